@@ -1,0 +1,74 @@
+using AdminPortal.Core.Data;
+using AdminPortal.Core.Security;
+using AdminPortal.Core.Setup;
+using AdminPortal.Core.Users;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AdminPortal.Core;
+
+public static class CoreServices
+{
+    /// <summary>Registers the database, Identity's stores and the portal's use cases.</summary>
+    public static IServiceCollection AddPortalCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+
+        // Settings
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Database:Path must name a SQLite file.")
+            .ValidateOnStart();
+        services.AddOptions<SignInPolicyOptions>().Bind(configuration.GetSection(SignInPolicyOptions.Section))
+            .Validate(o => o.PasswordMinLength is >= 8 and <= 128, "SignIn:PasswordMinLength must be 8 to 128.")
+            .Validate(o => o.MaxFailedAttempts is >= 1 and <= 100, "SignIn:MaxFailedAttempts must be 1 to 100.")
+            .Validate(o => o.LockoutMinutes is >= 1 and <= 1440, "SignIn:LockoutMinutes must be 1 to 1440.")
+            .Validate(o => o.SessionHours is >= 1 and <= 720, "SignIn:SessionHours must be 1 to 720.")
+            .ValidateOnStart();
+        services.AddOptions<BootstrapOptions>().Bind(configuration.GetSection(BootstrapOptions.Section));
+
+        // Database: a factory for short-lived contexts (Blazor circuits live long), and a scoped context for Identity.
+        services.AddDbContextFactory<PortalDbContext>((sp, options) =>
+        {
+            var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            options.UseSqlite(db.ConnectionString());
+            // Migrations are hand-written (EF's Design package does not restore here); a test compares
+            // the migrated schema with the model, which is what this warning would otherwise check.
+            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        });
+
+        // Identity
+        services.AddIdentityCore<PortalUser>()
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager<PortalSignInManager>()
+            .AddDefaultTokenProviders();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<SignInPolicyOptions>>((identity, policy) =>
+        {
+            identity.Password.RequiredLength = policy.Value.PasswordMinLength;
+            identity.Password.RequireDigit = true;
+            identity.Password.RequireLowercase = true;
+            identity.Password.RequireUppercase = true;
+            identity.Password.RequireNonAlphanumeric = false;
+            identity.Password.RequiredUniqueChars = 4;
+            identity.Lockout.AllowedForNewUsers = true;
+            identity.Lockout.MaxFailedAccessAttempts = policy.Value.MaxFailedAttempts;
+            identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(policy.Value.LockoutMinutes);
+            identity.User.RequireUniqueEmail = true;
+            identity.SignIn.RequireConfirmedAccount = false;
+        });
+
+        // Use cases
+        services.AddSingleton<SecurityAuditLog>();
+        services.AddSingleton<UserAdministration>();
+        services.AddSingleton<FirstRunSetup>();
+        services.AddSingleton<PortalInitializer>();
+        services.AddSingleton<IValidator<CreateUserCommand>, CreateUserCommandValidator>();
+        services.AddSingleton<IValidator<FirstAdminCommand>, FirstAdminCommandValidator>();
+        return services;
+    }
+}

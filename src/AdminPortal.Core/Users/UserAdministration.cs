@@ -1,0 +1,194 @@
+using System.Security.Claims;
+using AdminPortal.Core.Security;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdminPortal.Core.Users;
+
+/// <summary>The Users page's use cases: list, create, change role, disable/enable. Admins only, checked here.</summary>
+public sealed class UserAdministration(
+    IServiceScopeFactory scopes,
+    SecurityAuditLog audit,
+    IValidator<CreateUserCommand> createValidator,
+    TimeProvider clock)
+{
+    public async Task<IReadOnlyList<UserSummary>> ListAsync(ClaimsPrincipal actor, CancellationToken ct = default)
+    {
+        EnsureAdmin(actor);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Data.PortalDbContext>();
+        var rows = await (
+            from u in db.Users.AsNoTracking()
+            join ur in db.UserRoles on u.Id equals ur.UserId into urs
+            from ur in urs.DefaultIfEmpty()
+            join r in db.Roles on ur.RoleId equals r.Id into rs
+            from r in rs.DefaultIfEmpty()
+            orderby u.Email
+            select new { u.Id, u.Email, Role = r != null ? r.Name : null, u.IsDisabled, u.LockoutEnd, u.CreatedAtUtc, u.LastSignInAtUtc })
+            .ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        return rows
+            .GroupBy(r => r.Id)
+            .Select(g => g.First())
+            .Select(r => new UserSummary(r.Id, r.Email ?? "", r.Role ?? "", r.IsDisabled,
+                r.LockoutEnd > now ? r.LockoutEnd : null, r.CreatedAtUtc, r.LastSignInAtUtc))
+            .ToList();
+    }
+
+    public async Task<OperationResult> CreateAsync(ClaimsPrincipal actor, CreateUserCommand command, CancellationToken ct = default)
+    {
+        EnsureAdmin(actor);
+        command.Email = command.Email?.Trim() ?? "";
+        var validation = await createValidator.ValidateAsync(command, ct);
+        if (!validation.IsValid)
+        {
+            return OperationResult.Fail(validation.Errors.Select(e => (e.PropertyName, e.ErrorMessage)));
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var email = command.Email.Trim();
+        var result = await CreateUserAsync(users, email, command.Password, command.Role, clock);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        await audit.WriteAsync(SecurityEventKind.UserCreated, true, actor.Identity?.Name, email, null, $"Role {command.Role}", ct);
+        return OperationResult.Success;
+    }
+
+    public async Task<OperationResult> ChangeRoleAsync(ClaimsPrincipal actor, string userId, string role, CancellationToken ct = default)
+    {
+        EnsureAdmin(actor);
+        if (!PortalRoles.IsKnown(role))
+        {
+            return OperationResult.Fail("Role", "Choose a role: Admin or Auditor.");
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return OperationResult.Fail("", "That user no longer exists.");
+        }
+
+        var current = (await users.GetRolesAsync(user)).ToList();
+        if (current.Count == 1 && current[0] == role)
+        {
+            return OperationResult.Success;
+        }
+
+        if (current.Contains(PortalRoles.Admin) && role != PortalRoles.Admin && !user.IsDisabled
+            && await CountActiveAdminsAsync(users) <= 1)
+        {
+            return OperationResult.Fail("Role", "This is the last active Admin; make another user Admin first.");
+        }
+
+        await users.RemoveFromRolesAsync(user, current);
+        await users.AddToRoleAsync(user, role);
+        // A new stamp makes open sessions re-read the role instead of keeping the old one.
+        await users.UpdateSecurityStampAsync(user);
+        await audit.WriteAsync(SecurityEventKind.RoleChanged, true, actor.Identity?.Name, user.Email,
+            null, $"{string.Join(",", current)} -> {role}", ct);
+        return OperationResult.Success;
+    }
+
+    public async Task<OperationResult> SetDisabledAsync(ClaimsPrincipal actor, string userId, bool disabled, CancellationToken ct = default)
+    {
+        EnsureAdmin(actor);
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return OperationResult.Fail("", "That user no longer exists.");
+        }
+
+        if (user.IsDisabled == disabled)
+        {
+            return OperationResult.Success;
+        }
+
+        if (disabled && await users.IsInRoleAsync(user, PortalRoles.Admin) && await CountActiveAdminsAsync(users) <= 1)
+        {
+            return OperationResult.Fail("", "This is the last active Admin and cannot be disabled.");
+        }
+
+        user.IsDisabled = disabled;
+        await users.UpdateAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+        await audit.WriteAsync(disabled ? SecurityEventKind.UserDisabled : SecurityEventKind.UserEnabled,
+            true, actor.Identity?.Name, user.Email, null, null, ct);
+        return OperationResult.Success;
+    }
+
+    /// <summary>Creates a user with one role, turning Identity's errors into messages for the form's fields.</summary>
+    internal static async Task<OperationResult> CreateUserAsync(
+        UserManager<PortalUser> users, string email, string password, string role, TimeProvider clock)
+    {
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return OperationResult.Fail("Email", "A user with this e-mail address already exists.");
+        }
+
+        var user = new PortalUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            LockoutEnabled = true,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+
+        // Check the password before anything is written, so a weak one leaves no user behind.
+        var passwordErrors = new List<(string, string)>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var check = await validator.ValidateAsync(users, user, password);
+            passwordErrors.AddRange(check.Errors.Select(e => ("Password", e.Description)));
+        }
+
+        if (passwordErrors.Count > 0)
+        {
+            return OperationResult.Fail(passwordErrors);
+        }
+
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return OperationResult.Fail(created.Errors.Select(e => (FieldOf(e.Code), e.Description)));
+        }
+
+        var added = await users.AddToRoleAsync(user, role);
+        if (!added.Succeeded)
+        {
+            await users.DeleteAsync(user);
+            return OperationResult.Fail(added.Errors.Select(e => ("Role", e.Description)));
+        }
+
+        return OperationResult.Success;
+    }
+
+    private static string FieldOf(string identityErrorCode) => identityErrorCode switch
+    {
+        _ when identityErrorCode.StartsWith("Password", StringComparison.Ordinal) => "Password",
+        _ when identityErrorCode.Contains("Email", StringComparison.Ordinal) => "Email",
+        _ when identityErrorCode.Contains("UserName", StringComparison.Ordinal) => "Email",
+        _ => "",
+    };
+
+    private static async Task<int> CountActiveAdminsAsync(UserManager<PortalUser> users) =>
+        (await users.GetUsersInRoleAsync(PortalRoles.Admin)).Count(u => !u.IsDisabled);
+
+    private static void EnsureAdmin(ClaimsPrincipal actor)
+    {
+        if (!actor.IsInRole(PortalRoles.Admin))
+        {
+            throw new UnauthorizedAccessException("Only an Admin may manage users.");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using AdminPortal.Core;
+using AdminPortal.Core.Data;
+using AdminPortal.Web;
+
+// appsettings.json and the assets manifest sit beside the binaries, wherever the portal is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = AppContext.BaseDirectory,
+});
+
+// Serves Radzen's and the portal's assets from the build output too (not only when published or in Development).
+builder.WebHost.UseStaticWebAssets();
+
+builder.Services.AddPortalCore(builder.Configuration);
+builder.Services.AddPortalWeb(builder.Configuration);
+
+var app = builder.Build();
+
+await app.Services.GetRequiredService<PortalInitializer>().InitializeAsync();
+
+app.UsePortalPipeline();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    foreach (var url in app.Urls)
+    {
+        Console.Out.WriteLine($"AdminPortal is running at {url}");
+    }
+});
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so integration tests can host the portal.</summary>
+public partial class Program;

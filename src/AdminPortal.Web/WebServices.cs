@@ -1,0 +1,136 @@
+using AdminPortal.Core.Data;
+using AdminPortal.Core.Security;
+using AdminPortal.Core.Users;
+using AdminPortal.Web.Account;
+using AdminPortal.Web.Components;
+using AdminPortal.Web.Health;
+using AdminPortal.Web.Security;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Radzen;
+
+namespace AdminPortal.Web;
+
+public static class WebServices
+{
+    /// <summary>Registers the Blazor host: components, authentication, authorization, health.</summary>
+    public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Blazor Server with Radzen
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+        services.AddHttpContextAccessor();
+
+        // Authentication: Identity's cookie, answered with 401/403 for the API and health, redirects for pages
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<SignInPolicyOptions>>((cookie, policy) =>
+            {
+                cookie.Cookie.Name = "AdminPortal.Auth";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.LoginPath = "/signin";
+                cookie.AccessDeniedPath = "/status/403";
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(policy.Value.SessionHours);
+                cookie.SlidingExpiration = true;
+                cookie.Events.OnRedirectToLogin = context =>
+                {
+                    if (IsApiRequest(context.Request))
+                    {
+                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    }
+                    else
+                    {
+                        context.Response.Redirect(context.RedirectUri);
+                    }
+
+                    return Task.CompletedTask;
+                };
+                // A real 403 (rendered by the status page), not a redirect to a 200 page.
+                cookie.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
+            });
+        // Disabled users and role changes reach open sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        // Authorization: signed in everywhere unless a page says otherwise; Administration is Admin only
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Admin, p => p.RequireRole(PortalRoles.Admin))
+            .AddPolicy(Policies.AuditLogs, p => p.RequireRole(PortalRoles.Admin, PortalRoles.Auditor));
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "AdminPortal.Antiforgery";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        // Cookie and antiforgery keys live with the data, so sessions survive restarts and stay on this machine.
+        services.AddDataProtection().SetApplicationName("AdminPortal")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(
+                Path.GetDirectoryName(configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.FullPath
+                    ?? new DatabaseOptions().FullPath)!, "keys")));
+
+        // Health
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+
+    /// <summary>The HTTP pipeline, in order.</summary>
+    public static WebApplication UsePortalPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/status/500", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Status pages for page loads only: a re-executed POST would reach the page as an unexpected form post.
+        app.UseWhen(
+            context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method),
+            branch => branch.UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseMiddleware<SetupGateMiddleware>();
+        // Routing after the status pages, so that a re-executed request is routed to the status page again.
+        app.UseRouting();
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions
+        {
+            ResultStatusCodes =
+            {
+                [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        }).AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    private static bool IsApiRequest(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/healthz");
+}
+
+/// <summary>Named authorization policies used by pages and endpoints.</summary>
+public static class Policies
+{
+    public const string Admin = "Admin";
+    public const string AuditLogs = "AuditLogs";
+}
