@@ -1,5 +1,8 @@
 // The portal's own script. Loaded from 'self' only (CSP script-src 'self').
 window.adminPortal = {
+    markInteractive: function () {
+        document.body.dataset.interactive = 'true';
+    },
     submitForm: function (id) {
         const form = document.getElementById(id);
         if (form) {

@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+
+namespace AdminPortal.BrowserTests.Infrastructure;
+
+/// <summary>The portal as a user starts it: its own process on a free loopback port, with a fresh data folder.</summary>
+public sealed class PortalProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly ConcurrentQueue<string> output = new();
+    private readonly TaskCompletionSource<string> started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private PortalProcess(Process process, string dataDirectory, Uri baseUrl)
+    {
+        this.process = process;
+        DataDirectory = dataDirectory;
+        BaseUrl = baseUrl;
+    }
+
+    public Uri BaseUrl { get; }
+
+    public string DataDirectory { get; }
+
+    /// <summary>The one-time setup token from the console, if the portal printed one.</summary>
+    public string? SetupToken => output
+        .Select(line => line.StartsWith("AdminPortal setup token: ", StringComparison.Ordinal) ? line["AdminPortal setup token: ".Length..].Trim() : null)
+        .LastOrDefault(token => token is not null);
+
+    public string Output => string.Join(Environment.NewLine, output);
+
+    public static async Task<PortalProcess> StartAsync(IDictionary<string, string>? settings = null)
+    {
+        var dll = typeof(PortalProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "PortalDll").Value!;
+        var data = Directory.CreateTempSubdirectory("adminportal-browser-").FullName;
+        var port = FreePort();
+        var info = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { dll, "--urls", $"http://127.0.0.1:{port}" },
+            WorkingDirectory = data,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        info.Environment["Database__Path"] = Path.Combine(data, "portal.db");
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
+        var portal = new PortalProcess(new Process { StartInfo = info, EnableRaisingEvents = true }, data, new Uri($"http://127.0.0.1:{port}/"));
+        portal.process.OutputDataReceived += (_, e) => portal.OnLine(e.Data);
+        portal.process.ErrorDataReceived += (_, e) => portal.OnLine(e.Data);
+        portal.process.Exited += (_, _) => portal.started.TrySetException(new InvalidOperationException("The portal exited:\n" + portal.Output));
+        portal.process.Start();
+        portal.process.BeginOutputReadLine();
+        portal.process.BeginErrorReadLine();
+        await portal.started.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        return portal;
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        output.Enqueue(line);
+        if (line.StartsWith("AdminPortal is running at", StringComparison.Ordinal))
+        {
+            started.TrySetResult(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
