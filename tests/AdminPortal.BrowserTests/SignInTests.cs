@@ -36,6 +36,7 @@ public sealed class SignInTests(SharedPortal shared)
         // The tabs switch only through the circuit: a dead circuit leaves the first tab showing.
         await page.GetByRole(AriaRole.Tab, new() { Name = "Audit Logging" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("audit-logging-section")).ToBeVisibleAsync();
+        await session.CaptureAsync("general-settings");
 
         await session.SignOutAsync();
         await Assertions.Expect(page.GetByText("You are signed out.")).ToBeVisibleAsync();

@@ -11,15 +11,13 @@ public sealed class UserAdministrationTests(SharedPortal shared)
     {
         const string auditor = "new.auditor@example.test";
         const string password = "Auditor-Pass-2026";
-        await using var admin = await shared.OpenSessionAsync();
-        await admin.SignInAsync(SharedPortal.AdminEmail, SharedPortal.AdminPassword);
-        await admin.Page.GotoAsync("/admin/users");
-        await admin.WaitForCircuitAsync();
+        await using var admin = await shared.OpenAdminSessionAsync("/admin/users");
 
         await AddUserAsync(admin.Page, auditor, "Auditor", password);
 
         await Assertions.Expect(admin.Page.GetByText("User added")).ToBeVisibleAsync();
         await Assertions.Expect(admin.Page.GetByTestId("users-grid")).ToContainTextAsync(auditor);
+        await admin.CaptureAsync("users-page");
         await admin.SignOutAsync();
 
         await using var session = await shared.OpenSessionAsync();
@@ -30,10 +28,12 @@ public sealed class UserAdministrationTests(SharedPortal shared)
         await session.Page.GetByTestId("user-menu").ClickAsync();
         await Assertions.Expect(session.Page.GetByText("Sign out")).ToBeVisibleAsync();
         await Assertions.Expect(session.Page.GetByText("Administration")).ToHaveCountAsync(0);
+        await session.CaptureAsync("auditor-overview-menu");
 
         var typed = await session.Page.GotoAsync("/admin/users");
         Assert.Equal(403, typed!.Status);
         await Assertions.Expect(session.Page.GetByTestId("forbidden")).ToBeVisibleAsync();
+        await session.CaptureAsync("auditor-403");
         admin.AssertNoConsoleErrors();
         session.AssertNoConsoleErrors();
     }
@@ -41,10 +41,7 @@ public sealed class UserAdministrationTests(SharedPortal shared)
     [Fact]
     public async Task The_add_user_form_explains_bad_input()
     {
-        await using var admin = await shared.OpenSessionAsync();
-        await admin.SignInAsync(SharedPortal.AdminEmail, SharedPortal.AdminPassword);
-        await admin.Page.GotoAsync("/admin/users");
-        await admin.WaitForCircuitAsync();
+        await using var admin = await shared.OpenAdminSessionAsync("/admin/users");
         var page = admin.Page;
 
         await page.GetByTestId("add-user").ClickAsync();
@@ -66,6 +63,7 @@ public sealed class UserAdministrationTests(SharedPortal shared)
         await page.Locator("#new-password").FillAsync("Long-Enough-Pass-1");
         await form.GetByTestId("add-user-submit").ClickAsync();
         await Assertions.Expect(form).ToContainTextAsync("A user with this e-mail address already exists.");
+        await admin.CaptureAsync("add-user-duplicate");
         admin.AssertNoConsoleErrors();
     }
 
@@ -74,10 +72,7 @@ public sealed class UserAdministrationTests(SharedPortal shared)
     {
         const string email = "to.disable@example.test";
         const string password = "Disable-Me-2026";
-        await using var admin = await shared.OpenSessionAsync();
-        await admin.SignInAsync(SharedPortal.AdminEmail, SharedPortal.AdminPassword);
-        await admin.Page.GotoAsync("/admin/users");
-        await admin.WaitForCircuitAsync();
+        await using var admin = await shared.OpenAdminSessionAsync("/admin/users");
         await AddUserAsync(admin.Page, email, "Auditor", password);
         await Assertions.Expect(admin.Page.GetByTestId($"disable-{email}")).ToBeVisibleAsync();
 

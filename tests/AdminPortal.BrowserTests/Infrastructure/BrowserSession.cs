@@ -112,16 +112,16 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Fails on a CSP violation or a script error in the page.</summary>
     public void AssertNoConsoleErrors() => Assert.Empty(ConsoleErrors);
 
-    public async ValueTask DisposeAsync()
+    /// <summary>For a person reviewing the UI: with BROWSER_SCREENSHOTS=&lt;folder&gt;, saves what the page shows now.</summary>
+    public async Task CaptureAsync(string name)
     {
-        // For a person reviewing the UI: BROWSER_SCREENSHOTS=<folder> keeps the last view of every session.
         var folder = Environment.GetEnvironmentVariable("BROWSER_SCREENSHOTS");
         if (!string.IsNullOrEmpty(folder))
         {
             Directory.CreateDirectory(folder);
-            await Page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{DateTime.UtcNow:HHmmss-fff}.png") });
+            await Page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
         }
-
-        await context.CloseAsync();
     }
+
+    public async ValueTask DisposeAsync() => await context.CloseAsync();
 }

@@ -22,6 +22,16 @@ public sealed class SharedPortal : IAsyncLifetime
 
     public Task<BrowserSession> OpenSessionAsync() => BrowserSession.OpenAsync(Chromium, Portal);
 
+    /// <summary>A tab where the bootstrap Admin is signed in and <paramref name="path"/> is open with a live circuit.</summary>
+    public async Task<BrowserSession> OpenAdminSessionAsync(string path)
+    {
+        var session = await OpenSessionAsync();
+        await session.SignInAsync(AdminEmail, AdminPassword);
+        await session.Page.GotoAsync(path);
+        await session.WaitForCircuitAsync();
+        return session;
+    }
+
     public async Task DisposeAsync()
     {
         await Chromium.DisposeAsync();
