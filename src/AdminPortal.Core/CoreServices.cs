@@ -1,3 +1,5 @@
+using AdminPortal.Core.AuditLogs;
+using AdminPortal.Core.AuditLogs.Explorer;
 using AdminPortal.Core.Data;
 using AdminPortal.Core.Security;
 using AdminPortal.Core.Setup;
@@ -63,7 +65,9 @@ public static class CoreServices
         });
 
         // Use cases
-        services.AddSingleton<SecurityAuditLog>();
+        services.AddSingleton<PortalAuditLog>();
+        services.AddSingleton<AuditEventWriter>();
+        services.AddSingleton<AuditEventReader>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<FirstRunSetup>();
         services.AddSingleton<PortalInitializer>();

@@ -1,8 +1,10 @@
-using AdminPortal.Core.Security;
+using AdminPortal.Core.AuditLogs;
+using AdminPortal.Core.Workbooks;
 using AdminPortal.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace AdminPortal.Core.Data;
 
@@ -10,7 +12,14 @@ namespace AdminPortal.Core.Data;
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     : IdentityDbContext<PortalUser, IdentityRole, string>(options)
 {
-    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+    internal static readonly ValueConverter<DateTime, long> UnixMilliseconds = new(
+        v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)).ToUnixTimeMilliseconds(),
+        v => DateTimeOffset.FromUnixTimeMilliseconds(v).UtcDateTime);
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<IngestionToken> IngestionTokens => Set<IngestionToken>();
+    public DbSet<Workbook> Workbooks => Set<Workbook>();
+    public DbSet<TableElement> TableElements => Set<TableElement>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -21,17 +30,34 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
             user.Property(u => u.DisplayName).HasMaxLength(200);
         });
 
-        builder.Entity<SecurityEvent>(e =>
+        builder.Entity<AuditEvent>(e =>
         {
-            e.ToTable("SecurityEvents");
+            e.ToTable("AuditEvents");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
-            e.Property(x => x.ActorEmail).HasMaxLength(256);
-            e.Property(x => x.SubjectEmail).HasMaxLength(256);
-            e.Property(x => x.IpAddress).HasMaxLength(64);
-            e.Property(x => x.Details).HasMaxLength(2000);
-            e.HasIndex(x => x.OccurredAtUtc);
-            e.HasIndex(x => new { x.Kind, x.OccurredAtUtc });
+            // Times as Unix milliseconds: small, fast to compare and readable in the sqlite3 shell.
+            e.Property(x => x.EventTimeUtc).HasConversion(UnixMilliseconds);
+            e.Property(x => x.IngestedAtUtc).HasConversion(UnixMilliseconds);
+            e.Property(x => x.Status).HasConversion<string>();
+            e.Property(x => x.TargetType).HasConversion<string>();
+            e.HasIndex(x => x.EventId).IsUnique();
+            e.HasIndex(x => new { x.EventTimeUtc, x.Id });
+            e.HasIndex(x => new { x.Login, x.EventTimeUtc });
+            e.HasIndex(x => new { x.Action, x.EventTimeUtc });
+            e.HasIndex(x => new { x.Family, x.EventTimeUtc });
+            e.HasIndex(x => new { x.Datasource, x.EventTimeUtc });
+            e.HasIndex(x => new { x.Status, x.EventTimeUtc });
+            e.HasIndex(x => new { x.Code, x.EventTimeUtc });
+        });
+
+        builder.Entity<IngestionToken>(e =>
+        {
+            e.HasIndex(x => x.Hash).IsUnique();
+        });
+
+        builder.Entity<Workbook>(e =>
+        {
+            e.HasIndex(x => new { x.OwnerId, x.Folder, x.Name });
+            e.HasMany(x => x.Elements).WithOne().HasForeignKey(x => x.WorkbookId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

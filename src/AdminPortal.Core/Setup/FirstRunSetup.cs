@@ -13,7 +13,7 @@ namespace AdminPortal.Core.Setup;
 /// The first Admin: created once, on a setup page that needs the one-time token the portal prints at start,
 /// and only while no user exists.
 /// </summary>
-public sealed class FirstRunSetup(IServiceScopeFactory scopes, SecurityAuditLog audit, IValidator<FirstAdminCommand> validator, TimeProvider clock)
+public sealed class FirstRunSetup(IServiceScopeFactory scopes, PortalAuditLog audit, IValidator<FirstAdminCommand> validator, TimeProvider clock)
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private volatile bool completed;

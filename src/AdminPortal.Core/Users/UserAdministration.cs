@@ -10,7 +10,7 @@ namespace AdminPortal.Core.Users;
 /// <summary>The Users page's use cases: list, create, change role, disable/enable. Admins only, checked here.</summary>
 public sealed class UserAdministration(
     IServiceScopeFactory scopes,
-    SecurityAuditLog audit,
+    PortalAuditLog audit,
     IValidator<CreateUserCommand> createValidator,
     TimeProvider clock)
 {

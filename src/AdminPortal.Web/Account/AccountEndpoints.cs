@@ -13,7 +13,7 @@ public static class AccountEndpoints
         endpoints.MapPost("/account/signout", async (
             HttpContext context,
             SignInManager<PortalUser> signIn,
-            SecurityAuditLog audit) =>
+            PortalAuditLog audit) =>
         {
             if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
             {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.Data;
 using AdminPortal.Core.Security;
 using AdminPortal.Core.Users;
@@ -61,13 +62,16 @@ public class PortalFactory : WebApplicationFactory<Program>
         await users.AddToRoleAsync(user, role);
     }
 
-    public async Task<List<SecurityEvent>> SecurityEventsAsync(string? subject = null)
+    /// <summary>The portal's own access events, as the audit log store holds them (family "adminportal").</summary>
+    public async Task<List<SecurityEventView>> SecurityEventsAsync(string? subject = null)
     {
         await using var db = await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        return await db.SecurityEvents.AsNoTracking()
-            .Where(e => subject == null || e.SubjectEmail == subject)
+        var rows = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.Family == PortalAuditLog.Family && (subject == null || e.TargetName == subject))
             .OrderBy(e => e.Id)
             .ToListAsync();
+        return rows.Select(e => new SecurityEventView(
+            Enum.Parse<SecurityEventKind>(e.Code), e.Status == AuditEventStatus.Success, e.Login, e.TargetName)).ToList();
     }
 
     /// <summary>Signs in through the real sign-in form (antiforgery token and all); returns the form's response.</summary>
@@ -118,3 +122,5 @@ public sealed class SeededPortalFactory : PortalFactory, IAsyncLifetime
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 }
+
+public sealed record SecurityEventView(SecurityEventKind Kind, bool Success, string ActorEmail, string? SubjectEmail);

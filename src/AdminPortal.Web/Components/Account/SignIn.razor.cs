@@ -14,7 +14,7 @@ public partial class SignIn
 
     [Inject] private SignInManager<PortalUser> SignInManager { get; set; } = default!;
     [Inject] private UserManager<PortalUser> Users { get; set; } = default!;
-    [Inject] private SecurityAuditLog Audit { get; set; } = default!;
+    [Inject] private PortalAuditLog Audit { get; set; } = default!;
     [Inject] private FirstRunSetup Setup { get; set; } = default!;
     [Inject] private IOptions<SignInPolicyOptions> Policy { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;

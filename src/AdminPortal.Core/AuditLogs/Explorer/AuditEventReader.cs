@@ -1,0 +1,132 @@
+using System.Runtime.CompilerServices;
+using AdminPortal.Core.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace AdminPortal.Core.AuditLogs.Explorer;
+
+/// <summary>Reads AUDIT_LOGS for the explorer, the event drawer, the chart and the CSV download.</summary>
+public sealed class AuditEventReader(IOptions<DatabaseOptions> database)
+{
+    /// <summary>Counts are exact up to here; past it the page says "more than".</summary>
+    public const long ExactCountLimit = 1_000_000;
+
+    private static readonly string SelectColumns =
+        string.Join(", ", AuditColumns.All.Select(c => "e." + c.Sql).Prepend("e.\"Id\"").Append("e.\"RawJson\""));
+
+    public async Task<AuditPage> PageAsync(AuditQuery query, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        var rows = new List<AuditEvent>(query.Take);
+        await using (var command = connection.CreateCommand())
+        {
+            var where = AuditSql.Where(query, command);
+            // Deferred join: the offset walks an index of ids only, then just one page of whole rows is read.
+            command.CommandText =
+                $"SELECT {SelectColumns} FROM (SELECT \"Id\" FROM \"AuditEvents\"{where}{AuditSql.OrderBy(query)} LIMIT $take OFFSET $skip) k " +
+                $"JOIN \"AuditEvents\" e ON e.\"Id\" = k.\"Id\"{AuditSql.OrderBy(query, "e.")}";
+            command.Parameters.AddWithValue("$take", Math.Clamp(query.Take, 1, 1000));
+            command.Parameters.AddWithValue("$skip", Math.Max(0, query.Skip));
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                rows.Add(Read(reader));
+            }
+        }
+
+        await using (var count = connection.CreateCommand())
+        {
+            var where = AuditSql.Where(query, count);
+            count.CommandText = $"SELECT count(*) FROM (SELECT 1 FROM \"AuditEvents\"{where} LIMIT {ExactCountLimit + 1})";
+            var total = (long)(await count.ExecuteScalarAsync(ct))!;
+            return new AuditPage(rows, Math.Min(total, ExactCountLimit), total > ExactCountLimit);
+        }
+    }
+
+    public async Task<AuditEvent?> GetAsync(long id, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {SelectColumns} FROM \"AuditEvents\" e WHERE e.\"Id\" = $id";
+        command.Parameters.AddWithValue("$id", id);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? Read(reader) : null;
+    }
+
+    /// <summary>Events per time bucket for the chart; the bucket size follows the window (minutes to days).</summary>
+    public async Task<IReadOnlyList<HistogramBucket>> HistogramAsync(AuditQuery query, DateTime fromUtc, DateTime toUtc, CancellationToken ct = default)
+    {
+        var bucket = BucketFor(toUtc - fromUtc);
+        var bucketMs = (long)bucket.TotalMilliseconds;
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        var where = AuditSql.Where(query with { FromUtc = fromUtc, ToUtc = toUtc }, command);
+        command.CommandText = $"SELECT \"EventTimeUtc\" / {bucketMs} AS b, count(*) FROM \"AuditEvents\"{where} GROUP BY b ORDER BY b";
+        var counts = new Dictionary<long, long>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                counts[reader.GetInt64(0)] = reader.GetInt64(1);
+            }
+        }
+
+        // Empty buckets too, so the chart shows quiet hours as zero, not as a gap.
+        var buckets = new List<HistogramBucket>();
+        for (var b = AuditEventWriter.ToUnixMs(fromUtc) / bucketMs; b * bucketMs < AuditEventWriter.ToUnixMs(toUtc); b++)
+        {
+            buckets.Add(new HistogramBucket(DateTimeOffset.FromUnixTimeMilliseconds(b * bucketMs).UtcDateTime, counts.GetValueOrDefault(b)));
+        }
+
+        return buckets;
+    }
+
+    /// <summary>Every event the query matches, in its order, read as the consumer goes (for streamed downloads).</summary>
+    public async IAsyncEnumerable<AuditEvent> StreamAsync(AuditQuery query, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        var where = AuditSql.Where(query, command);
+        command.CommandText = $"SELECT {SelectColumns} FROM \"AuditEvents\" e{where}{AuditSql.OrderBy(query, "e.")}";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            yield return Read(reader);
+        }
+    }
+
+    internal static TimeSpan BucketFor(TimeSpan window) => window.TotalHours switch
+    {
+        <= 2 => TimeSpan.FromMinutes(1),
+        <= 26 => TimeSpan.FromMinutes(30),
+        <= 8 * 24 => TimeSpan.FromHours(3),
+        <= 32 * 24 => TimeSpan.FromHours(12),
+        _ => TimeSpan.FromDays(1),
+    };
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(database.Value.ConnectionString());
+        await connection.OpenAsync(ct);
+        return connection;
+    }
+
+    private static AuditEvent Read(SqliteDataReader r)
+    {
+        var e = new AuditEvent { Id = r.GetInt64(0) };
+        var i = 1;
+        foreach (var column in AuditColumns.All)
+        {
+            var ordinal = i++;
+            if (r.IsDBNull(ordinal))
+            {
+                continue;
+            }
+
+            AuditEventFields.Set(e, column.Name, r.GetValue(ordinal));
+        }
+
+        e.RawJson = r.IsDBNull(i) ? null : r.GetString(i);
+        return e;
+    }
+}

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace AdminPortal.Core.AuditLogs.Explorer;
+
+/// <summary>Turns an <see cref="AuditQuery"/> into a parameterized WHERE clause and ORDER BY for SQLite.</summary>
+internal static class AuditSql
+{
+    public static string Where(AuditQuery query, SqliteCommand command, string alias = "")
+    {
+        var clauses = new List<string>();
+        var n = 0;
+        string Param(object value)
+        {
+            var name = "$w" + n++;
+            command.Parameters.AddWithValue(name, value);
+            return name;
+        }
+
+        if (query.FromUtc is { } from)
+        {
+            clauses.Add($"{alias}\"EventTimeUtc\" >= {Param(AuditEventWriter.ToUnixMs(from))}");
+        }
+
+        if (query.ToUtc is { } to)
+        {
+            clauses.Add($"{alias}\"EventTimeUtc\" < {Param(AuditEventWriter.ToUnixMs(to))}");
+        }
+
+        if (FtsQuery(query.Search) is { } match)
+        {
+            clauses.Add($"{alias}\"Id\" IN (SELECT rowid FROM \"AuditEventsFts\" WHERE \"AuditEventsFts\" MATCH {Param(match)})");
+        }
+
+        foreach (var filter in query.Filters)
+        {
+            var column = AuditColumns.Find(filter.Column)
+                ?? throw new ArgumentException($"There is no column '{filter.Column}' in AUDIT_LOGS.");
+            var sql = alias + column.Sql;
+            object Typed(string value) => column.Kind switch
+            {
+                AuditColumnKind.Time => AuditEventWriter.ToUnixMs(DateTime.Parse(value, CultureInfo.InvariantCulture,
+                    DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)),
+                AuditColumnKind.Number => long.Parse(value, CultureInfo.InvariantCulture),
+                _ => value,
+            };
+            var value = filter.Value ?? "";
+            switch (filter.Operator)
+            {
+                case FilterOperator.IsEmpty:
+                    clauses.Add($"({sql} IS NULL OR {sql} = '')");
+                    break;
+                case FilterOperator.IsNotEmpty:
+                    clauses.Add($"({sql} IS NOT NULL AND {sql} <> '')");
+                    break;
+                case FilterOperator.In when filter.Values is { Count: > 0 } values:
+                    clauses.Add($"{sql} IN ({string.Join(", ", values.Select(v => Param(Typed(v))))})");
+                    break;
+                case FilterOperator.In:
+                    break;
+                case FilterOperator.Equals:
+                    clauses.Add($"{sql} = {Param(Typed(value))}");
+                    break;
+                case FilterOperator.NotEquals:
+                    clauses.Add($"({sql} IS NULL OR {sql} <> {Param(Typed(value))})");
+                    break;
+                case FilterOperator.GreaterOrEqual:
+                    clauses.Add($"{sql} >= {Param(Typed(value))}");
+                    break;
+                case FilterOperator.LessOrEqual:
+                    clauses.Add($"{sql} <= {Param(Typed(value))}");
+                    break;
+                case FilterOperator.StartsWith when value.Length > 0:
+                    clauses.Add($"{sql} LIKE {Param(EscapeLike(value) + "%")} ESCAPE '\\'");
+                    break;
+                case FilterOperator.Contains when value.Length > 0:
+                    clauses.Add($"{sql} LIKE {Param("%" + EscapeLike(value) + "%")} ESCAPE '\\'");
+                    break;
+            }
+        }
+
+        return clauses.Count == 0 ? "" : " WHERE " + string.Join(" AND ", clauses);
+    }
+
+    /// <summary>
+    /// Sort by the column, then by event time and id, so that an index (Column, EventTimeUtc) with its rowid serves
+    /// the whole ORDER BY without a sort step, and the order is total (stable pages).
+    /// </summary>
+    public static string OrderBy(AuditQuery query, string alias = "")
+    {
+        var column = AuditColumns.Find(query.SortColumn) ?? AuditColumns.Find(nameof(AuditEvent.EventTimeUtc))!;
+        var dir = query.SortDescending ? "DESC" : "ASC";
+        var parts = new List<string> { $"{alias}{column.Sql} {dir}" };
+        if (column.Name != nameof(AuditEvent.EventTimeUtc))
+        {
+            parts.Add($"{alias}\"EventTimeUtc\" {dir}");
+        }
+
+        parts.Add($"{alias}\"Id\" {dir}");
+        return " ORDER BY " + string.Join(", ", parts);
+    }
+
+    /// <summary>Free text to an FTS5 query: every word must match, as a prefix; quotes keep FTS syntax out of user input.</summary>
+    public static string? FtsQuery(string? search)
+    {
+        if (string.IsNullOrWhiteSpace(search))
+        {
+            return null;
+        }
+
+        var terms = search.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(t => new string(t.Where(ch => char.IsLetterOrDigit(ch) || ch is '.' or '@' or '-' or '_').ToArray()))
+            .Where(t => t.Length > 0)
+            .Take(10)
+            .Select(t => "\"" + t.Replace("\"", "\"\"") + "\"*");
+        var match = string.Join(" ", terms);
+        return match.Length == 0 ? null : match;
+    }
+
+    private static string EscapeLike(string value)
+    {
+        var sb = new StringBuilder(value.Length);
+        foreach (var ch in value)
+        {
+            if (ch is '%' or '_' or '\\')
+            {
+                sb.Append('\\');
+            }
+
+            sb.Append(ch);
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using AdminPortal.Core.AuditLogs;
+using AdminPortal.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Core.Security;
+
+/// <summary>One action of the portal itself, as it is written to the audit log store.</summary>
+public sealed record PortalAuditEntry(
+    string Code,
+    string Label,
+    string Action,
+    string Category,
+    string? Actor,
+    bool Success,
+    AuditTargetType? TargetType = null,
+    string? TargetName = null,
+    string? IpAddress = null,
+    string? Details = null,
+    string? OldValue = null,
+    string? NewValue = null);
+
+/// <summary>The portal audits itself: every sign-in, user change and admin action becomes an event of family "adminportal".</summary>
+public sealed class PortalAuditLog(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+{
+    public const string Family = "adminportal";
+
+    public async Task WriteAsync(PortalAuditEntry entry, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var details = entry.Details is { Length: > 2000 } ? entry.Details[..2000] : entry.Details;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.AuditEvents.Add(new AuditEvent
+        {
+            EventId = "adminportal-" + Guid.CreateVersion7(clock.GetUtcNow()).ToString("N"),
+            EventTimeUtc = now,
+            IngestedAtUtc = now,
+            Datasource = Family,
+            Family = Family,
+            Login = string.IsNullOrEmpty(entry.Actor) ? "anonymous" : entry.Actor,
+            Repository = Family,
+            Category = entry.Category,
+            Code = entry.Code,
+            CodeLabel = entry.Label,
+            Action = entry.Action,
+            Status = entry.Success ? AuditEventStatus.Success : AuditEventStatus.Fail,
+            Count = 1,
+            WhereSource = entry.IpAddress,
+            TargetType = entry.TargetType,
+            TargetName = entry.TargetName,
+            OldValue = entry.OldValue,
+            NewValue = entry.NewValue,
+            Payload = details,
+            RawJson = JsonSerializer.Serialize(entry),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Access events (sign-in, lockout, user changes): the target is the user concerned.</summary>
+    public Task WriteAsync(
+        SecurityEventKind kind,
+        bool success,
+        string? actorEmail,
+        string? subjectEmail,
+        string? ipAddress,
+        string? details,
+        CancellationToken cancellationToken = default) =>
+        WriteAsync(new PortalAuditEntry(
+            kind.ToString(), Label(kind), Action(kind), "security", actorEmail, success,
+            subjectEmail is null ? null : AuditTargetType.Account, subjectEmail, ipAddress, details), cancellationToken);
+
+    private static string Label(SecurityEventKind kind) => kind switch
+    {
+        SecurityEventKind.SetupCompleted => "First-run setup",
+        SecurityEventKind.SignIn => "Sign-in",
+        SecurityEventKind.SignInFailed => "Failed sign-in",
+        SecurityEventKind.LockedOut => "Account locked out",
+        SecurityEventKind.SignOut => "Sign-out",
+        SecurityEventKind.UserCreated => "User created",
+        SecurityEventKind.RoleChanged => "Role changed",
+        SecurityEventKind.UserDisabled => "User disabled",
+        SecurityEventKind.UserEnabled => "User enabled",
+        SecurityEventKind.IngestionTokenCreated => "Ingestion token created",
+        SecurityEventKind.IngestionTokenRevoked => "Ingestion token revoked",
+        _ => kind.ToString(),
+    };
+
+    private static string Action(SecurityEventKind kind) => kind switch
+    {
+        SecurityEventKind.SignIn or SecurityEventKind.SignInFailed or SecurityEventKind.LockedOut => "signin",
+        SecurityEventKind.SignOut => "signout",
+        SecurityEventKind.SetupCompleted or SecurityEventKind.UserCreated or SecurityEventKind.IngestionTokenCreated => "create",
+        SecurityEventKind.IngestionTokenRevoked => "revoke",
+        _ => "update",
+    };
+}
