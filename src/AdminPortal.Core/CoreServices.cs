@@ -68,6 +68,7 @@ public static class CoreServices
         services.AddSingleton<PortalAuditLog>();
         services.AddSingleton<AuditEventWriter>();
         services.AddSingleton<AuditEventReader>();
+        services.AddSingleton<AuditLogs.Demo.DemoSeeder>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<FirstRunSetup>();
         services.AddSingleton<PortalInitializer>();

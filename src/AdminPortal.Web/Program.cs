@@ -19,6 +19,12 @@ var app = builder.Build();
 
 await app.Services.GetRequiredService<PortalInitializer>().InitializeAsync();
 
+// `--seed-demo N`: fill the store with N realistic demo events, then exit.
+if (DemoSwitch.Count(args) is { } demoCount)
+{
+    return await DemoSwitch.RunAsync(app.Services, demoCount);
+}
+
 app.UsePortalPipeline();
 
 app.Lifetime.ApplicationStarted.Register(() =>
@@ -30,6 +36,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
 });
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so integration tests can host the portal.</summary>
 public partial class Program;

@@ -40,7 +40,7 @@ public static class AuditColumns
             new(nameof(AuditEvent.TargetType), "Target type", AuditColumnKind.TargetType, ShownByDefault: true),
             new(nameof(AuditEvent.TargetName), "Target name", AuditColumnKind.Text, ShownByDefault: true),
             new(nameof(AuditEvent.CodeLabel), "Code label", AuditColumnKind.Text),
-            new(nameof(AuditEvent.Code), "Code", AuditColumnKind.Text, Indexed: true),
+            new(nameof(AuditEvent.Code), "Code", AuditColumnKind.Text),
             new(nameof(AuditEvent.Category), "Category", AuditColumnKind.Text),
             new(nameof(AuditEvent.Repository), "Repository", AuditColumnKind.Text),
             new(nameof(AuditEvent.Identity), "Identity", AuditColumnKind.Text),

@@ -1,5 +1,6 @@
 using AdminPortal.Core.Data;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Core.AuditLogs;
@@ -16,9 +17,23 @@ public sealed class AuditEventWriter(IOptions<DatabaseOptions> database, TimePro
     // Every column but Id, in AuditColumns order plus RawJson: the one list the statement and the binder share.
     private static readonly string[] Columns = AuditColumns.All.Select(c => c.Name).Append(nameof(AuditEvent.RawJson)).ToArray();
 
+    // Rows are bound by position straight through SQLitePCL.raw: Microsoft.Data.Sqlite looks every parameter up by
+    // name on every execution, which for 49 columns cost three times SQLite's own insert work (measured 13.7k rows/s
+    // against 45k rows/s for the same rows in the sqlite3 shell; see bench/).
     private static readonly string InsertSql =
         $"INSERT OR IGNORE INTO \"AuditEvents\" ({string.Join(", ", Columns.Select(c => "\"" + c + "\""))}) " +
-        $"VALUES ({string.Join(", ", Columns.Select((_, i) => "$p" + i))})";
+        $"VALUES ({string.Join(", ", Columns.Select(_ => "?"))})";
+
+    /// <summary>The columns of the FTS5 index (AuditEventsFts), as the AuditLogStore migration created it.</summary>
+    internal static readonly string[] FtsColumns =
+    [
+        nameof(AuditEvent.EventId), nameof(AuditEvent.Login), nameof(AuditEvent.Identity), nameof(AuditEvent.Action),
+        nameof(AuditEvent.CodeLabel), nameof(AuditEvent.TargetName), nameof(AuditEvent.DisplayLabel), nameof(AuditEvent.Payload),
+    ];
+
+    private static readonly string FtsInsertSql =
+        $"INSERT INTO \"AuditEventsFts\"(rowid, {string.Join(", ", FtsColumns.Select(c => "\"" + c + "\""))}) " +
+        $"SELECT \"Id\", {string.Join(", ", FtsColumns.Select(c => "\"" + c + "\""))} FROM \"AuditEvents\" WHERE \"Id\" > $after";
 
     public async Task<StoreResult> StoreAsync(IReadOnlyList<AuditEvent> events, CancellationToken ct = default)
     {
@@ -29,43 +44,83 @@ public sealed class AuditEventWriter(IOptions<DatabaseOptions> database, TimePro
 
         await using var connection = new SqliteConnection(database.Value.ConnectionString());
         await connection.OpenAsync(ct);
+        await using (var pragma = connection.CreateCommand())
+        {
+            // Several indexes take random inserts: a large page cache keeps their hot pages in memory, and in WAL
+            // mode NORMAL sync is still durable across a process crash (only an OS crash may lose the last commit).
+            pragma.CommandText = "PRAGMA cache_size = -262144; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;";
+            await pragma.ExecuteNonQueryAsync(ct);
+        }
+
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = InsertSql;
-        var parameters = Columns.Select((_, i) => command.Parameters.Add("$p" + i, SqliteType.Text)).ToArray();
-        command.Prepare();
+        long lastIdBefore;
+        await using (var max = connection.CreateCommand())
+        {
+            max.Transaction = transaction;
+            max.CommandText = "SELECT coalesce(max(\"Id\"), 0) FROM \"AuditEvents\"";
+            lastIdBefore = (long)(await max.ExecuteScalarAsync(ct))!;
+        }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var stored = 0;
         var duplicates = new List<string>();
-        foreach (var e in events)
+        var db = connection.Handle!;
+        Check(db, raw.sqlite3_prepare_v2(db, InsertSql, out var statement));
+        using (statement)
         {
-            if (e.IngestedAtUtc == default)
+            foreach (var e in events)
             {
-                e.IngestedAtUtc = now;
-            }
+                ct.ThrowIfCancellationRequested();
+                if (e.IngestedAtUtc == default)
+                {
+                    e.IngestedAtUtc = now;
+                }
 
-            Bind(parameters, e);
-            if (await command.ExecuteNonQueryAsync(ct) == 1)
-            {
-                stored++;
-            }
-            else
-            {
-                duplicates.Add(e.EventId);
+                for (var i = 0; i < Columns.Length; i++)
+                {
+                    var index = i + 1;
+                    var rc = ValueOf(e, Columns[i]) switch
+                    {
+                        null => raw.sqlite3_bind_null(statement, index),
+                        long l => raw.sqlite3_bind_int64(statement, index, l),
+                        int n => raw.sqlite3_bind_int(statement, index, n),
+                        var v => raw.sqlite3_bind_text(statement, index, (string)v),
+                    };
+                    Check(db, rc);
+                }
+
+                var step = raw.sqlite3_step(statement);
+                if (step != raw.SQLITE_DONE)
+                {
+                    Check(db, step);
+                }
+
+                if (raw.sqlite3_changes(db) == 0)
+                {
+                    duplicates.Add(e.EventId);
+                }
+
+                raw.sqlite3_reset(statement);
             }
         }
 
+        // The batch's rows enter the full-text index in one statement (see the AuditLogStore migration for why).
+        await using (var fts = connection.CreateCommand())
+        {
+            fts.Transaction = transaction;
+            fts.CommandText = FtsInsertSql;
+            fts.Parameters.AddWithValue("$after", lastIdBefore);
+            await fts.ExecuteNonQueryAsync(ct);
+        }
+
         await transaction.CommitAsync(ct);
-        return new StoreResult(stored, duplicates);
+        return new StoreResult(events.Count - duplicates.Count, duplicates);
     }
 
-    private static void Bind(SqliteParameter[] p, AuditEvent e)
+    private static void Check(sqlite3 db, int rc)
     {
-        for (var i = 0; i < Columns.Length; i++)
+        if (rc != raw.SQLITE_OK)
         {
-            p[i].Value = ValueOf(e, Columns[i]) ?? DBNull.Value;
+            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc);
         }
     }
 

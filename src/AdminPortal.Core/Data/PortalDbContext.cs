@@ -46,7 +46,6 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
             e.HasIndex(x => new { x.Family, x.EventTimeUtc });
             e.HasIndex(x => new { x.Datasource, x.EventTimeUtc });
             e.HasIndex(x => new { x.Status, x.EventTimeUtc });
-            e.HasIndex(x => new { x.Code, x.EventTimeUtc });
         });
 
         builder.Entity<IngestionToken>(e =>

