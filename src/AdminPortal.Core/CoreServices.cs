@@ -69,6 +69,8 @@ public static class CoreServices
         services.AddSingleton<AuditEventWriter>();
         services.AddSingleton<AuditEventReader>();
         services.AddSingleton<AuditLogs.Demo.DemoSeeder>();
+        services.AddSingleton<AuditLogExplorer>();
+        services.AddSingleton<Workbooks.WorkbookService>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<FirstRunSetup>();
         services.AddSingleton<PortalInitializer>();

@@ -2,6 +2,7 @@ using AdminPortal.Core.Data;
 using AdminPortal.Core.Security;
 using AdminPortal.Core.Users;
 using AdminPortal.Web.Account;
+using AdminPortal.Web.AuditLogs;
 using AdminPortal.Web.Components;
 using AdminPortal.Web.Health;
 using AdminPortal.Web.Security;
@@ -120,6 +121,7 @@ public static class WebServices
             },
         }).AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapAuditLogEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

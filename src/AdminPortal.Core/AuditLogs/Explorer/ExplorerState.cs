@@ -1,0 +1,110 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace AdminPortal.Core.AuditLogs.Explorer;
+
+/// <summary>
+/// Everything a user sets in the explorer: time range, free text, columns, filters, sort. It lives in the URL
+/// (so it can be bookmarked) and in a workbook's table element (so it can be reopened).
+/// </summary>
+public sealed record ExplorerState
+{
+    public static readonly IReadOnlyList<string> Ranges = ["1h", "24h", "7d", "30d", "custom"];
+
+    public string Range { get; init; } = "7d";
+    public DateTime? FromUtc { get; init; }
+    public DateTime? ToUtc { get; init; }
+    public string? Search { get; init; }
+    public IReadOnlyList<string> Columns { get; init; } = AuditColumns.DefaultVisible;
+    public IReadOnlyList<AuditFilter> Filters { get; init; } = [];
+    public string Sort { get; init; } = nameof(AuditEvent.EventTimeUtc);
+    public bool Descending { get; init; } = true;
+
+    /// <summary>The time window the range means now; a custom range without bounds is open on that side.</summary>
+    public (DateTime? From, DateTime? To) Window(DateTime nowUtc) => Range switch
+    {
+        "1h" => (nowUtc.AddHours(-1), null),
+        "24h" => (nowUtc.AddHours(-24), null),
+        "7d" => (nowUtc.AddDays(-7), null),
+        "30d" => (nowUtc.AddDays(-30), null),
+        _ => (FromUtc, ToUtc),
+    };
+
+    public AuditQuery ToQuery(DateTime nowUtc, int skip = 0, int take = 50)
+    {
+        var (from, to) = Window(nowUtc);
+        return new AuditQuery
+        {
+            FromUtc = from,
+            ToUtc = to,
+            Search = Search,
+            Filters = Filters,
+            SortColumn = Sort,
+            SortDescending = Descending,
+            Skip = skip,
+            Take = take,
+        };
+    }
+
+    /// <summary>Drops what does not belong to AUDIT_LOGS (a hand-edited URL): unknown columns, filters and ranges.</summary>
+    public ExplorerState Sanitized()
+    {
+        var columns = Columns.Select(AuditColumns.Find).Where(c => c is not null).Select(c => c!.Name).Distinct().ToList();
+        return this with
+        {
+            Range = Ranges.Contains(Range) ? Range : "7d",
+            Columns = columns.Count > 0 ? columns : AuditColumns.DefaultVisible,
+            Filters = Filters.Where(f => AuditColumns.Find(f.Column) is not null).ToList(),
+            Sort = AuditColumns.Find(Sort)?.Name ?? nameof(AuditEvent.EventTimeUtc),
+            Search = string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(),
+        };
+    }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static ExplorerState FromJson(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return new ExplorerState();
+        }
+
+        try
+        {
+            return (JsonSerializer.Deserialize<ExplorerState>(json, Json) ?? new ExplorerState()).Sanitized();
+        }
+        catch (JsonException)
+        {
+            return new ExplorerState();
+        }
+    }
+
+    /// <summary>Filters as a URL-safe token (base64url of their JSON).</summary>
+    public static string? EncodeFilters(IReadOnlyList<AuditFilter> filters) =>
+        filters.Count == 0 ? null : Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(filters, Json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static IReadOnlyList<AuditFilter> DecodeFilters(string? token)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return [];
+        }
+
+        try
+        {
+            var base64 = token.Replace('-', '+').Replace('_', '/');
+            base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
+            return JsonSerializer.Deserialize<List<AuditFilter>>(Encoding.UTF8.GetString(Convert.FromBase64String(base64)), Json) ?? [];
+        }
+        catch (Exception ex) when (ex is FormatException or JsonException)
+        {
+            return [];
+        }
+    }
+}

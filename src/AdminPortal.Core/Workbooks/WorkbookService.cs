@@ -1,0 +1,202 @@
+using System.Security.Claims;
+using AdminPortal.Core.AuditLogs.Explorer;
+using AdminPortal.Core.Data;
+using AdminPortal.Core.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Core.Workbooks;
+
+/// <summary>One workbook as the list shows it.</summary>
+public sealed record WorkbookSummary(int Id, string Name, string Folder, string OwnerEmail, int Elements, DateTime UpdatedAtUtc);
+
+/// <summary>
+/// Save As, open, rename, duplicate, delete. Admins and Auditors save workbooks; each belongs to its owner,
+/// and only the owner (or an Admin) may change or delete it.
+/// </summary>
+public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+{
+    public static OperationResult ValidateName(string? name, string? folder)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return OperationResult.Fail("Name", "Give the workbook a name.");
+        }
+
+        if (name.Trim().Length > 120)
+        {
+            return OperationResult.Fail("Name", "A workbook name has at most 120 characters.");
+        }
+
+        return (folder?.Trim().Length ?? 0) > 120
+            ? OperationResult.Fail("Folder", "A folder name has at most 120 characters.")
+            : OperationResult.Success;
+    }
+
+    public async Task<(OperationResult Result, int Id)> SaveAsAsync(ClaimsPrincipal user, string name, string? folder, ExplorerState state, CancellationToken ct = default)
+    {
+        AuditLogExplorer.EnsureAllowed(user);
+        var check = ValidateName(name, folder);
+        if (!check.Succeeded)
+        {
+            return (check, 0);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var workbook = new Workbook
+        {
+            Name = name.Trim(),
+            Folder = folder?.Trim() ?? "",
+            OwnerId = OwnerId(user),
+            OwnerEmail = user.Identity?.Name ?? "",
+            CreatedAtUtc = now,
+            UpdatedAtUtc = now,
+            Elements = [new TableElement { Name = "AUDIT_LOGS", Position = 0, StateJson = state.Sanitized().ToJson() }],
+        };
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Workbooks.Add(workbook);
+        await db.SaveChangesAsync(ct);
+        return (OperationResult.Success, workbook.Id);
+    }
+
+    public async Task<IReadOnlyList<WorkbookSummary>> ListAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        AuditLogExplorer.EnsureAllowed(user);
+        var owner = OwnerId(user);
+        var admin = user.IsInRole(PortalRoles.Admin);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Workbooks.AsNoTracking()
+            .Where(w => admin || w.OwnerId == owner)
+            .OrderBy(w => w.Folder).ThenBy(w => w.Name)
+            .Select(w => new WorkbookSummary(w.Id, w.Name, w.Folder, w.OwnerEmail, w.Elements.Count, w.UpdatedAtUtc))
+            .ToListAsync(ct);
+    }
+
+    public async Task<Workbook?> GetAsync(ClaimsPrincipal user, int id, CancellationToken ct = default)
+    {
+        AuditLogExplorer.EnsureAllowed(user);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var workbook = await db.Workbooks.AsNoTracking().Include(w => w.Elements.OrderBy(e => e.Position)).FirstOrDefaultAsync(w => w.Id == id, ct);
+        return workbook is not null && MayRead(user, workbook) ? workbook : null;
+    }
+
+    /// <summary>Saves the explorer's state into an element of a workbook the user may change.</summary>
+    public async Task<OperationResult> SaveElementAsync(ClaimsPrincipal user, int workbookId, int elementId, ExplorerState state, CancellationToken ct = default)
+    {
+        return await ChangeAsync(user, workbookId, ct, (db, workbook) =>
+        {
+            var element = workbook.Elements.FirstOrDefault(e => e.Id == elementId);
+            if (element is null)
+            {
+                return OperationResult.Fail("", "That table element no longer exists.");
+            }
+
+            element.StateJson = state.Sanitized().ToJson();
+            return OperationResult.Success;
+        });
+    }
+
+    /// <summary>Adds a table element (a copy of the given state) to the workbook.</summary>
+    public async Task<(OperationResult Result, int ElementId)> AddElementAsync(ClaimsPrincipal user, int workbookId, string name, ExplorerState state, CancellationToken ct = default)
+    {
+        TableElement? added = null;
+        var result = await ChangeAsync(user, workbookId, ct, (db, workbook) =>
+        {
+            added = new TableElement
+            {
+                Name = string.IsNullOrWhiteSpace(name) ? $"AUDIT_LOGS {workbook.Elements.Count + 1}" : name.Trim(),
+                Position = workbook.Elements.Count == 0 ? 0 : workbook.Elements.Max(e => e.Position) + 1,
+                StateJson = state.Sanitized().ToJson(),
+            };
+            workbook.Elements.Add(added);
+            return OperationResult.Success;
+        });
+        return (result, added?.Id ?? 0);
+    }
+
+    public Task<OperationResult> RenameAsync(ClaimsPrincipal user, int id, string name, string? folder, CancellationToken ct = default) =>
+        ChangeAsync(user, id, ct, (db, workbook) =>
+        {
+            workbook.Name = name.Trim();
+            workbook.Folder = folder?.Trim() ?? "";
+            return OperationResult.Success;
+        }, name, folder);
+
+    public async Task<(OperationResult Result, int Id)> DuplicateAsync(ClaimsPrincipal user, int id, CancellationToken ct = default)
+    {
+        var source = await GetAsync(user, id, ct);
+        if (source is null)
+        {
+            return (OperationResult.Fail("", "That workbook no longer exists."), 0);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var copy = new Workbook
+        {
+            Name = (source.Name + " (copy)")[..Math.Min(120, source.Name.Length + 7)],
+            Folder = source.Folder,
+            OwnerId = OwnerId(user),
+            OwnerEmail = user.Identity?.Name ?? "",
+            CreatedAtUtc = now,
+            UpdatedAtUtc = now,
+            Elements = source.Elements.Select(e => new TableElement { Name = e.Name, Position = e.Position, StateJson = e.StateJson }).ToList(),
+        };
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Workbooks.Add(copy);
+        await db.SaveChangesAsync(ct);
+        return (OperationResult.Success, copy.Id);
+    }
+
+    public async Task<OperationResult> DeleteAsync(ClaimsPrincipal user, int id, CancellationToken ct = default)
+    {
+        AuditLogExplorer.EnsureAllowed(user);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var workbook = await db.Workbooks.FirstOrDefaultAsync(w => w.Id == id, ct);
+        if (workbook is null || !MayChange(user, workbook))
+        {
+            return OperationResult.Fail("", "That workbook no longer exists, or it is not yours.");
+        }
+
+        db.Workbooks.Remove(workbook);
+        await db.SaveChangesAsync(ct);
+        return OperationResult.Success;
+    }
+
+    private async Task<OperationResult> ChangeAsync(
+        ClaimsPrincipal user, int id, CancellationToken ct, Func<PortalDbContext, Workbook, OperationResult> change,
+        string? newName = null, string? newFolder = null)
+    {
+        AuditLogExplorer.EnsureAllowed(user);
+        if (newName is not null)
+        {
+            var check = ValidateName(newName, newFolder);
+            if (!check.Succeeded)
+            {
+                return check;
+            }
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var workbook = await db.Workbooks.Include(w => w.Elements).FirstOrDefaultAsync(w => w.Id == id, ct);
+        if (workbook is null || !MayChange(user, workbook))
+        {
+            return OperationResult.Fail("", "That workbook no longer exists, or it is not yours.");
+        }
+
+        var result = change(db, workbook);
+        if (result.Succeeded)
+        {
+            workbook.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(ct);
+        }
+
+        return result;
+    }
+
+    private static bool MayRead(ClaimsPrincipal user, Workbook workbook) => MayChange(user, workbook);
+
+    private static bool MayChange(ClaimsPrincipal user, Workbook workbook) =>
+        user.IsInRole(PortalRoles.Admin) || workbook.OwnerId == OwnerId(user);
+
+    private static string OwnerId(ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.Identity?.Name ?? throw new UnauthorizedAccessException("No user.");
+}

@@ -1,0 +1,296 @@
+using System.Globalization;
+using AdminPortal.Core.AuditLogs;
+using AdminPortal.Core.AuditLogs.Explorer;
+using AdminPortal.Core.Workbooks;
+using AdminPortal.Web.AuditLogs;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Radzen;
+using Radzen.Blazor;
+using ExplorerFilterOperator = AdminPortal.Core.AuditLogs.Explorer.FilterOperator;
+
+namespace AdminPortal.Web.Components.AuditLogs;
+
+public partial class AuditLogs
+{
+    private static readonly IEnumerable<int> pageSizes = [25, 50, 100, 200];
+
+    private ExplorerState state = new();
+    private Workbook? workbook;
+    private TableElement? element;
+    private RadzenDataGrid<AuditEvent>? grid;
+    private EventsChart? chart;
+    private IEnumerable<AuditEvent> rows = [];
+    private int count;
+    private bool countIsLowerBound;
+    private bool loading;
+    private int generation;
+    private string? ownUrl;
+    private string? chartKey;
+
+    [Inject] private AuditLogExplorer Explorer { get; set; } = default!;
+    [Inject] private WorkbookService Workbooks { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private DialogService Dialogs { get; set; } = default!;
+    [Inject] private NotificationService Notifications { get; set; } = default!;
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "range")] private string? RangeParam { get; set; }
+    [SupplyParameterFromQuery(Name = "from")] private string? FromParam { get; set; }
+    [SupplyParameterFromQuery(Name = "to")] private string? ToParam { get; set; }
+    [SupplyParameterFromQuery(Name = "q")] private string? SearchParam { get; set; }
+    [SupplyParameterFromQuery(Name = "sort")] private string? SortParam { get; set; }
+    [SupplyParameterFromQuery(Name = "dir")] private string? DirParam { get; set; }
+    [SupplyParameterFromQuery(Name = "cols")] private string? ColumnsParam { get; set; }
+    [SupplyParameterFromQuery(Name = "f")] private string? FiltersParam { get; set; }
+    [SupplyParameterFromQuery(Name = "workbook")] private int? WorkbookParam { get; set; }
+    [SupplyParameterFromQuery(Name = "element")] private int? ElementParam { get; set; }
+
+    private string Title => workbook is null ? "AUDIT_LOGS" : $"{workbook.Name}";
+
+    private int ElementIndex => workbook is null || element is null ? 0 : Math.Max(0, workbook.Elements.IndexOf(element));
+
+    private string PagingSummary => countIsLowerBound
+        ? "Page {0} of {1} (more than {2} events)"
+        : "Page {0} of {1} ({2} events)";
+
+    private string CsvUrl => "audit-logs/export.csv" + QueryString(state, includeWorkbook: false);
+
+    protected override async Task OnParametersSetAsync()
+    {
+        // Our own URL updates (after a grid change) come back here; they change nothing.
+        if (Navigation.Uri == ownUrl)
+        {
+            return;
+        }
+
+        var user = (await AuthenticationState).User;
+        workbook = WorkbookParam is int id ? await Workbooks.GetAsync(user, id) : null;
+        element = workbook?.Elements.FirstOrDefault(e => ElementParam is null || e.Id == ElementParam) ?? workbook?.Elements.FirstOrDefault();
+        state = element is not null && RangeParam is null
+            ? ExplorerState.FromJson(element.StateJson)
+            : StateFromUrl();
+        chartKey = null;
+        generation++;
+    }
+
+    private ExplorerState StateFromUrl() => ExplorerUrl.Parse(name => name switch
+    {
+        "range" => RangeParam,
+        "from" => FromParam,
+        "to" => ToParam,
+        "q" => SearchParam,
+        "sort" => SortParam,
+        "dir" => DirParam,
+        "cols" => ColumnsParam,
+        "f" => FiltersParam,
+        _ => null,
+    });
+
+    private async Task LoadAsync(LoadDataArgs args)
+    {
+        loading = true;
+        var sort = args.Sorts?.FirstOrDefault(s => s.SortOrder is not null);
+        state = state with
+        {
+            Filters = (args.Filters ?? []).Select(ToFilter).Where(f => f is not null).Select(f => f!).ToList(),
+            Sort = sort?.Property ?? nameof(AuditEvent.EventTimeUtc),
+            Descending = sort is null || sort.SortOrder == SortOrder.Descending,
+        };
+        var user = (await AuthenticationState).User;
+        var page = await Explorer.PageAsync(user, state, args.Skip ?? 0, args.Top ?? 50);
+        rows = page.Rows;
+        count = (int)page.Total;
+        countIsLowerBound = page.TotalIsLowerBound;
+        loading = false;
+        UpdateUrl();
+        await RefreshChartAsync();
+    }
+
+    private async Task OnToolbarChangedAsync(ExplorerState changed)
+    {
+        state = changed;
+        if (grid is not null)
+        {
+            await grid.FirstPage(forceReload: true);
+        }
+    }
+
+    private void OnColumnsPicked(DataGridPickedColumnsChangedEventArgs<AuditEvent> args)
+    {
+        state = state with { Columns = (args.Columns ?? []).Select(c => c.Property).Where(p => p is not null).ToList() };
+        UpdateUrl();
+    }
+
+    private async Task RefreshChartAsync()
+    {
+        // The chart follows time range, search and filters; paging and sorting leave it alone.
+        var key = (state with { Sort = "", Descending = false, Columns = [] }).ToJson();
+        if (key != chartKey && chart is not null)
+        {
+            chartKey = key;
+            await chart.RefreshAsync(state);
+        }
+    }
+
+    private async Task OpenEventAsync(DataGridRowMouseEventArgs<AuditEvent> args)
+    {
+        if (args.Data is not { } row)
+        {
+            return;
+        }
+
+        await Dialogs.OpenSideAsync<EventDetails>($"Event {row.EventId}",
+            new Dictionary<string, object?> { [nameof(EventDetails.Id)] = row.Id },
+            new SideDialogOptions { Position = DialogPosition.Right, Width = "min(640px, 96vw)", CloseDialogOnOverlayClick = true, ShowMask = true });
+    }
+
+    private async Task SaveAsAsync()
+    {
+        var saved = await Dialogs.OpenAsync<SaveWorkbookDialog>("Save As workbook",
+            new Dictionary<string, object?> { [nameof(SaveWorkbookDialog.State)] = state },
+            new DialogOptions { Width = "440px" });
+        if (saved is int id)
+        {
+            Notifications.Notify(NotificationSeverity.Success, "Workbook saved", "Reopen it any time from Workbooks.");
+            Navigation.NavigateTo($"audit-logs?workbook={id}");
+        }
+    }
+
+    private async Task SaveAsync()
+    {
+        var user = (await AuthenticationState).User;
+        var result = await Workbooks.SaveElementAsync(user, workbook!.Id, element!.Id, state);
+        Notifications.Notify(result.Succeeded
+            ? new NotificationMessage { Severity = NotificationSeverity.Success, Summary = "Workbook saved", Detail = workbook.Name }
+            : new NotificationMessage { Severity = NotificationSeverity.Error, Summary = "Not saved", Detail = string.Join(" ", result.AllMessages) });
+    }
+
+    private void OpenElementAsync(int index)
+    {
+        if (workbook is not null && index < workbook.Elements.Count)
+        {
+            Navigation.NavigateTo($"audit-logs?workbook={workbook.Id}&element={workbook.Elements[index].Id}");
+        }
+    }
+
+    private void UpdateUrl()
+    {
+        var url = Navigation.ToAbsoluteUri("audit-logs" + QueryString(state, includeWorkbook: true)).ToString();
+        if (url != Navigation.Uri)
+        {
+            ownUrl = url;
+            Navigation.NavigateTo(url, new NavigationOptions { ReplaceHistoryEntry = true });
+        }
+    }
+
+    private string QueryString(ExplorerState s, bool includeWorkbook)
+    {
+        var parts = new List<string>();
+        void Add(string key, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                parts.Add(key + "=" + Uri.EscapeDataString(value));
+            }
+        }
+
+        if (includeWorkbook && workbook is not null)
+        {
+            Add("workbook", workbook.Id.ToString(CultureInfo.InvariantCulture));
+            Add("element", element?.Id.ToString(CultureInfo.InvariantCulture));
+        }
+
+        Add("range", s.Range);
+        if (s.Range == "custom")
+        {
+            Add("from", s.FromUtc?.ToString("o", CultureInfo.InvariantCulture));
+            Add("to", s.ToUtc?.ToString("o", CultureInfo.InvariantCulture));
+        }
+
+        Add("q", s.Search);
+        Add("sort", s.Sort == nameof(AuditEvent.EventTimeUtc) ? null : s.Sort);
+        Add("dir", s.Descending ? null : "asc");
+        Add("cols", s.Columns.SequenceEqual(AuditColumns.DefaultVisible) ? null : string.Join(",", s.Columns));
+        Add("f", ExplorerState.EncodeFilters(s.Filters));
+        return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
+    }
+
+    private static DateTime? ParseTime(string? value) => ExplorerUrl.ParseTime(value);
+
+    private static string WidthOf(AuditColumn column) => column.Kind switch
+    {
+        AuditColumnKind.Time => "190px",
+        AuditColumnKind.Status or AuditColumnKind.Number => "120px",
+        AuditColumnKind.TargetType => "150px",
+        _ => column.Name is nameof(AuditEvent.Login) or nameof(AuditEvent.TargetName) or nameof(AuditEvent.Payload) ? "240px" : "160px",
+    };
+
+    private AuditFilter? Saved(AuditColumn column) => state.Filters.FirstOrDefault(f => f.Column == column.Name);
+
+    private object? InitialFilterValue(AuditColumn column) => Saved(column) is { } f ? column.Kind switch
+    {
+        AuditColumnKind.Status => Enum.TryParse<AuditEventStatus>(f.Value, out var s) ? s : null,
+        AuditColumnKind.TargetType => Enum.TryParse<AuditTargetType>(f.Value, out var t) ? t : null,
+        AuditColumnKind.Time => ParseTime(f.Value),
+        AuditColumnKind.Number => int.TryParse(f.Value, CultureInfo.InvariantCulture, out var n) ? n : null,
+        _ => f.Value,
+    } : null;
+
+    private Radzen.FilterOperator InitialFilterOperator(AuditColumn column) => Saved(column)?.Operator switch
+    {
+        ExplorerFilterOperator.Equals => Radzen.FilterOperator.Equals,
+        ExplorerFilterOperator.NotEquals => Radzen.FilterOperator.NotEquals,
+        ExplorerFilterOperator.StartsWith => Radzen.FilterOperator.StartsWith,
+        ExplorerFilterOperator.GreaterOrEqual => Radzen.FilterOperator.GreaterThanOrEquals,
+        ExplorerFilterOperator.LessOrEqual => Radzen.FilterOperator.LessThanOrEquals,
+        ExplorerFilterOperator.IsEmpty => Radzen.FilterOperator.IsEmpty,
+        ExplorerFilterOperator.IsNotEmpty => Radzen.FilterOperator.IsNotEmpty,
+        _ => column.Kind is AuditColumnKind.Text ? Radzen.FilterOperator.Contains : Radzen.FilterOperator.Equals,
+    };
+
+    private SortOrder? InitialSort(AuditColumn column) =>
+        state.Sort == column.Name ? (state.Descending ? SortOrder.Descending : SortOrder.Ascending) : null;
+
+    /// <summary>A Radzen filter as a filter on AUDIT_LOGS; null when it has no value yet.</summary>
+    private static AuditFilter? ToFilter(FilterDescriptor f)
+    {
+        var column = AuditColumns.Find(f.Property);
+        if (column is null)
+        {
+            return null;
+        }
+
+        var op = f.FilterOperator switch
+        {
+            Radzen.FilterOperator.Equals => ExplorerFilterOperator.Equals,
+            Radzen.FilterOperator.NotEquals => ExplorerFilterOperator.NotEquals,
+            Radzen.FilterOperator.StartsWith => ExplorerFilterOperator.StartsWith,
+            Radzen.FilterOperator.GreaterThan or Radzen.FilterOperator.GreaterThanOrEquals => ExplorerFilterOperator.GreaterOrEqual,
+            Radzen.FilterOperator.LessThan or Radzen.FilterOperator.LessThanOrEquals => ExplorerFilterOperator.LessOrEqual,
+            Radzen.FilterOperator.IsNull or Radzen.FilterOperator.IsEmpty => ExplorerFilterOperator.IsEmpty,
+            Radzen.FilterOperator.IsNotNull or Radzen.FilterOperator.IsNotEmpty => ExplorerFilterOperator.IsNotEmpty,
+            _ => ExplorerFilterOperator.Contains,
+        };
+        var value = f.FilterValue switch
+        {
+            null => null,
+            DateTime d => d.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture),
+            DateTimeOffset d => d.UtcDateTime.ToString("o", CultureInfo.InvariantCulture),
+            IFormattable v => v.ToString(null, CultureInfo.InvariantCulture),
+            var v => v.ToString(),
+        };
+        if (string.IsNullOrEmpty(value) && op is not (ExplorerFilterOperator.IsEmpty or ExplorerFilterOperator.IsNotEmpty))
+        {
+            return null;
+        }
+
+        if (column.Kind is AuditColumnKind.Status or AuditColumnKind.TargetType or AuditColumnKind.Time or AuditColumnKind.Number
+            && op == ExplorerFilterOperator.Contains)
+        {
+            op = ExplorerFilterOperator.Equals;
+        }
+
+        return new AuditFilter(column.Name, op, value);
+    }
+}
