@@ -108,6 +108,17 @@ internal sealed class AzureBlobStorage(HttpPipeline pipeline, AzureBlobDestinati
         return get.ExtractResponseContent() ?? Stream.Null;
     }
 
+    /// <summary>Creates the container; an existing one is fine. The portal writes into customers' containers, so only tests and set-up scripts need this.</summary>
+    internal async Task CreateContainerAsync(CancellationToken cancellationToken)
+    {
+        using var create = Create(RequestMethod.Put, null, "restype=container");
+        await pipeline.SendAsync(create, cancellationToken);
+        if (create.Response.Status is not (201 or 409))
+        {
+            throw await ErrorAsync(create.Response, cancellationToken);
+        }
+    }
+
     private HttpMessage Create(RequestMethod method, string? blobName, string? query = null)
     {
         var message = pipeline.CreateMessage();

@@ -15,6 +15,7 @@ public sealed class StoragePeers : IAsyncLifetime
     public const string S3AccessKeyId = "S3RVER";
     public const string S3Bucket = "audit-exports";
     public const string AzureAccount = "devstoreaccount1";
+    public const string AzureContainer = "audit-exports";
 
     /// <summary>Azurite's documented well-known key for devstoreaccount1.</summary>
     public const string AzureAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
@@ -36,6 +37,8 @@ public sealed class StoragePeers : IAsyncLifetime
     public S3Destination S3(string prefix, string? accessKeyId = null, string? bucket = null) =>
         new(bucket ?? S3Bucket, prefix, "us-east-1", new S3AccessKeyAuth(accessKeyId ?? S3AccessKeyId, "s3rver-ignores-the-secret"),
             ServiceUrl: S3Url.AbsoluteUri, ForcePathStyle: true);
+
+    public AzureBlobDestination Azure(string prefix) => Azure(AzureContainer, prefix);
 
     public AzureBlobDestination Azure(string container, string prefix, string? accountKey = null) =>
         new(AzureAccount, container, prefix, new AzureSharedKeyAuth(accountKey ?? AzureAccountKey), $"{AzureUrl.AbsoluteUri}{AzureAccount}");
@@ -67,6 +70,8 @@ public sealed class StoragePeers : IAsyncLifetime
             WaitUntilAsync(new Uri(S3Url, S3Bucket), HttpStatusCode.OK),
             WaitUntilAsync(new Uri(AzureUrl, $"{AzureAccount}?comp=list"), HttpStatusCode.Forbidden),
             WaitUntilAsync(new Uri(GcsUrl, "b"), HttpStatusCode.OK));
+        using var azure = (AzureBlobStorage)Factory.Create(Azure(AzureContainer, ""));
+        await azure.CreateContainerAsync(CancellationToken.None);
     }
 
     public Task DisposeAsync()
