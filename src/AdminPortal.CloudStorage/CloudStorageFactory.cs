@@ -23,13 +23,19 @@ public sealed class CloudStorageFactory(ILoggerFactory? loggerFactory = null, Ti
 
     public ICloudStorage Create(StorageDestination destination) => destination switch
     {
-        S3Destination s3 => new S3CloudStorage(S3Clients.Create(s3), s3, loggers.CreateLogger<S3CloudStorage>(), time),
+        S3Destination s3 => S3(s3),
         AzureBlobDestination azure => new AzureBlobStorage(AzurePipelines.Create(azure, time), azure, time),
         GcsDestination gcs => new GcsCloudStorage(gcsHttp, gcs, GcsTokens(gcs.Auth), loggers.CreateLogger<GcsCloudStorage>(), time),
         _ => throw new NotSupportedException($"No cloud storage for {destination.GetType().Name}."),
     };
 
     public void Dispose() => gcsHttp.Dispose();
+
+    private S3CloudStorage S3(S3Destination destination)
+    {
+        var (client, owned) = S3Clients.Create(destination);
+        return new S3CloudStorage(client, destination, loggers.CreateLogger<S3CloudStorage>(), time, owned);
+    }
 
     private static ITokenAccess? GcsTokens(GcsAuth auth) => auth switch
     {

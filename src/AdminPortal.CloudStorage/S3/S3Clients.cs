@@ -10,7 +10,8 @@ namespace AdminPortal.CloudStorage.S3;
 /// <summary>Builds the S3 client for a destination: its credentials and, with a custom service URL, compatibility mode.</summary>
 internal static class S3Clients
 {
-    public static AmazonS3Client Create(S3Destination destination)
+    /// <summary>The client, and what else the caller must dispose with it (the STS client of an assumed role).</summary>
+    public static (AmazonS3Client Client, IDisposable? Owned) Create(S3Destination destination)
     {
         var config = new AmazonS3Config();
         if (destination.CompatibilityMode)
@@ -28,15 +29,17 @@ internal static class S3Clients
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(destination.Region);
         }
 
-        return new AmazonS3Client(Credentials(destination), config);
+        switch (destination.Auth)
+        {
+            case S3AccessKeyAuth keys:
+                return (new AmazonS3Client(new BasicAWSCredentials(keys.AccessKeyId, keys.SecretAccessKey), config), null);
+            case S3AssumeRoleAuth role:
+                var sts = CreateSts(role, destination.Region);
+                return (new AmazonS3Client(new AssumedRoleCredentials(sts, AssumeRoleRequestFor(role)), config), sts);
+            default:
+                throw new NotSupportedException($"Unknown S3 authentication {destination.Auth.GetType().Name}.");
+        }
     }
-
-    private static AWSCredentials Credentials(S3Destination destination) => destination.Auth switch
-    {
-        S3AccessKeyAuth keys => new BasicAWSCredentials(keys.AccessKeyId, keys.SecretAccessKey),
-        S3AssumeRoleAuth role => new AssumedRoleCredentials(CreateSts(role, destination.Region), AssumeRoleRequestFor(role)),
-        _ => throw new NotSupportedException($"Unknown S3 authentication {destination.Auth.GetType().Name}."),
-    };
 
     internal static AmazonSecurityTokenServiceClient CreateSts(S3AssumeRoleAuth role, string region)
     {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace AdminPortal.CloudStorage.S3;
 
 /// <summary>S3 (or an S3-compatible store) through the low-level multipart API, which unlike TransferUtility lets each part skip aws-chunked encoding.</summary>
-internal sealed class S3CloudStorage(IAmazonS3 client, S3Destination destination, ILogger<S3CloudStorage> logger, TimeProvider clock)
+internal sealed class S3CloudStorage(IAmazonS3 client, S3Destination destination, ILogger<S3CloudStorage> logger, TimeProvider clock, IDisposable? owned = null)
     : CloudStorageBase(destination.Prefix, clock)
 {
     public override bool CompatibilityMode => destination.CompatibilityMode;
@@ -113,7 +113,11 @@ internal sealed class S3CloudStorage(IAmazonS3 client, S3Destination destination
         return response.ResponseStream;
     }
 
-    public override void Dispose() => client.Dispose();
+    public override void Dispose()
+    {
+        client.Dispose();
+        owned?.Dispose();
+    }
 
     /// <summary>
     /// An incomplete multipart upload is invisible, so a failed abort is logged, not thrown: the real error stays the
