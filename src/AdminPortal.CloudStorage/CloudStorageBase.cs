@@ -17,6 +17,8 @@ internal abstract class CloudStorageBase(string prefix, TimeProvider clock) : IC
     /// <summary>The smallest part the cloud accepts (S3: 5 MiB except the last part).</summary>
     protected virtual int MinimumPartSize => 256 * 1024;
 
+    private const int MaximumPartSize = 256 * 1024 * 1024;
+
     public abstract Task<UploadResult> UploadAsync(string key, Stream content, UploadOptions options, CancellationToken cancellationToken);
 
     public abstract IAsyncEnumerable<StoredObject> ListAsync(string prefix, CancellationToken cancellationToken);
@@ -75,6 +77,12 @@ internal abstract class CloudStorageBase(string prefix, TimeProvider clock) : IC
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.PartSizeBytes,
                 $"Parts must be at least {MinimumPartSize} bytes for this cloud.");
+        }
+
+        // One part is held in memory per running upload; larger parts buy nothing but memory.
+        if (options.PartSizeBytes > MaximumPartSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.PartSizeBytes, $"Parts must be at most {MaximumPartSize} bytes.");
         }
 
         return options.PartSizeBytes;

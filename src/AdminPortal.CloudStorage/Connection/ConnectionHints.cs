@@ -30,7 +30,8 @@ internal static class ConnectionHints
             return "The endpoint could not be reached: check the service URL and the portal's network access.";
         }
 
-        if (Contains(text, "AADSTS90002") || Contains(text, "AADSTS900023") || Contains(text, "AADSTS700016") || Contains(text, "tenant"))
+        if (Contains(text, "AADSTS90002") || Contains(text, "AADSTS900023") || Contains(text, "AADSTS700016")
+            || (Contains(text, "tenant") && Contains(text, "not found")))
         {
             return "The tenant id is wrong, or the application is not registered (or not consented) in that tenant.";
         }
