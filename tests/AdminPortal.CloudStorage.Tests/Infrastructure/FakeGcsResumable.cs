@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -12,27 +11,10 @@ namespace AdminPortal.CloudStorage.Tests.Infrastructure;
 /// chunk, the object only on the last chunk), because the emulator finalizes on the first of several chunks.
 /// It keeps less than a whole chunk once, as GCS may, so the client must resend the tail.
 /// </summary>
-public sealed class FakeGcsResumable : IDisposable
+public sealed class FakeGcsResumable : LoopbackHttpServer
 {
-    private readonly HttpListener listener = new();
-    private readonly Task loop;
     private readonly MemoryStream received = new();
     private bool shortenedOnce;
-
-    public FakeGcsResumable()
-    {
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            Url = new Uri($"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/");
-        }
-
-        listener.Prefixes.Add(Url.AbsoluteUri);
-        listener.Start();
-        loop = Task.Run(ServeAsync);
-    }
-
-    public Uri Url { get; }
 
     public ConcurrentQueue<string> ContentRanges { get; } = new();
 
@@ -42,53 +24,21 @@ public sealed class FakeGcsResumable : IDisposable
 
     public byte[]? FinalObject { get; private set; }
 
-    public void Dispose()
+    protected override async Task HandleAsync(HttpListenerRequest request, byte[] body, HttpListenerResponse response)
     {
-        listener.Close();
-        try
+        switch (request.HttpMethod)
         {
-            loop.Wait(TimeSpan.FromSeconds(2));
-        }
-        catch (AggregateException)
-        {
-            // The pending GetContext fails when the listener closes.
-        }
-    }
-
-    private async Task ServeAsync()
-    {
-        while (listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            var request = context.Request;
-            var response = context.Response;
-            using var body = new MemoryStream();
-            await request.InputStream.CopyToAsync(body);
-            switch (request.HttpMethod)
-            {
-                case "POST":
-                    response.StatusCode = 200;
-                    response.Headers["Location"] = new Uri(Url, "upload/session-1").AbsoluteUri;
-                    break;
-                case "DELETE":
-                    SessionCancelled = true;
-                    response.StatusCode = 499;
-                    break;
-                case "PUT":
-                    await AcceptChunkAsync(request, response, body.ToArray());
-                    break;
-            }
-
-            response.Close();
+            case "POST":
+                response.StatusCode = 200;
+                response.Headers["Location"] = new Uri(Url, "upload/session-1").AbsoluteUri;
+                break;
+            case "DELETE":
+                SessionCancelled = true;
+                response.StatusCode = 499;
+                break;
+            case "PUT":
+                await AcceptChunkAsync(request, response, body);
+                break;
         }
     }
 
