@@ -1,0 +1,113 @@
+using Amazon;
+using Amazon.Runtime;
+using Amazon.Runtime.Credentials;
+using Amazon.S3;
+using Amazon.SecurityToken;
+using Amazon.SecurityToken.Model;
+
+namespace AdminPortal.CloudStorage.S3;
+
+/// <summary>Builds the S3 client for a destination: its credentials and, with a custom service URL, compatibility mode.</summary>
+internal static class S3Clients
+{
+    /// <summary>The client, and what else the caller must dispose with it (the STS client of an assumed role).</summary>
+    public static (AmazonS3Client Client, IDisposable? Owned) Create(S3Destination destination)
+    {
+        var config = new AmazonS3Config();
+        if (destination.CompatibilityMode)
+        {
+            config.ServiceURL = destination.ServiceUrl;
+            config.ForcePathStyle = destination.ForcePathStyle;
+            config.AuthenticationRegion = destination.Region;
+            // S3-compatible stores reject or mis-store the SDK v4 default flexible checksums (CRC trailers in
+            // aws-chunked bodies); Content-MD5 per part carries the integrity check instead.
+            config.RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED;
+            config.ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED;
+        }
+        else
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(destination.Region);
+        }
+
+        switch (destination.Auth)
+        {
+            case S3AccessKeyAuth keys:
+                return (new AmazonS3Client(new BasicAWSCredentials(keys.AccessKeyId, keys.SecretAccessKey), config), null);
+            case S3AssumeRoleAuth role:
+                var sts = CreateSts(role, destination.Region);
+                return (new AmazonS3Client(new AssumedRoleCredentials(sts, AssumeRoleRequestFor(role)), config), sts);
+            default:
+                throw new NotSupportedException($"Unknown S3 authentication {destination.Auth.GetType().Name}.");
+        }
+    }
+
+    internal static AmazonSecurityTokenServiceClient CreateSts(S3AssumeRoleAuth role, string region)
+    {
+        var config = new AmazonSecurityTokenServiceConfig();
+        if (!string.IsNullOrWhiteSpace(role.StsServiceUrl))
+        {
+            config.ServiceURL = role.StsServiceUrl;
+            config.AuthenticationRegion = region;
+        }
+        else
+        {
+            // Regional STS endpoints: the global one adds latency and fails when us-east-1 has trouble.
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+        }
+
+        AWSCredentials baseCredentials = role.BaseCredentials is { } keys
+            ? new BasicAWSCredentials(keys.AccessKeyId, keys.SecretAccessKey)
+            : DefaultAWSCredentialsIdentityResolver.GetCredentials();
+        return new AmazonSecurityTokenServiceClient(baseCredentials, config);
+    }
+
+    /// <summary>The STS request that assumes the customer's role: the External ID is what the trust policy checks.</summary>
+    internal static AssumeRoleRequest AssumeRoleRequestFor(S3AssumeRoleAuth role) => new()
+    {
+        RoleArn = role.RoleArn,
+        ExternalId = role.ExternalId,
+        RoleSessionName = SessionName(role.SessionName),
+        DurationSeconds = 3600,
+    };
+
+    /// <summary>STS accepts 2-64 characters of [\w+=,.@-]; anything else is replaced so a display name can be used.</summary>
+    internal static string SessionName(string name)
+    {
+        var cleaned = new string(name.Select(c => char.IsAsciiLetterOrDigit(c) || "_+=,.@-".Contains(c) ? c : '-').ToArray());
+        cleaned = cleaned.Length > 64 ? cleaned[..64] : cleaned;
+        return cleaned.Length < 2 ? "AdminPortal-export" : cleaned;
+    }
+}
+
+/// <summary>Credentials of an assumed role, renewed by the SDK before they expire.</summary>
+internal sealed class AssumedRoleCredentials(IAmazonSecurityTokenService sts, AssumeRoleRequest request) : RefreshingAWSCredentials
+{
+    // Renew five minutes early so a long multipart upload never signs a part with expiring credentials.
+    private static readonly TimeSpan Margin = TimeSpan.FromMinutes(5);
+
+    public AssumeRoleRequest Request => request;
+
+    protected override CredentialsRefreshState GenerateNewCredentials() =>
+        // Only the SDK's synchronous signing path lands here; the portal calls the async APIs.
+        GenerateNewCredentialsAsync().GetAwaiter().GetResult();
+
+    protected override async Task<CredentialsRefreshState> GenerateNewCredentialsAsync()
+    {
+        try
+        {
+            var response = await sts.AssumeRoleAsync(request);
+            var credentials = response.Credentials;
+            var expires = credentials.Expiration ?? DateTime.UtcNow.AddHours(1);
+            return new CredentialsRefreshState(
+                new ImmutableCredentials(credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken),
+                expires.ToUniversalTime() - Margin);
+        }
+        catch (AmazonServiceException ex)
+        {
+            throw new CloudStorageException(CloudStorageException.Describe(ex.ErrorCode, ex.Message), ex.ErrorCode, ex.StatusCode, ex)
+            {
+                FromRoleAssumption = true,
+            };
+        }
+    }
+}

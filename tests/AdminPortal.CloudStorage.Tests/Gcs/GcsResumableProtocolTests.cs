@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using AdminPortal.CloudStorage.Gcs;
+using AdminPortal.CloudStorage.Tests.Infrastructure;
+
+namespace AdminPortal.CloudStorage.Tests.Gcs;
+
+/// <summary>The multi-chunk resumable protocol, against a fake that follows GCS's documented 308 semantics (the emulator does not).</summary>
+public sealed class GcsResumableProtocolTests : IDisposable
+{
+    private const int Chunk = 256 * 1024;
+
+    private readonly FakeGcsResumable gcs = new();
+    private readonly CloudStorageFactory factory = new();
+
+    [Fact]
+    public async Task A_multi_chunk_upload_sends_ranges_resends_what_GCS_did_not_keep_and_ends_with_the_total_and_MD5()
+    {
+        var content = TestContent.Bytes(4 * Chunk + 100, seed: 5);
+        using var storage = factory.Create(new GcsDestination("acme-audit", "exports", new GcsAnonymousAuth(), gcs.Url.AbsoluteUri));
+
+        var result = await storage.UploadAsync("chunked.jsonl", new MemoryStream(content), UploadOptions.Default with { PartSizeBytes = Chunk },
+            CancellationToken.None);
+
+        Assert.Equal(content, gcs.FinalObject);
+        Assert.Equal([
+            $"bytes 0-{Chunk - 1}/*",
+            $"bytes {Chunk}-{2 * Chunk - 1}/*",
+            $"bytes {Chunk + Chunk / 2}-{2 * Chunk - 1}/*",
+            $"bytes {2 * Chunk}-{3 * Chunk - 1}/*",
+            $"bytes {3 * Chunk}-{4 * Chunk - 1}/*",
+            $"bytes {4 * Chunk}-{content.Length - 1}/{content.Length}",
+        ], gcs.ContentRanges);
+        Assert.Equal($"md5={Convert.ToBase64String(MD5.HashData(content))}", gcs.GoogHash);
+        Assert.Equal(5, result.Parts);
+        Assert.Equal(TestContent.Sha256(content), result.Sha256);
+        Assert.Equal("1700000000000001", result.Version);
+    }
+
+    [Fact]
+    public async Task A_failing_upload_cancels_its_resumable_session_and_never_sends_the_last_chunk()
+    {
+        var content = TestContent.Bytes(4 * Chunk, seed: 6);
+        using var storage = factory.Create(new GcsDestination("acme-audit", "exports", new GcsAnonymousAuth(), gcs.Url.AbsoluteUri));
+        var failing = new InterruptedStream(content, 2 * Chunk + 10, () => throw new IOException("The export query failed."));
+
+        await Assert.ThrowsAsync<IOException>(() =>
+            storage.UploadAsync("chunked.jsonl", failing, UploadOptions.Default with { PartSizeBytes = Chunk }, CancellationToken.None));
+
+        Assert.True(gcs.SessionCancelled);
+        Assert.Null(gcs.FinalObject);
+        Assert.All(gcs.ContentRanges, range => Assert.EndsWith("/*", range));
+    }
+
+    public void Dispose()
+    {
+        factory.Dispose();
+        gcs.Dispose();
+    }
+}
