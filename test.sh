@@ -15,6 +15,13 @@ if [ ! -x "$chromium" ]; then
     fi
 fi
 
+# Real storage peers for the cloud tests (s3rver, Azurite, the GCS emulator, maildev), pinned in tests/peers.
+if ! bash tests/peers/install.sh; then
+    echo "Could not install the test peers (npm ci in tests/peers)."
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+
 if ! dotnet build AdminPortal.sln -c Release -nologo -clp:ErrorsOnly; then
     echo "0 passed, 1 failed"
     exit 1

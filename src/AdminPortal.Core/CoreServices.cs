@@ -71,6 +71,7 @@ public static class CoreServices
         services.AddSingleton<AuditLogs.Demo.DemoSeeder>();
         services.AddSingleton<AuditLogExplorer>();
         services.AddSingleton<Workbooks.WorkbookService>();
+        services.AddSingleton<IngestionTokenService>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<FirstRunSetup>();
         services.AddSingleton<PortalInitializer>();

@@ -6,6 +6,7 @@ using AdminPortal.Web.AuditLogs;
 using AdminPortal.Web.Components;
 using AdminPortal.Web.Health;
 using AdminPortal.Web.Security;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -31,6 +32,7 @@ public static class WebServices
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, IngestionTokenAuthenticationHandler>(IngestionTokenAuthenticationHandler.SchemeName, null);
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<IOptions<SignInPolicyOptions>>((cookie, policy) =>
             {
@@ -69,7 +71,10 @@ public static class WebServices
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Admin, p => p.RequireRole(PortalRoles.Admin))
-            .AddPolicy(Policies.AuditLogs, p => p.RequireRole(PortalRoles.Admin, PortalRoles.Auditor));
+            .AddPolicy(Policies.AuditLogs, p => p.RequireRole(PortalRoles.Admin, PortalRoles.Auditor))
+            .AddPolicy(Policies.Ingestion, p => p
+                .AddAuthenticationSchemes(IngestionTokenAuthenticationHandler.SchemeName)
+                .RequireClaim(IngestionTokenAuthenticationHandler.TokenIdClaim));
 
         services.AddAntiforgery(o =>
         {
@@ -135,4 +140,5 @@ public static class Policies
 {
     public const string Admin = "Admin";
     public const string AuditLogs = "AuditLogs";
+    public const string Ingestion = "Ingestion";
 }

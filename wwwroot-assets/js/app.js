@@ -3,6 +3,9 @@ window.adminPortal = {
     markInteractive: function () {
         document.body.dataset.interactive = 'true';
     },
+    copyText: function (text) {
+        return navigator.clipboard ? navigator.clipboard.writeText(text) : Promise.resolve();
+    },
     submitForm: function (id) {
         const form = document.getElementById(id);
         if (form) {

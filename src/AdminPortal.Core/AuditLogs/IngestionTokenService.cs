@@ -1,0 +1,121 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using AdminPortal.Core.Data;
+using AdminPortal.Core.Security;
+using AdminPortal.Core.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Core.AuditLogs;
+
+public sealed record IngestionTokenSummary(int Id, string Name, string Prefix, DateTime CreatedAtUtc, string CreatedBy, DateTime? LastUsedAtUtc, DateTime? RevokedAtUtc);
+
+/// <summary>
+/// Tokens for the ingestion API: an Admin creates one (shown once), the API checks it, an Admin revokes it.
+/// Only the SHA-256 of a token is stored: tokens are 256 random bits, so a plain hash cannot be reversed.
+/// </summary>
+public sealed class IngestionTokenService(IDbContextFactory<PortalDbContext> dbFactory, PortalAuditLog audit, TimeProvider clock)
+{
+    public const string TokenPrefix = "apt_";
+
+    public async Task<(OperationResult Result, string? Token)> CreateAsync(ClaimsPrincipal actor, string? name, CancellationToken ct = default)
+    {
+        EnsureAdmin(actor);
+        name = name?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            return (OperationResult.Fail("Name", "Name the token after the system that will send events, e.g. \"snowflake-prod\"."), null);
+        }
+
+        if (name.Length > 100)
+        {
+            return (OperationResult.Fail("Name", "A token name has at most 100 characters."), null);
+        }
+
+        var token = TokenPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.IngestionTokens.Add(new IngestionToken
+        {
+            Name = name,
+            Prefix = token[..(TokenPrefix.Length + 6)],
+            Hash = Hash(token),
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            CreatedBy = actor.Identity?.Name ?? "",
+        });
+        await db.SaveChangesAsync(ct);
+        await audit.WriteAsync(new PortalAuditEntry(nameof(SecurityEventKind.IngestionTokenCreated), "Ingestion token created", "create", "security",
+            actor.Identity?.Name, true, AuditTargetType.Application, name), ct);
+        return (OperationResult.Success, token);
+    }
+
+    public async Task<IReadOnlyList<IngestionTokenSummary>> ListAsync(ClaimsPrincipal actor, CancellationToken ct = default)
+    {
+        EnsureAdmin(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.IngestionTokens.AsNoTracking()
+            .OrderBy(t => t.RevokedAtUtc != null).ThenBy(t => t.Name)
+            .Select(t => new IngestionTokenSummary(t.Id, t.Name, t.Prefix, t.CreatedAtUtc, t.CreatedBy, t.LastUsedAtUtc, t.RevokedAtUtc))
+            .ToListAsync(ct);
+    }
+
+    public async Task<OperationResult> RevokeAsync(ClaimsPrincipal actor, int id, CancellationToken ct = default)
+    {
+        EnsureAdmin(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var token = await db.IngestionTokens.FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (token is null)
+        {
+            return OperationResult.Fail("", "That token no longer exists.");
+        }
+
+        if (token.RevokedAtUtc is null)
+        {
+            token.RevokedAtUtc = clock.GetUtcNow().UtcDateTime;
+            token.RevokedBy = actor.Identity?.Name;
+            await db.SaveChangesAsync(ct);
+            await audit.WriteAsync(new PortalAuditEntry(nameof(SecurityEventKind.IngestionTokenRevoked), "Ingestion token revoked", "revoke", "security",
+                actor.Identity?.Name, true, AuditTargetType.Application, token.Name), ct);
+        }
+
+        return OperationResult.Success;
+    }
+
+    /// <summary>The live token this secret belongs to, or null (unknown, malformed or revoked).</summary>
+    public async Task<IngestionToken?> ValidateAsync(string? presented, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(presented) || !presented.StartsWith(TokenPrefix, StringComparison.Ordinal) || presented.Length > 100)
+        {
+            return null;
+        }
+
+        var hash = Hash(presented);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var token = await db.IngestionTokens.FirstOrDefaultAsync(t => t.Hash == hash, ct);
+        if (token is null || token.RevokedAtUtc is not null)
+        {
+            return null;
+        }
+
+        // Last use is informative: written at most once a minute, so a busy sender does not write per request.
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (token.LastUsedAtUtc is null || now - token.LastUsedAtUtc > TimeSpan.FromMinutes(1))
+        {
+            token.LastUsedAtUtc = now;
+            await db.SaveChangesAsync(ct);
+        }
+
+        return token;
+    }
+
+    private static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static void EnsureAdmin(ClaimsPrincipal actor)
+    {
+        if (!actor.IsInRole(PortalRoles.Admin))
+        {
+            throw new UnauthorizedAccessException("Only an Admin may manage ingestion tokens.");
+        }
+    }
+}
