@@ -1,0 +1,109 @@
+using System.Net;
+using AdminPortal.Core.AuditLogs;
+using AdminPortal.Core.AuditLogs.Explorer;
+using AdminPortal.Core.Workbooks;
+using AdminPortal.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdminPortal.Tests.AuditLogs;
+
+public sealed class ExplorerAccessTests(SeededPortalFactory portal) : IClassFixture<SeededPortalFactory>
+{
+    [Fact]
+    public async Task An_auditor_opens_the_explorer_and_workbooks()
+    {
+        var client = portal.CreateBrowserLikeClient();
+        await PortalFactory.SignInAsync(client, SeededPortalFactory.AuditorEmail, PortalFactory.Password);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/audit-logs")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/workbooks")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Anonymous_explorer_and_csv_requests_go_to_sign_in()
+    {
+        var client = portal.CreateBrowserLikeClient();
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/audit-logs")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/audit-logs/export.csv")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_user_without_a_role_reads_nothing()
+    {
+        var explorer = portal.Services.GetRequiredService<AuditLogExplorer>();
+        var nobody = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, "x@example.test")], "test"));
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => explorer.PageAsync(nobody, new ExplorerState(), 0, 10));
+    }
+
+    [Fact]
+    public async Task The_csv_download_streams_the_filtered_view_with_its_columns()
+    {
+        var writer = portal.Services.GetRequiredService<AuditEventWriter>();
+        var now = DateTime.UtcNow;
+        await writer.StoreAsync([
+            AuditStoreTests.Event("csv-1", now.AddMinutes(-5), login: "dana@corp.example", payload: "=HYPERLINK(\"x\")"),
+            AuditStoreTests.Event("csv-2", now.AddMinutes(-4), login: "erin@corp.example"),
+        ]);
+        var client = portal.CreateBrowserLikeClient();
+        await PortalFactory.SignInAsync(client, SeededPortalFactory.AuditorEmail, PortalFactory.Password);
+        var filters = ExplorerState.EncodeFilters([new AuditFilter("Login", FilterOperator.Equals, "dana@corp.example")]);
+
+        var response = await client.GetAsync($"/audit-logs/export.csv?range=24h&cols=EventId,Login,Payload&f={filters}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal(["EventId,Login,Payload", "csv-1,dana@corp.example,\"'=HYPERLINK(\"\"x\"\")\""], lines);
+    }
+
+    [Fact]
+    public async Task A_workbook_keeps_its_state_and_belongs_to_its_owner()
+    {
+        var workbooks = portal.Services.GetRequiredService<WorkbookService>();
+        var owner = Principals.Auditor("owner@example.test");
+        var other = Principals.Auditor("other@example.test");
+        var state = new ExplorerState
+        {
+            Range = "24h",
+            Search = "payroll",
+            Columns = ["EventTimeUtc", "Login"],
+            Filters = [new AuditFilter("Status", FilterOperator.Equals, "Fail")],
+            Sort = "Login",
+            Descending = false,
+        };
+
+        var (saved, id) = await workbooks.SaveAsAsync(owner, "Failed payroll reads", "Investigations", state);
+
+        Assert.True(saved.Succeeded);
+        var reopened = await workbooks.GetAsync(owner, id);
+        Assert.Equal(state.Sanitized().ToJson(), ExplorerState.FromJson(Assert.Single(reopened!.Elements).StateJson).ToJson());
+        Assert.Contains("payroll", Assert.Single(reopened.Elements).StateJson);
+        Assert.Null(await workbooks.GetAsync(other, id));
+        Assert.DoesNotContain(await workbooks.ListAsync(other), w => w.Id == id);
+        Assert.Contains(await workbooks.ListAsync(Principals.Admin()), w => w.Id == id);
+        Assert.False((await workbooks.DeleteAsync(other, id)).Succeeded);
+    }
+
+    [Fact]
+    public async Task A_workbook_is_renamed_duplicated_extended_and_deleted()
+    {
+        var workbooks = portal.Services.GetRequiredService<WorkbookService>();
+        var owner = Principals.Auditor("crud@example.test");
+        var (_, id) = await workbooks.SaveAsAsync(owner, "Logins", "", new ExplorerState());
+
+        Assert.True((await workbooks.RenameAsync(owner, id, "Weekly logins", "Reports")).Succeeded);
+        var (added, _) = await workbooks.AddElementAsync(owner, id, "Failures", new ExplorerState { Range = "30d" });
+        var (_, copyId) = await workbooks.DuplicateAsync(owner, id);
+
+        Assert.True(added.Succeeded);
+        var copy = await workbooks.GetAsync(owner, copyId);
+        Assert.Equal("Weekly logins (copy)", copy!.Name);
+        Assert.Equal(["AUDIT_LOGS", "Failures"], copy.Elements.Select(e => e.Name));
+        Assert.True((await workbooks.DeleteAsync(owner, id)).Succeeded);
+        Assert.Null(await workbooks.GetAsync(owner, id));
+        Assert.False((await workbooks.RenameAsync(owner, copyId, "  ", null)).Succeeded);
+    }
+}
