@@ -43,3 +43,11 @@ if (mode == "raw")
         t.Rollback();
     }
 }
+if (mode == "query")
+{
+    var reader = new AdminPortal.Core.AuditLogs.Explorer.AuditEventReader(Options.Create(new DatabaseOptions { Path = args[2] }));
+    var state = new AdminPortal.Core.AuditLogs.Explorer.ExplorerState { Range = "30d" };
+    var w = Stopwatch.StartNew();
+    var page = await reader.PageAsync(state.ToQuery(DateTime.UtcNow));
+    Console.WriteLine($"rows {page.Rows.Count} total {page.Total} in {w.ElapsedMilliseconds} ms; first {page.Rows.FirstOrDefault()?.EventTimeUtc:o}");
+}

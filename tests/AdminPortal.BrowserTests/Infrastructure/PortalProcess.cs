@@ -31,14 +31,38 @@ public sealed class PortalProcess : IAsyncDisposable
 
     public string Output => string.Join(Environment.NewLine, output);
 
-    public static async Task<PortalProcess> StartAsync(IDictionary<string, string>? settings = null)
+    public static async Task<PortalProcess> StartAsync(IDictionary<string, string>? settings = null, int seedDemoEvents = 0)
+    {
+        var data = Directory.CreateTempSubdirectory("adminportal-browser-").FullName;
+        if (seedDemoEvents > 0)
+        {
+            // As a user fills a fresh install: the portal's own --seed-demo switch, run to completion first.
+            using var seed = Process.Start(Info(data, settings, "--seed-demo", seedDemoEvents.ToString(System.Globalization.CultureInfo.InvariantCulture)))!;
+            await seed.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(120));
+            if (seed.ExitCode != 0)
+            {
+                throw new InvalidOperationException("--seed-demo failed: " + await seed.StandardError.ReadToEndAsync());
+            }
+        }
+
+        var port = FreePort();
+        var info = Info(data, settings, "--urls", $"http://127.0.0.1:{port}");
+        var portal = new PortalProcess(new Process { StartInfo = info, EnableRaisingEvents = true }, data, new Uri($"http://127.0.0.1:{port}/"));
+        portal.process.OutputDataReceived += (_, e) => portal.OnLine(e.Data);
+        portal.process.ErrorDataReceived += (_, e) => portal.OnLine(e.Data);
+        portal.process.Exited += (_, _) => portal.started.TrySetException(new InvalidOperationException("The portal exited:\n" + portal.Output));
+        portal.process.Start();
+        portal.process.BeginOutputReadLine();
+        portal.process.BeginErrorReadLine();
+        await portal.started.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        return portal;
+    }
+
+    private static ProcessStartInfo Info(string data, IDictionary<string, string>? settings, params string[] args)
     {
         var dll = typeof(PortalProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "PortalDll").Value!;
-        var data = Directory.CreateTempSubdirectory("adminportal-browser-").FullName;
-        var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { dll, "--urls", $"http://127.0.0.1:{port}" },
             WorkingDirectory = data,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -52,15 +76,13 @@ public sealed class PortalProcess : IAsyncDisposable
             info.Environment[key] = value;
         }
 
-        var portal = new PortalProcess(new Process { StartInfo = info, EnableRaisingEvents = true }, data, new Uri($"http://127.0.0.1:{port}/"));
-        portal.process.OutputDataReceived += (_, e) => portal.OnLine(e.Data);
-        portal.process.ErrorDataReceived += (_, e) => portal.OnLine(e.Data);
-        portal.process.Exited += (_, _) => portal.started.TrySetException(new InvalidOperationException("The portal exited:\n" + portal.Output));
-        portal.process.Start();
-        portal.process.BeginOutputReadLine();
-        portal.process.BeginErrorReadLine();
-        await portal.started.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        return portal;
+        info.ArgumentList.Insert(0, dll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return info;
     }
 
     private void OnLine(string? line)

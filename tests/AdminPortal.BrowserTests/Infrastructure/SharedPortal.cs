@@ -5,6 +5,7 @@ public sealed class SharedPortal : IAsyncLifetime
 {
     public const string AdminEmail = "admin@example.test";
     public const string AdminPassword = "Browser-Admin-42";
+    public const int DemoEvents = 3000;
 
     public PortalProcess Portal { get; private set; } = default!;
 
@@ -16,7 +17,7 @@ public sealed class SharedPortal : IAsyncLifetime
         {
             ["Bootstrap__AdminEmail"] = AdminEmail,
             ["Bootstrap__AdminPassword"] = AdminPassword,
-        });
+        }, seedDemoEvents: DemoEvents);
         await Chromium.StartAsync();
     }
 

@@ -20,7 +20,7 @@ public partial class AuditLogs
     private TableElement? element;
     private RadzenDataGrid<AuditEvent>? grid;
     private EventsChart? chart;
-    private IEnumerable<AuditEvent> rows = [];
+    private IEnumerable<AuditEvent>? rows;
     private int count;
     private bool countIsLowerBound;
     private bool loading;
