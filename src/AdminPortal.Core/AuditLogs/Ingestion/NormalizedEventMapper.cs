@@ -1,0 +1,80 @@
+using System.Text.Json;
+
+namespace AdminPortal.Core.AuditLogs.Ingestion;
+
+/// <summary>The normalized shape: the camelCase JSON of <see cref="AuditEvent"/>'s fields.</summary>
+internal static class NormalizedEventMapper
+{
+    public static EventOutcome Map(JsonElement root, string rawJson)
+    {
+        var auditEvent = new AuditEvent { RawJson = rawJson };
+        var hasTime = false;
+        foreach (var property in root.EnumerateObject())
+        {
+            var value = property.Value;
+            switch (property.Name)
+            {
+                case "eventTime":
+                    if (JsonValues.IsBlank(value))
+                    {
+                        break;
+                    }
+                    if (!JsonValues.TryReadTime(value, "eventTime", out var time, out var timeProblem))
+                    {
+                        return Reject(root, timeProblem!);
+                    }
+                    auditEvent.EventTimeUtc = time;
+                    hasTime = true;
+                    break;
+                case "status":
+                    var statusText = JsonValues.Text(value);
+                    if (string.IsNullOrWhiteSpace(statusText))
+                    {
+                        break;
+                    }
+                    if (!AuditEventFields.TryParseStatus(statusText, out var status))
+                    {
+                        return Reject(root, $"status '{JsonValues.Shorten(statusText)}' is not one of success, fail");
+                    }
+                    auditEvent.Status = status;
+                    break;
+                case "count":
+                    if (value.ValueKind is JsonValueKind.Null)
+                    {
+                        break;
+                    }
+                    if (!AuditEventFields.TryParseCount(JsonValues.Text(value), out var count))
+                    {
+                        return Reject(root, $"count must be a whole number of at least 1 (got {JsonValues.Shorten(value.GetRawText())})");
+                    }
+                    auditEvent.Count = count;
+                    break;
+                case "targetType":
+                    var targetText = JsonValues.Text(value);
+                    if (string.IsNullOrWhiteSpace(targetText))
+                    {
+                        break;
+                    }
+                    if (!AuditEventFields.TryParseTargetType(targetText, out var targetType))
+                    {
+                        return Reject(root, $"targetType '{JsonValues.Shorten(targetText)}' is not one of {AuditEventFields.TargetTypeNames}");
+                    }
+                    auditEvent.TargetType = targetType;
+                    break;
+                case "data":
+                    auditEvent.DataJson = value.ValueKind is JsonValueKind.Null ? null : value.GetRawText();
+                    break;
+                default:
+                    // Unknown properties are not an error: the sender may know more than the schema; RawJson keeps them.
+                    AuditEventFields.TrySetText(auditEvent, property.Name, JsonValues.Text(value));
+                    break;
+            }
+        }
+
+        var problem = AuditEventFields.FindProblem(auditEvent, hasTime);
+        return problem is null ? EventOutcome.Accept(auditEvent) : Reject(root, problem);
+    }
+
+    private static EventOutcome Reject(JsonElement root, string reason) =>
+        EventOutcome.Reject(JsonValues.Text(root, "eventId"), reason);
+}
