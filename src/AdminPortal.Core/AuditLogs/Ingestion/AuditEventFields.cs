@@ -132,9 +132,14 @@ public static class AuditEventFields
     /// <summary>
     /// The first problem of a mapped event: missing mandatory fields (all of them, named through
     /// <paramref name="displayNames"/> so that each input shape speaks its own field names), then a count below 1,
-    /// then a text over its length limit. Null when the event is good.
+    /// then a text over its length limit. Null when the event is good. <paramref name="hasCount"/> false counts count
+    /// as missing (a mapping that gives it no value) rather than as a number below 1.
     /// </summary>
-    public static string? FindProblem(AuditEvent auditEvent, bool hasEventTime, IReadOnlyDictionary<string, string>? displayNames = null)
+    public static string? FindProblem(
+        AuditEvent auditEvent,
+        bool hasEventTime,
+        IReadOnlyDictionary<string, string>? displayNames = null,
+        bool hasCount = true)
     {
         string Name(string field) => displayNames is not null && displayNames.TryGetValue(field, out var n) ? n : field;
 
@@ -161,6 +166,7 @@ public static class AuditEventFields
         Require("code", !string.IsNullOrWhiteSpace(auditEvent.Code));
         Require("codeLabel", !string.IsNullOrWhiteSpace(auditEvent.CodeLabel));
         Require("action", !string.IsNullOrWhiteSpace(auditEvent.Action));
+        Require("count", hasCount);
         if (missing is not null)
         {
             return missing.Count == 1 ? $"{missing[0]} is missing" : $"{string.Join(", ", missing)} are missing";
