@@ -94,6 +94,10 @@ internal sealed class MappingTemplate
                 $"{{{name}}} is not a column of the raw log ({string.Join(", ", columns.Names)}), nor param.<Name>, message, category, subcategory or formattedRawData");
     }
 
+    /// <summary>
+    /// The cell's value for a row. A cell whose placeholders all come out empty is empty, whatever static text joins
+    /// them: <c>{param.Domain}\{param.User}</c> without either parameter is no login, not "\".
+    /// </summary>
     public string Render(RawRow row)
     {
         if (_segments.Length == 1)
@@ -101,11 +105,19 @@ internal sealed class MappingTemplate
             return Render(_segments[0], row);
         }
         var text = new StringBuilder();
+        var hasPlaceholder = false;
+        var placeholderText = false;
         foreach (var segment in _segments)
         {
-            text.Append(Render(segment, row));
+            var value = Render(segment, row);
+            if (segment.Kind != Kind.Literal)
+            {
+                hasPlaceholder = true;
+                placeholderText |= value.Length > 0;
+            }
+            text.Append(value);
         }
-        return text.ToString();
+        return hasPlaceholder && !placeholderText ? "" : text.ToString();
     }
 
     private static string Render(Segment segment, RawRow row) => segment.Kind switch

@@ -30,7 +30,10 @@ public sealed class AuditEventParser
         };
     }
 
-    /// <summary>Parses a batch whose format is given by its content type.</summary>
+    /// <summary>The events of one call to the sink: a size that suits one database insert.</summary>
+    public const int DefaultChunkSize = 1000;
+
+    /// <summary>Parses a batch whose format is given by its content type, keeping every event in the result.</summary>
     public async Task<AuditParseResult> ParseAsync(Stream body, string? contentType, CancellationToken cancellationToken = default)
     {
         if (FormatOf(contentType) is not { } format)
@@ -43,26 +46,44 @@ public sealed class AuditEventParser
         return await ParseAsync(body, format, cancellationToken);
     }
 
-    /// <summary>Parses a batch of the given format.</summary>
+    /// <summary>Parses a batch of the given format, keeping every event in the result.</summary>
     public async Task<AuditParseResult> ParseAsync(Stream body, AuditBatchFormat format, CancellationToken cancellationToken = default)
     {
-        var batch = new Batch();
-        var buffer = new StreamBuffer(body);
-        try
+        var events = new List<AuditEvent>();
+        var result = await ParseAsync(body, format, (chunk, _) =>
         {
-            if (format == AuditBatchFormat.Ndjson)
-            {
-                await ReadNdjsonAsync(buffer, batch, cancellationToken);
-            }
-            else
-            {
-                await ReadJsonAsync(buffer, batch, cancellationToken);
-            }
-        }
-        finally
+            events.AddRange(chunk);
+            return Task.CompletedTask;
+        }, DefaultChunkSize, cancellationToken);
+        result.Events.AddRange(events);
+        return result;
+    }
+
+    /// <summary>
+    /// Parses a batch and hands the accepted events to <paramref name="onEvents"/> in chunks of
+    /// <paramref name="chunkSize"/> as they are read, so that a large body is stored as it streams in and never held
+    /// whole. The result then holds the rejections and counts, not the events. <see cref="FormatOf"/> gives the format
+    /// of a content type.
+    /// </summary>
+    public async Task<AuditParseResult> ParseAsync(
+        Stream body,
+        AuditBatchFormat format,
+        Func<IReadOnlyList<AuditEvent>, CancellationToken, Task> onEvents,
+        int chunkSize = DefaultChunkSize,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
+        var batch = new Batch(onEvents, chunkSize);
+        using var buffer = new StreamBuffer(body);
+        if (format == AuditBatchFormat.Ndjson)
         {
-            buffer.Dispose();
+            await ReadNdjsonAsync(buffer, batch, cancellationToken);
         }
+        else
+        {
+            await ReadJsonAsync(buffer, batch, cancellationToken);
+        }
+        await batch.FlushAsync(cancellationToken);
         return batch.Result;
     }
 
@@ -119,6 +140,7 @@ public sealed class AuditEventParser
                 consumed = buffer.Length;
             }
             buffer.Consume(consumed);
+            await batch.FlushIfFullAsync(cancellationToken);
         }
     }
 
@@ -136,6 +158,7 @@ public sealed class AuditEventParser
             }
             var consumed = reader.Step(buffer.Memory[..buffer.Length], buffer.IsAtEnd, batch);
             buffer.Consume(consumed);
+            await batch.FlushIfFullAsync(cancellationToken);
             if (reader.IsDone)
             {
                 return;
@@ -192,10 +215,14 @@ public sealed class AuditEventParser
         return ex.BytePositionInLine is { } position ? $"{message} (at byte {position + 1})" : message;
     }
 
-    /// <summary>Collects outcomes, keeps the first of equal event ids and rejects the later ones.</summary>
-    private sealed class Batch
+    /// <summary>
+    /// Collects outcomes: keeps the first of equal event ids and rejects the later ones, hands accepted events to the
+    /// sink chunk by chunk, and keeps the first <see cref="AuditParseResult.MaxRejectionsListed"/> rejections.
+    /// </summary>
+    private sealed class Batch(Func<IReadOnlyList<AuditEvent>, CancellationToken, Task> onEvents, int chunkSize)
     {
         private readonly Dictionary<string, (int Line, BatchPosition Position)> _firstSeen = new(StringComparer.Ordinal);
+        private List<AuditEvent> _pending = new(chunkSize);
 
         public AuditParseResult Result { get; } = new();
 
@@ -229,13 +256,34 @@ public sealed class AuditEventParser
                 Reject(line, position, auditEvent.EventId, $"duplicate of {where} {first.Line} (eventId {JsonValues.Shorten(auditEvent.EventId)})");
                 return;
             }
-            Result.Events.Add(auditEvent);
+            Result.AcceptedCount++;
+            _pending.Add(auditEvent);
         }
 
-        public void Reject(int line, BatchPosition position, string? eventId, string reason) =>
-            Result.Rejections.Add(new AuditEventRejection(line, position, eventId, reason));
+        public void Reject(int line, BatchPosition position, string? eventId, string reason)
+        {
+            Result.RejectedCount++;
+            if (Result.Rejections.Count < AuditParseResult.MaxRejectionsListed)
+            {
+                Result.Rejections.Add(new AuditEventRejection(line, position, eventId, reason));
+            }
+        }
 
         public void Refuse(string reason) => Result.BatchError = reason;
+
+        public Task FlushIfFullAsync(CancellationToken cancellationToken) =>
+            _pending.Count >= chunkSize ? FlushAsync(cancellationToken) : Task.CompletedTask;
+
+        public async Task FlushAsync(CancellationToken cancellationToken)
+        {
+            if (_pending.Count == 0)
+            {
+                return;
+            }
+            var chunk = _pending;
+            _pending = new List<AuditEvent>(chunkSize);
+            await onEvents(chunk, cancellationToken);
+        }
     }
 
     /// <summary>
@@ -252,6 +300,20 @@ public sealed class AuditEventParser
 
         public int Step(ReadOnlyMemory<byte> data, bool isFinalBlock, Batch batch)
         {
+            if (isFinalBlock && data.Span.IndexOfAnyExcept(" \t\r\n"u8) < 0)
+            {
+                // Nothing but white space is left: say what is missing in words rather than as the reader's syntax error.
+                if (_inArray)
+                {
+                    Truncated(batch);
+                }
+                else
+                {
+                    batch.Refuse("the body is empty: send an event object or an array of events");
+                    IsDone = true;
+                }
+                return data.Length;
+            }
             var reader = new Utf8JsonReader(data.Span, isFinalBlock, _state);
             var consumed = 0;
             try
