@@ -18,40 +18,59 @@ public static class AuditEventFields
     public static readonly string TargetTypeNames =
         string.Join(", ", Enum.GetNames<AuditTargetType>().Select(n => n.ToLowerInvariant()));
 
-    private sealed record TextField(string Name, Func<AuditEvent, string?> Get, Action<AuditEvent, string?> Set, int MaxLength);
+    /// <param name="Repeats">Whether values repeat across events (datasource, login, …) so that a batch may share their strings.</param>
+    private sealed record TextField(string Name, Func<AuditEvent, string?> Get, Action<AuditEvent, string?> Set, int MaxLength, bool Repeats = true);
 
     private static readonly TextField[] TextFields = BuildTextFields();
+
+    // The mandatory fields in the order messages name them; eventTime and count are not text and are checked by flag.
+    private static readonly (string Field, Func<AuditEvent, string>? Text)[] MandatoryFields =
+    [
+        ("eventId", e => e.EventId),
+        ("eventTime", null),
+        ("datasource", e => e.Datasource),
+        ("family", e => e.Family),
+        ("login", e => e.Login),
+        ("repository", e => e.Repository),
+        ("code", e => e.Code),
+        ("codeLabel", e => e.CodeLabel),
+        ("action", e => e.Action),
+        ("count", null),
+    ];
 
     // Case-insensitive so that a mapping header's "codelabel" finds "codeLabel"; CSV headers are also stripped of separators.
     private static readonly Dictionary<string, TextField> TextFieldsByName =
         TextFields.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
 
+    private static readonly Dictionary<string, TextField>.AlternateLookup<ReadOnlySpan<char>> TextFieldsBySpan =
+        TextFieldsByName.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static TextField[] BuildTextFields()
     {
         var fields = new List<TextField>
         {
-            new("eventId", e => e.EventId, (e, v) => e.EventId = v ?? "", MaxNameLength),
+            new("eventId", e => e.EventId, (e, v) => e.EventId = v ?? "", MaxNameLength, Repeats: false),
             new("tenant", e => e.Tenant, (e, v) => e.Tenant = v, MaxNameLength),
             new("datasource", e => e.Datasource, (e, v) => e.Datasource = v ?? "", MaxNameLength),
-            new("externalRef", e => e.ExternalRef, (e, v) => e.ExternalRef = v, MaxNameLength),
+            new("externalRef", e => e.ExternalRef, (e, v) => e.ExternalRef = v, MaxNameLength, Repeats: false),
             new("family", e => e.Family, (e, v) => e.Family = v ?? "", MaxNameLength),
             new("whereSource", e => e.WhereSource, (e, v) => e.WhereSource = v, MaxNameLength),
             new("whereDestination", e => e.WhereDestination, (e, v) => e.WhereDestination = v, MaxNameLength),
             new("login", e => e.Login, (e, v) => e.Login = v ?? "", MaxNameLength),
             new("repository", e => e.Repository, (e, v) => e.Repository = v ?? "", MaxNameLength),
             new("identity", e => e.Identity, (e, v) => e.Identity = v, MaxNameLength),
-            new("session", e => e.Session, (e, v) => e.Session = v, MaxNameLength),
+            new("session", e => e.Session, (e, v) => e.Session = v, MaxNameLength, Repeats: false),
             new("category", e => e.Category, (e, v) => e.Category = v, MaxNameLength),
             new("code", e => e.Code, (e, v) => e.Code = v ?? "", MaxNameLength),
             new("codeLabel", e => e.CodeLabel, (e, v) => e.CodeLabel = v ?? "", MaxNameLength),
             new("action", e => e.Action, (e, v) => e.Action = v ?? "", MaxNameLength),
-            new("payload", e => e.Payload, (e, v) => e.Payload = v, MaxLargeTextLength),
-            new("displayLabel", e => e.DisplayLabel, (e, v) => e.DisplayLabel = v, MaxNameLength),
+            new("payload", e => e.Payload, (e, v) => e.Payload = v, MaxLargeTextLength, Repeats: false),
+            new("displayLabel", e => e.DisplayLabel, (e, v) => e.DisplayLabel = v, MaxNameLength, Repeats: false),
             new("targetName", e => e.TargetName, (e, v) => e.TargetName = v, MaxNameLength),
             new("targetParent", e => e.TargetParent, (e, v) => e.TargetParent = v, MaxNameLength),
             new("secondTarget", e => e.SecondTarget, (e, v) => e.SecondTarget = v, MaxNameLength),
-            new("oldValue", e => e.OldValue, (e, v) => e.OldValue = v, MaxLargeTextLength),
-            new("newValue", e => e.NewValue, (e, v) => e.NewValue = v, MaxLargeTextLength),
+            new("oldValue", e => e.OldValue, (e, v) => e.OldValue = v, MaxLargeTextLength, Repeats: false),
+            new("newValue", e => e.NewValue, (e, v) => e.NewValue = v, MaxLargeTextLength, Repeats: false),
         };
         var customs = typeof(AuditEvent).GetProperties().Where(p => p.Name.StartsWith("Custom", StringComparison.Ordinal));
         foreach (var property in customs)
@@ -73,6 +92,14 @@ public static class AuditEventFields
         }
         field.Set(auditEvent, value);
         return true;
+    }
+
+    /// <summary>The setter of a plain text field by name, without allocating the name; <paramref name="repeats"/> says whether its values repeat across events.</summary>
+    internal static Action<AuditEvent, string?>? TextSetter(ReadOnlySpan<char> name, out bool repeats)
+    {
+        var found = TextFieldsBySpan.TryGetValue(name, out var field);
+        repeats = found && field!.Repeats;
+        return found ? field!.Set : null;
     }
 
     /// <summary>True when <paramref name="name"/> names a plain text field of the schema.</summary>
@@ -141,32 +168,22 @@ public static class AuditEventFields
         IReadOnlyDictionary<string, string>? displayNames = null,
         bool hasCount = true)
     {
-        string Name(string field) => displayNames is not null && displayNames.TryGetValue(field, out var n) ? n : field;
-
         List<string>? missing = null;
-        void Require(string field, bool present)
+        foreach (var (field, text) in MandatoryFields)
         {
-            if (!present)
+            var present = field switch
             {
-                var name = Name(field);
-                missing ??= [];
-                if (!missing.Contains(name))
-                {
-                    missing.Add(name);
-                }
+                "eventTime" => hasEventTime,
+                "count" => hasCount,
+                _ => !string.IsNullOrWhiteSpace(text!(auditEvent)),
+            };
+            // Distinct names: several schema fields may come from one source field (ALTR's eventName gives code, label and action).
+            var name = present ? null : DisplayName(field, displayNames);
+            if (name is not null && !(missing ??= []).Contains(name))
+            {
+                missing.Add(name);
             }
         }
-
-        Require("eventId", !string.IsNullOrWhiteSpace(auditEvent.EventId));
-        Require("eventTime", hasEventTime);
-        Require("datasource", !string.IsNullOrWhiteSpace(auditEvent.Datasource));
-        Require("family", !string.IsNullOrWhiteSpace(auditEvent.Family));
-        Require("login", !string.IsNullOrWhiteSpace(auditEvent.Login));
-        Require("repository", !string.IsNullOrWhiteSpace(auditEvent.Repository));
-        Require("code", !string.IsNullOrWhiteSpace(auditEvent.Code));
-        Require("codeLabel", !string.IsNullOrWhiteSpace(auditEvent.CodeLabel));
-        Require("action", !string.IsNullOrWhiteSpace(auditEvent.Action));
-        Require("count", hasCount);
         if (missing is not null)
         {
             return missing.Count == 1 ? $"{missing[0]} is missing" : $"{string.Join(", ", missing)} are missing";
@@ -174,7 +191,7 @@ public static class AuditEventFields
 
         if (auditEvent.Count < 1)
         {
-            return $"{Name("count")} must be a whole number of at least 1 (got {auditEvent.Count})";
+            return $"{DisplayName("count", displayNames)} must be a whole number of at least 1 (got {auditEvent.Count})";
         }
 
         foreach (var field in TextFields)
@@ -182,13 +199,16 @@ public static class AuditEventFields
             var value = field.Get(auditEvent);
             if (value is not null && value.Length > field.MaxLength)
             {
-                return $"{Name(field.Name)} is {value.Length:N0} characters long, more than the {field.MaxLength:N0} allowed";
+                return $"{DisplayName(field.Name, displayNames)} is {value.Length:N0} characters long, more than the {field.MaxLength:N0} allowed";
             }
         }
         if (auditEvent.DataJson is { Length: > MaxLargeTextLength } data)
         {
-            return $"{Name("data")} is {data.Length:N0} characters long, more than the {MaxLargeTextLength:N0} allowed";
+            return $"{DisplayName("data", displayNames)} is {data.Length:N0} characters long, more than the {MaxLargeTextLength:N0} allowed";
         }
         return null;
     }
+
+    private static string DisplayName(string field, IReadOnlyDictionary<string, string>? displayNames) =>
+        displayNames is not null && displayNames.TryGetValue(field, out var name) ? name : field;
 }

@@ -177,7 +177,7 @@ public sealed class AuditEventParser
     }
 
     /// <summary>Maps one event's JSON text (any shape) to an outcome.</summary>
-    internal static EventOutcome MapEvent(ReadOnlyMemory<byte> utf8Json)
+    internal static EventOutcome MapEvent(ReadOnlyMemory<byte> utf8Json, JsonStringPool strings)
     {
         JsonDocument document;
         try
@@ -198,7 +198,7 @@ public sealed class AuditEventParser
             var rawJson = Encoding.UTF8.GetString(utf8Json.Span);
             return root.TryGetProperty("eventID", out _)
                 ? AltrEventMapper.Map(root, rawJson)
-                : NormalizedEventMapper.Map(root, rawJson);
+                : NormalizedEventMapper.Map(root, rawJson, strings);
         }
     }
 
@@ -222,6 +222,7 @@ public sealed class AuditEventParser
     private sealed class Batch(Func<IReadOnlyList<AuditEvent>, CancellationToken, Task> onEvents, int chunkSize)
     {
         private readonly Dictionary<string, (int Line, BatchPosition Position)> _firstSeen = new(StringComparer.Ordinal);
+        private readonly JsonStringPool _strings = new();
         private List<AuditEvent> _pending = new(chunkSize);
 
         public AuditParseResult Result { get; } = new();
@@ -243,7 +244,7 @@ public sealed class AuditEventParser
 
         public void Add(ReadOnlyMemory<byte> utf8Json, BatchPosition position, int line)
         {
-            var outcome = MapEvent(utf8Json);
+            var outcome = MapEvent(utf8Json, _strings);
             if (outcome.Event is not { } auditEvent)
             {
                 Reject(line, position, outcome.EventId, outcome.Reason!);
