@@ -20,7 +20,7 @@ public sealed class CsvCollectorOptions
 
 /// <summary>
 /// Brainwave-style CSV collection: normalizes a raw CSV log into audit events with an event properties file and an
-/// attribute mapping file (see README.md in AuditLogs/Ingestion for the rules). Rows are read one at a time.
+/// attribute mapping file (README.md beside this file has the rules). Rows are read one at a time.
 /// </summary>
 public sealed class CsvCollector(CsvCollectorOptions? options = null)
 {

@@ -9,6 +9,21 @@ internal static class NormalizedEventMapper
 {
     private const int MaxFieldNameLength = 64;
 
+    private enum TypedField
+    {
+        EventTime,
+        Status,
+        Count,
+        TargetType,
+        Data,
+    }
+
+    // Matched without case, as the text fields are.
+    private static readonly Dictionary<string, TypedField>.AlternateLookup<ReadOnlySpan<char>> TypedFields =
+        Enum.GetValues<TypedField>()
+            .ToDictionary(f => f.ToString(), StringComparer.OrdinalIgnoreCase)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static EventOutcome Map(JsonElement root, string rawJson, JsonStringPool strings)
     {
         var auditEvent = new AuditEvent { RawJson = rawJson };
@@ -22,9 +37,10 @@ internal static class NormalizedEventMapper
             var name = utf8Name.Length <= MaxFieldNameLength && !utf8Name.Contains((byte)'\\')
                 ? nameBuffer[..Encoding.UTF8.GetChars(utf8Name, nameBuffer)]
                 : property.Name.AsSpan();
-            switch (name)
+            TypedField? typed = TypedFields.TryGetValue(name, out var field) ? field : null;
+            switch (typed)
             {
-                case "eventTime":
+                case TypedField.EventTime:
                     if (JsonValues.IsBlank(value))
                     {
                         break;
@@ -36,7 +52,7 @@ internal static class NormalizedEventMapper
                     auditEvent.EventTimeUtc = time;
                     hasTime = true;
                     break;
-                case "status":
+                case TypedField.Status:
                     var statusText = strings.Text(value);
                     if (string.IsNullOrWhiteSpace(statusText))
                     {
@@ -48,7 +64,7 @@ internal static class NormalizedEventMapper
                     }
                     auditEvent.Status = status;
                     break;
-                case "count":
+                case TypedField.Count:
                     if (value.ValueKind is JsonValueKind.Null)
                     {
                         break;
@@ -59,7 +75,7 @@ internal static class NormalizedEventMapper
                     }
                     auditEvent.Count = count;
                     break;
-                case "targetType":
+                case TypedField.TargetType:
                     var targetText = strings.Text(value);
                     if (string.IsNullOrWhiteSpace(targetText))
                     {
@@ -71,7 +87,7 @@ internal static class NormalizedEventMapper
                     }
                     auditEvent.TargetType = targetType;
                     break;
-                case "data":
+                case TypedField.Data:
                     auditEvent.DataJson = value.ValueKind is JsonValueKind.Null ? null : value.GetRawText();
                     break;
                 default:

@@ -47,6 +47,24 @@ public class NormalizedEventTests
         Assert.Equal(json, e.RawJson);
     }
 
+    [Fact]
+    public async Task Field_names_are_matched_without_regard_to_case()
+    {
+        var e = await SingleAsync(Event(without: ["eventTime", "login"], extra: "\"EventTime\":1763806500123,\"LOGIN\":\"kim\",\"Status\":\"fail\""));
+
+        Assert.Equal(("kim", AuditEventStatus.Fail), (e.Login, e.Status));
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1763806500123).UtcDateTime, e.EventTimeUtc);
+    }
+
+    [Fact]
+    public async Task Repeated_values_of_a_batch_share_one_string()
+    {
+        var result = await ParseNdjsonAsync(Event("a"), Event("b"));
+
+        Assert.Same(result.Events[0].Datasource, result.Events[1].Datasource);
+        Assert.Equal("snowflake", result.Events[1].Datasource);
+    }
+
     [Theory]
     [InlineData("eventId")]
     [InlineData("eventTime")]
