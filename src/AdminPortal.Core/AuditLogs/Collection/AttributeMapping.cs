@@ -114,7 +114,7 @@ internal sealed class AttributeMapping
             {
                 throw new CsvDefinitionException(File, line, "eventid must be the first column, and only the first");
             }
-            if (attributes.Any(a => a.Kind == attribute.Kind && a.Field == attribute.Field))
+            if (attributes.Any(a => a.Kind == attribute.Kind && (a.Kind != AttributeKind.Text || a.Field == attribute.Field)))
             {
                 throw new CsvDefinitionException(File, line, $"'{header}' is mapped twice");
             }

@@ -102,9 +102,6 @@ public static class AuditEventFields
         return found ? field!.Set : null;
     }
 
-    /// <summary>True when <paramref name="name"/> names a plain text field of the schema.</summary>
-    public static bool IsTextField(string name) => TextFieldsByName.ContainsKey(name);
-
     /// <summary>The schema's canonical spelling of a text field name (e.g. "codelabel" → "codeLabel").</summary>
     public static string? CanonicalTextFieldName(string name) =>
         TextFieldsByName.TryGetValue(name, out var field) ? field.Name : null;

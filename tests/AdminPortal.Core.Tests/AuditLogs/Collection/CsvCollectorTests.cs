@@ -223,6 +223,31 @@ public class CsvCollectorTests
     }
 
     [Fact]
+    public async Task A_mapping_header_that_names_one_attribute_twice_refuses_the_collection()
+    {
+        var result = await CollectAsync(mapping: Mapping("eventTime", "{timestamp}"));
+
+        Assert.Equal("attribute mapping file, line 1: 'eventTime' is mapped twice", result.Refusal!.Message);
+    }
+
+    [Fact]
+    public async Task A_mapping_cell_with_an_unterminated_quote_refuses_the_collection_with_its_line()
+    {
+        var result = await CollectAsync(mapping: $"# comment\n{MappingHeader}\n{MappingRow.Replace(";login", ";\"login")}");
+
+        Assert.Equal((CsvCollectionFile.AttributeMapping, 3), (result.Refusal!.File, result.Refusal.Line));
+    }
+
+    [Fact]
+    public async Task A_raw_row_with_an_unterminated_quote_is_rejected()
+    {
+        var result = await CollectAsync(raw: Raw + "\n2026-11-20 08:10:00,100,srv1,\"User=cy|Domain=ACME");
+
+        Assert.Equal(2, result.Events.Count);
+        Assert.Equal("line 4: a quoted value is never closed", Assert.Single(result.Rejections).Message);
+    }
+
+    [Fact]
     public async Task A_mapping_that_maps_an_event_id_twice_refuses_the_collection()
     {
         var result = await CollectAsync(mapping: MappingHeader + "\n" + MappingRow + "\n" + MappingRow);
