@@ -14,6 +14,9 @@ public sealed class AuditEventParser
     /// <summary>The largest single event (a line, an array element or a single-object body) read.</summary>
     public const int MaxEventBytes = 1024 * 1024;
 
+    /// <summary>The events of one call to the sink: a size that suits one database insert.</summary>
+    public const int DefaultChunkSize = 1000;
+
     private const int InitialBufferBytes = 64 * 1024;
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
@@ -29,9 +32,6 @@ public sealed class AuditEventParser
             _ => null,
         };
     }
-
-    /// <summary>The events of one call to the sink: a size that suits one database insert.</summary>
-    public const int DefaultChunkSize = 1000;
 
     /// <summary>Parses a batch whose format is given by its content type, keeping every event in the result.</summary>
     public async Task<AuditParseResult> ParseAsync(Stream body, string? contentType, CancellationToken cancellationToken = default)
