@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using AdminPortal.Core.AuditLogs.Ingestion;
 using CsvHelper;
@@ -44,6 +45,8 @@ public sealed class CsvCollector(CsvCollectorOptions? options = null)
             var mapping = await AttributeMapping.ReadAsync(input.AttributeMapping, columns, cancellationToken);
 
             var firstLineOfEventId = new Dictionary<string, int>(StringComparer.Ordinal);
+            using var rowJson = new RowJsonWriter(columns);
+            var scratch = new StringBuilder();
             while (await raw.ReadAsync(cancellationToken))
             {
                 var line = (int)raw.LineNumber;
@@ -60,7 +63,7 @@ public sealed class CsvCollector(CsvCollectorOptions? options = null)
                     continue;
                 }
 
-                var row = new RawRow(columns, values, propertiesColumn, properties.GetValueOrDefault(eventId));
+                var row = new RawRow(columns, values, propertiesColumn, properties.GetValueOrDefault(eventId), scratch);
                 var (auditEvent, problem) = MapRow(row, templates, mapping, () => StableEventId(input.FileIdentity, line, raw.Current.ToString()));
                 if (auditEvent is null)
                 {
@@ -72,7 +75,7 @@ public sealed class CsvCollector(CsvCollectorOptions? options = null)
                     result.Rejections.Add(new(line, $"duplicate of line {firstLineOfEventId[auditEvent.EventId]} (event id {auditEvent.EventId})"));
                     continue;
                 }
-                auditEvent.RawJson = RowAsJson(columns, values);
+                auditEvent.RawJson = rowJson.Write(values);
                 result.Events.Add(auditEvent);
             }
         }
@@ -106,7 +109,7 @@ public sealed class CsvCollector(CsvCollectorOptions? options = null)
         var auditEvent = new AuditEvent();
         var hasDate = false;
         var hasCount = true;
-        var problems = new List<string>();
+        List<string>? problems = null;
         for (var i = 1; i < templates.Length; i++)
         {
             var attribute = mapping.Attributes[i];
@@ -125,7 +128,7 @@ public sealed class CsvCollector(CsvCollectorOptions? options = null)
                     hasDate = true;
                     if (!TryParseDate(value, out var time))
                     {
-                        problems.Add($"{attribute.Header} '{JsonValues.Shorten(value)}' is not a date (expected ISO-8601, yyyy-MM-dd HH:mm:ss or dd/MM/yyyy HH:mm:ss)");
+                        (problems ??= []).Add($"{attribute.Header} '{JsonValues.Shorten(value)}' is not a date (expected ISO-8601, yyyy-MM-dd HH:mm:ss or dd/MM/yyyy HH:mm:ss)");
                     }
                     auditEvent.EventTimeUtc = time;
                     break;
@@ -136,7 +139,7 @@ public sealed class CsvCollector(CsvCollectorOptions? options = null)
                     }
                     else
                     {
-                        problems.Add($"{attribute.Header} '{JsonValues.Shorten(value)}' is neither success nor fail");
+                        (problems ??= []).Add($"{attribute.Header} '{JsonValues.Shorten(value)}' is neither success nor fail");
                     }
                     break;
                 case AttributeKind.Count:
@@ -146,7 +149,7 @@ public sealed class CsvCollector(CsvCollectorOptions? options = null)
                     }
                     else
                     {
-                        problems.Add($"{attribute.Header} '{JsonValues.Shorten(value)}' is not a whole number of at least 1");
+                        (problems ??= []).Add($"{attribute.Header} '{JsonValues.Shorten(value)}' is not a whole number of at least 1");
                     }
                     break;
                 case AttributeKind.TargetType:
@@ -156,7 +159,7 @@ public sealed class CsvCollector(CsvCollectorOptions? options = null)
                     }
                     else
                     {
-                        problems.Add($"{attribute.Header} '{JsonValues.Shorten(value)}' is not one of {AuditEventFields.TargetTypeNames}");
+                        (problems ??= []).Add($"{attribute.Header} '{JsonValues.Shorten(value)}' is not one of {AuditEventFields.TargetTypeNames}");
                     }
                     break;
                 case AttributeKind.Data:
@@ -175,9 +178,9 @@ public sealed class CsvCollector(CsvCollectorOptions? options = null)
         // Missing or too long values first, then values that did not parse.
         if (AuditEventFields.FindProblem(auditEvent, hasDate, mapping.DisplayNames, hasCount) is { } problem)
         {
-            problems.Insert(0, problem);
+            (problems ??= []).Insert(0, problem);
         }
-        return problems.Count == 0 ? (auditEvent, null) : (null, string.Join("; ", problems));
+        return problems is null ? (auditEvent, null) : (null, string.Join("; ", problems));
     }
 
     private static readonly string[] DateFormats =
@@ -228,18 +231,36 @@ public sealed class CsvCollector(CsvCollectorOptions? options = null)
     internal static string StableEventId(string fileIdentity, int line, string rawRecord) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{fileIdentity}\n{line}\n{rawRecord}")));
 
-    private static string RowAsJson(RawLogColumns columns, string[] values)
+    /// <summary>Writes rows as JSON objects keyed by column, reusing one buffer for a whole log.</summary>
+    private sealed class RowJsonWriter(RawLogColumns columns) : IDisposable
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        // Relaxed: the text is stored, not embedded in HTML, and O'Brien reads better than O\u0027Brien.
+        private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        private readonly ArrayBufferWriter<byte> _buffer = new();
+        private Utf8JsonWriter? _writer;
+
+        public string Write(string[] values)
         {
-            writer.WriteStartObject();
+            _buffer.ResetWrittenCount();
+            if (_writer is null)
+            {
+                _writer = new Utf8JsonWriter(_buffer, Options);
+            }
+            else
+            {
+                _writer.Reset(_buffer);
+            }
+            _writer.WriteStartObject();
             for (var i = 0; i < values.Length; i++)
             {
-                writer.WriteString(columns.Names[i], values[i]);
+                _writer.WriteString(columns.Names[i], values[i]);
             }
-            writer.WriteEndObject();
+            _writer.WriteEndObject();
+            _writer.Flush();
+            return Encoding.UTF8.GetString(_buffer.WrittenSpan);
         }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+
+        public void Dispose() => _writer?.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace AdminPortal.Core.AuditLogs.Collection;
@@ -104,7 +105,7 @@ internal sealed class MappingTemplate
         {
             return Render(_segments[0], row);
         }
-        var text = new StringBuilder();
+        var text = row.Scratch.Clear();
         var hasPlaceholder = false;
         var placeholderText = false;
         foreach (var segment in _segments)
@@ -154,9 +155,11 @@ internal sealed class RawRow
     private string? _message;
     private string? _formatted;
 
-    public RawRow(RawLogColumns columns, string[] values, int? propertiesColumn, EventProperties? properties)
+    /// <param name="scratch">A builder the row's templates may use in turn; one per collection saves one per cell.</param>
+    public RawRow(RawLogColumns columns, string[] values, int? propertiesColumn, EventProperties? properties, StringBuilder scratch)
     {
         _columns = columns;
+        Scratch = scratch;
         Values = values;
         Properties = properties;
         if (propertiesColumn is { } column)
@@ -166,6 +169,8 @@ internal sealed class RawRow
     }
 
     public string[] Values { get; }
+
+    public StringBuilder Scratch { get; }
 
     public EventProperties? Properties { get; }
 
@@ -186,7 +191,7 @@ internal sealed class RawRow
             var equals = piece.IndexOf('=');
             var value = equals < 0 ? piece : piece[(equals + 1)..];
             _positional.Add(value);
-            _parameters[(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)] = value;
+            _parameters[Position(i + 1)] = value;
             if (equals > 0)
             {
                 _parameters[piece[..equals].Trim()] = value;
@@ -197,6 +202,10 @@ internal sealed class RawRow
             }
         }
     }
+
+    private static readonly string[] Positions = [.. Enumerable.Range(0, 33).Select(n => n.ToString(CultureInfo.InvariantCulture))];
+
+    private static string Position(int n) => n < Positions.Length ? Positions[n] : n.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A parameter's value; empty when the row does not have it.</summary>
     public string Parameter(string name) => _parameters.GetValueOrDefault(name, "");
@@ -213,7 +222,7 @@ internal sealed class RawRow
         // Highest numbers first, so that %1 does not eat the start of %10.
         for (var n = _positional.Count; n >= 1; n--)
         {
-            message = message.Replace("%" + n.ToString(System.Globalization.CultureInfo.InvariantCulture), _positional[n - 1], StringComparison.Ordinal);
+            message = message.Replace("%" + Position(n), _positional[n - 1], StringComparison.Ordinal);
         }
         return message;
     }

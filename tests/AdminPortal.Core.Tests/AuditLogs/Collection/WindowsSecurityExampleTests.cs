@@ -156,4 +156,12 @@ public class WindowsSecurityExampleTests
         Assert.StartsWith("SubjectUserName=it.admin|", raw.GetProperty("properties").GetString());
         Assert.Equal(7, raw.EnumerateObject().Count());
     }
+
+    [Fact]
+    public async Task RawJson_keeps_quotes_and_accents_readable()
+    {
+        var e = await EventAsync("DC01.contoso.local-118251");
+
+        Assert.Contains("DisplayName=O'Brien, Pat", e.RawJson);
+    }
 }
