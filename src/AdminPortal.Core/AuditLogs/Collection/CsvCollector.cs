@@ -133,33 +133,33 @@ public sealed class CsvCollector(CsvCollectorOptions? options = null)
                     auditEvent.EventTimeUtc = time;
                     break;
                 case AttributeKind.Status:
-                    if (AuditEventFields.TryParseStatusWord(value, out var status))
+                    if (AuditEventFields.TryReadStatus(attribute.Header, value, acceptWords: true, out var status, out var problem))
                     {
                         auditEvent.Status = status;
                     }
                     else
                     {
-                        (problems ??= []).Add($"{attribute.Header} '{JsonValues.Shorten(value)}' is neither success nor fail");
+                        (problems ??= []).Add(problem);
                     }
                     break;
                 case AttributeKind.Count:
-                    if (AuditEventFields.TryParseCount(value.Trim(), out var count))
+                    if (AuditEventFields.TryReadCount(attribute.Header, value, value, out var count, out problem))
                     {
                         auditEvent.Count = count;
                     }
                     else
                     {
-                        (problems ??= []).Add($"{attribute.Header} '{JsonValues.Shorten(value)}' is not a whole number of at least 1");
+                        (problems ??= []).Add(problem);
                     }
                     break;
                 case AttributeKind.TargetType:
-                    if (AuditEventFields.TryParseTargetType(value, out var targetType))
+                    if (AuditEventFields.TryReadTargetType(attribute.Header, value, out var targetType, out problem))
                     {
                         auditEvent.TargetType = targetType;
                     }
                     else
                     {
-                        (problems ??= []).Add($"{attribute.Header} '{JsonValues.Shorten(value)}' is not one of {AuditEventFields.TargetTypeNames}");
+                        (problems ??= []).Add(problem);
                     }
                     break;
                 case AttributeKind.Data:
@@ -176,9 +176,9 @@ public sealed class CsvCollector(CsvCollectorOptions? options = null)
             auditEvent.EventId = stableEventId();
         }
         // Missing or too long values first, then values that did not parse.
-        if (AuditEventFields.FindProblem(auditEvent, hasDate, mapping.DisplayNames, hasCount) is { } problem)
+        if (AuditEventFields.FindProblem(auditEvent, hasDate, mapping.DisplayNames, hasCount) is { } incomplete)
         {
-            (problems ??= []).Insert(0, problem);
+            (problems ??= []).Insert(0, incomplete);
         }
         return problems is null ? (auditEvent, null) : (null, string.Join("; ", problems));
     }

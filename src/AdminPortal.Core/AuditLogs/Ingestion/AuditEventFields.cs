@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace AdminPortal.Core.AuditLogs.Ingestion;
@@ -152,6 +153,32 @@ public static class AuditEventFields
     /// <summary>A whole number of at least 1.</summary>
     public static bool TryParseCount(string? text, out int count) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out count) && count >= 1;
+
+    /// <summary>A status: strictly success or fail, or also the outcome words of logs; else the message naming <paramref name="field"/>.</summary>
+    public static bool TryReadStatus(string field, string text, bool acceptWords, out AuditEventStatus status, [NotNullWhen(false)] out string? problem)
+    {
+        var ok = acceptWords ? TryParseStatusWord(text, out status) : TryParseStatus(text, out status);
+        problem = ok ? null
+            : acceptWords ? $"{field} '{JsonValues.Shorten(text)}' is neither a success word (success, succeeded, ok, …) nor a failure word (fail, failed, error, denied, …)"
+            : $"{field} '{JsonValues.Shorten(text)}' is not one of success, fail";
+        return ok;
+    }
+
+    /// <summary>A count; else the message naming <paramref name="field"/> and showing the value as given.</summary>
+    public static bool TryReadCount(string field, string text, string shownValue, out int count, [NotNullWhen(false)] out string? problem)
+    {
+        var ok = TryParseCount(text.Trim(), out count);
+        problem = ok ? null : $"{field} must be a whole number of at least 1 (got {JsonValues.Shorten(shownValue)})";
+        return ok;
+    }
+
+    /// <summary>A target type; else the message naming <paramref name="field"/> and listing the nine.</summary>
+    public static bool TryReadTargetType(string field, string text, out AuditTargetType targetType, [NotNullWhen(false)] out string? problem)
+    {
+        var ok = TryParseTargetType(text, out targetType);
+        problem = ok ? null : $"{field} '{JsonValues.Shorten(text)}' is not one of {TargetTypeNames}";
+        return ok;
+    }
 
     /// <summary>
     /// The first problem of a mapped event: missing mandatory fields (all of them, named through

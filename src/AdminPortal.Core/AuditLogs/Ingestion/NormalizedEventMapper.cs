@@ -58,9 +58,9 @@ internal static class NormalizedEventMapper
                     {
                         break;
                     }
-                    if (!AuditEventFields.TryParseStatus(statusText, out var status))
+                    if (!AuditEventFields.TryReadStatus("status", statusText, acceptWords: false, out var status, out var statusProblem))
                     {
-                        return Reject(root, $"status '{JsonValues.Shorten(statusText)}' is not one of success, fail");
+                        return Reject(root, statusProblem);
                     }
                     auditEvent.Status = status;
                     break;
@@ -69,9 +69,9 @@ internal static class NormalizedEventMapper
                     {
                         break;
                     }
-                    if (!AuditEventFields.TryParseCount(JsonValues.Text(value), out var count))
+                    if (!AuditEventFields.TryReadCount("count", JsonValues.Text(value) ?? "", value.GetRawText(), out var count, out var countProblem))
                     {
-                        return Reject(root, $"count must be a whole number of at least 1 (got {JsonValues.Shorten(value.GetRawText())})");
+                        return Reject(root, countProblem);
                     }
                     auditEvent.Count = count;
                     break;
@@ -81,9 +81,9 @@ internal static class NormalizedEventMapper
                     {
                         break;
                     }
-                    if (!AuditEventFields.TryParseTargetType(targetText, out var targetType))
+                    if (!AuditEventFields.TryReadTargetType("targetType", targetText, out var targetType, out var targetProblem))
                     {
-                        return Reject(root, $"targetType '{JsonValues.Shorten(targetText)}' is not one of {AuditEventFields.TargetTypeNames}");
+                        return Reject(root, targetProblem);
                     }
                     auditEvent.TargetType = targetType;
                     break;

@@ -100,6 +100,14 @@ public class CsvCollectorTests
     }
 
     [Fact]
+    public async Task A_mapped_count_that_is_not_a_number_rejects_the_row_in_the_words_of_ingestion()
+    {
+        var result = await CollectAsync(mapping: Mapping("count", "{host}"));
+
+        Assert.Equal("line 2: count must be a whole number of at least 1 (got srv1)", result.Rejections[0].Message);
+    }
+
+    [Fact]
     public async Task A_date_that_does_not_parse_rejects_the_row_with_the_expected_forms()
     {
         var result = await CollectAsync(raw: Raw.Replace("2026-11-20 08:05:00", "11/31/2026 8am"));
@@ -122,7 +130,7 @@ public class CsvCollectorTests
     {
         var result = await CollectAsync(mapping: Mapping("status", "pending"));
 
-        Assert.Equal("line 2: status 'pending' is neither success nor fail", result.Rejections[0].Message);
+        Assert.StartsWith("line 2: status 'pending' is neither a success word", result.Rejections[0].Message);
     }
 
     [Fact]

@@ -158,7 +158,7 @@ public class WindowsSecurityExampleTests
     }
 
     [Fact]
-    public async Task RawJson_keeps_quotes_and_accents_readable()
+    public async Task RawJson_keeps_quotes_readable_rather_than_escaped()
     {
         var e = await EventAsync("DC01.contoso.local-118251");
 
