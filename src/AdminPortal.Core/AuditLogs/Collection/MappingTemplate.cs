@@ -57,11 +57,7 @@ internal sealed class MappingTemplate
             segments.Add(Placeholder(text[(open + 1)..close].Trim(), columns));
             position = close + 1;
         }
-        if (segments.Count == 0 && text.Contains('}'))
-        {
-            throw new FormatException($"'{text}' closes a placeholder that was not opened with {{");
-        }
-        foreach (var literal in segments.Where(s => s.Kind == Kind.Literal && s.Text.Contains('}')))
+        if (segments.Any(s => s.Kind == Kind.Literal && s.Text.Contains('}')))
         {
             throw new FormatException($"'{text}' has a }} that closes no placeholder");
         }

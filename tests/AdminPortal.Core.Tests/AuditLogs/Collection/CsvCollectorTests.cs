@@ -199,6 +199,14 @@ public class CsvCollectorTests
     }
 
     [Fact]
+    public async Task A_mapping_cell_with_a_brace_that_closes_nothing_refuses_the_collection()
+    {
+        var result = await CollectAsync(mapping: MappingHeader + "\n" + MappingRow.Replace(";login", ";login}"));
+
+        Assert.Equal("attribute mapping file, line 2: action: 'login}' has a } that closes no placeholder", result.Refusal!.Message);
+    }
+
+    [Fact]
     public async Task A_mapping_placeholder_that_names_no_raw_column_refuses_the_collection()
     {
         var result = await CollectAsync(mapping: MappingHeader + "\n" + MappingRow.Replace("{eventid}", "{evntid}"));
