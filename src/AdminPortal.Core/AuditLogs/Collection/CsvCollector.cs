@@ -1,0 +1,266 @@
+using System.Buffers;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using AdminPortal.Core.AuditLogs.Ingestion;
+using CsvHelper;
+
+namespace AdminPortal.Core.AuditLogs.Collection;
+
+/// <summary>Which raw log columns carry the event id and the properties.</summary>
+public sealed class CsvCollectorOptions
+{
+    /// <summary>The raw log column whose value selects the mapping row and the event properties row.</summary>
+    public string EventIdColumn { get; init; } = "eventid";
+
+    /// <summary>The raw log column of pipe separated Name=Value pairs read by {param.Name}; optional in the log.</summary>
+    public string PropertiesColumn { get; init; } = "properties";
+}
+
+/// <summary>
+/// Brainwave-style CSV collection: normalizes a raw CSV log into audit events with an event properties file and an
+/// attribute mapping file (README.md beside this file has the rules). Rows are read one at a time.
+/// </summary>
+public sealed class CsvCollector(CsvCollectorOptions? options = null)
+{
+    private readonly CsvCollectorOptions _options = options ?? new CsvCollectorOptions();
+
+    public async Task<CsvCollectionResult> CollectAsync(CsvCollectionInput input, CancellationToken cancellationToken = default)
+    {
+        var result = new CsvCollectionResult();
+        try
+        {
+            var properties = await EventPropertiesFile.ReadAsync(input.EventProperties, cancellationToken);
+
+            await using var raw = CsvReader.Create(input.RawLog, RawLogOptions(result.Rejections), leaveOpen: true);
+            await raw.ReadHeaderAsync(cancellationToken);
+            var columns = new RawLogColumns([.. raw.Headers]);
+            var eventIdColumn = columns.IndexOf(_options.EventIdColumn)
+                ?? throw new CsvDefinitionException(CsvCollectionFile.RawLog, 1,
+                    $"the header has no '{_options.EventIdColumn}' column (its columns: {string.Join(", ", columns.Names)})");
+            var propertiesColumn = columns.IndexOf(_options.PropertiesColumn);
+
+            var mapping = await AttributeMapping.ReadAsync(input.AttributeMapping, columns, cancellationToken);
+
+            var firstLineOfEventId = new Dictionary<string, int>(StringComparer.Ordinal);
+            using var rowJson = new RowJsonWriter(columns);
+            var scratch = new StringBuilder();
+            while (await raw.ReadAsync(cancellationToken))
+            {
+                var line = (int)raw.LineNumber;
+                var values = raw.Current.ToArray();
+                var eventId = values[eventIdColumn].Trim();
+                if (eventId.Length == 0)
+                {
+                    result.Rejections.Add(new(line, $"the {columns.Names[eventIdColumn]} column is empty"));
+                    continue;
+                }
+                if (!mapping.Rows.TryGetValue(eventId, out var templates))
+                {
+                    result.Rejections.Add(new(line, $"no mapping for event id {eventId}"));
+                    continue;
+                }
+
+                var row = new RawRow(columns, values, propertiesColumn, properties.GetValueOrDefault(eventId), scratch);
+                var (auditEvent, problem) = MapRow(row, templates, mapping, () => StableEventId(input.FileIdentity, line, raw.Current.ToString()));
+                if (auditEvent is null)
+                {
+                    result.Rejections.Add(new(line, problem!));
+                    continue;
+                }
+                if (!firstLineOfEventId.TryAdd(auditEvent.EventId, line))
+                {
+                    result.Rejections.Add(new(line, $"duplicate of line {firstLineOfEventId[auditEvent.EventId]} (event id {auditEvent.EventId})"));
+                    continue;
+                }
+                auditEvent.RawJson = rowJson.Write(values);
+                result.Events.Add(auditEvent);
+            }
+        }
+        catch (CsvDefinitionException ex)
+        {
+            return new CsvCollectionResult { Refusal = ex.Error };
+        }
+        result.Rejections.Sort((a, b) => a.Line.CompareTo(b.Line));
+        return result;
+    }
+
+    private static CsvReaderOptions RawLogOptions(List<CsvRowRejection> rejections) => new()
+    {
+        Separator = ',',
+        HasHeader = true,
+        TrackLineNumbers = true,
+        MalformedData = CsvMalformedDataHandling.Skip,
+        FieldCountMismatch = CsvFieldCountHandling.Skip,
+        OnMalformedRecord = record => rejections.Add(new((int)record.LineNumber, record.Reason switch
+        {
+            CsvMalformedReason.FieldCountMismatch => "the row does not have as many values as the header has columns",
+            CsvMalformedReason.UnterminatedQuote => "a quoted value is never closed",
+            _ => $"malformed CSV ({record.Reason}): quote values that contain commas or quotes, and double the quotes inside them",
+        })),
+    };
+
+    /// <summary>Renders a row's templates into an event; the reason when mandatory values are missing or a value does not parse.</summary>
+    private static (AuditEvent? Event, string? Problem) MapRow(
+        RawRow row, MappingTemplate[] templates, AttributeMapping mapping, Func<string> stableEventId)
+    {
+        var auditEvent = new AuditEvent();
+        var hasDate = false;
+        var hasCount = true;
+        List<string>? problems = null;
+        for (var i = 1; i < templates.Length; i++)
+        {
+            var attribute = mapping.Attributes[i];
+            var value = templates[i].Render(row);
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                hasCount &= attribute.Kind != AttributeKind.Count;
+                continue;
+            }
+            switch (attribute.Kind)
+            {
+                case AttributeKind.EventUid:
+                    auditEvent.EventId = value.Trim();
+                    break;
+                case AttributeKind.Date:
+                    hasDate = true;
+                    if (!TryParseDate(value, out var time))
+                    {
+                        (problems ??= []).Add($"{attribute.Header} '{JsonValues.Shorten(value)}' is not a date (expected ISO-8601, yyyy-MM-dd HH:mm:ss or dd/MM/yyyy HH:mm:ss)");
+                    }
+                    auditEvent.EventTimeUtc = time;
+                    break;
+                case AttributeKind.Status:
+                    if (AuditEventFields.TryReadStatus(attribute.Header, value, acceptWords: true, out var status, out var problem))
+                    {
+                        auditEvent.Status = status;
+                    }
+                    else
+                    {
+                        (problems ??= []).Add(problem);
+                    }
+                    break;
+                case AttributeKind.Count:
+                    if (AuditEventFields.TryReadCount(attribute.Header, value, value, out var count, out problem))
+                    {
+                        auditEvent.Count = count;
+                    }
+                    else
+                    {
+                        (problems ??= []).Add(problem);
+                    }
+                    break;
+                case AttributeKind.TargetType:
+                    if (AuditEventFields.TryReadTargetType(attribute.Header, value, out var targetType, out problem))
+                    {
+                        auditEvent.TargetType = targetType;
+                    }
+                    else
+                    {
+                        (problems ??= []).Add(problem);
+                    }
+                    break;
+                case AttributeKind.Data:
+                    auditEvent.DataJson = IsJson(value) ? value : JsonSerializer.Serialize(value);
+                    break;
+                default:
+                    AuditEventFields.TrySetText(auditEvent, attribute.Field, value);
+                    break;
+            }
+        }
+
+        if (string.IsNullOrEmpty(auditEvent.EventId))
+        {
+            auditEvent.EventId = stableEventId();
+        }
+        // Missing or too long values first, then values that did not parse.
+        if (AuditEventFields.FindProblem(auditEvent, hasDate, mapping.DisplayNames, hasCount) is { } incomplete)
+        {
+            (problems ??= []).Insert(0, incomplete);
+        }
+        return problems is null ? (auditEvent, null) : (null, string.Join("; ", problems));
+    }
+
+    private static readonly string[] DateFormats =
+    [
+        "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFFF",
+        "dd/MM/yyyy HH:mm:ss", "dd/MM/yyyy HH:mm:ss.FFFFFFF",
+    ];
+
+    /// <summary>ISO-8601 (an offset is honoured; none means UTC), yyyy-MM-dd HH:mm:ss or dd/MM/yyyy HH:mm:ss as UTC.</summary>
+    internal static bool TryParseDate(string text, out DateTime utc)
+    {
+        const DateTimeStyles AsUtc = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
+        text = text.Trim();
+        if (DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, AsUtc, out utc))
+        {
+            return true;
+        }
+        // ISO-8601 with a T: the only other shape accepted, so that 03/04/2026 is never read as March by accident.
+        if (text.Length >= 16 && text[10] is 'T' or 't' && text[4] == '-'
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+        {
+            utc = time.UtcDateTime;
+            return true;
+        }
+        utc = default;
+        return false;
+    }
+
+    private static bool IsJson(string text)
+    {
+        var trimmed = text.AsSpan().Trim();
+        if (trimmed.Length == 0 || trimmed[0] is not ('{' or '['))
+        {
+            return false;
+        }
+        try
+        {
+            using var _ = JsonDocument.Parse(text);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>SHA-256 of the file's identity, the line and the row: the same file collected again gives the same ids.</summary>
+    internal static string StableEventId(string fileIdentity, int line, string rawRecord) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{fileIdentity}\n{line}\n{rawRecord}")));
+
+    /// <summary>Writes rows as JSON objects keyed by column, reusing one buffer for a whole log.</summary>
+    private sealed class RowJsonWriter(RawLogColumns columns) : IDisposable
+    {
+        // Relaxed: the text is stored, not embedded in HTML, and O'Brien reads better than O\u0027Brien.
+        private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        private readonly ArrayBufferWriter<byte> _buffer = new();
+        private Utf8JsonWriter? _writer;
+
+        public string Write(string[] values)
+        {
+            _buffer.ResetWrittenCount();
+            if (_writer is null)
+            {
+                _writer = new Utf8JsonWriter(_buffer, Options);
+            }
+            else
+            {
+                _writer.Reset(_buffer);
+            }
+            _writer.WriteStartObject();
+            for (var i = 0; i < values.Length; i++)
+            {
+                _writer.WriteString(columns.Names[i], values[i]);
+            }
+            _writer.WriteEndObject();
+            _writer.Flush();
+            return Encoding.UTF8.GetString(_buffer.WrittenSpan);
+        }
+
+        public void Dispose() => _writer?.Dispose();
+    }
+}

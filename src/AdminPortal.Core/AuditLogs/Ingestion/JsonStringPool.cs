@@ -1,0 +1,48 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+
+namespace AdminPortal.Core.AuditLogs.Ingestion;
+
+/// <summary>
+/// Shares the strings of values that repeat across a batch's events (datasource, family, code, login, …): a batch of
+/// a million events then holds each distinct short value once instead of a million times, which is most of what the
+/// garbage collector would otherwise copy.
+/// </summary>
+internal sealed class JsonStringPool
+{
+    private const int MaxPooledLength = 64;
+    private const int MaxEntries = 4096;
+
+    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public JsonStringPool() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>As <see cref="JsonValues.Text(JsonElement)"/>, sharing short strings without escapes.</summary>
+    public string? Text(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return JsonValues.Text(value);
+        }
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        var content = raw[1..^1]; // without the quotes
+        if (content.Length > MaxPooledLength || content.Contains((byte)'\\'))
+        {
+            return value.GetString();
+        }
+        Span<char> chars = stackalloc char[MaxPooledLength];
+        var length = Encoding.UTF8.GetChars(content, chars);
+        if (_lookup.TryGetValue(chars[..length], out var shared))
+        {
+            return shared;
+        }
+        var text = new string(chars[..length]);
+        if (_strings.Count < MaxEntries)
+        {
+            _strings.Add(text, text);
+        }
+        return text;
+    }
+}
