@@ -72,6 +72,9 @@ public static class CoreServices
         services.AddSingleton<AuditLogExplorer>();
         services.AddSingleton<Workbooks.WorkbookService>();
         services.AddSingleton<IngestionTokenService>();
+        services.AddSingleton<AuditLogs.Ingestion.AuditEventParser>();
+        services.AddSingleton(_ => new AuditLogs.Collection.CsvCollector());
+        services.AddSingleton<AuditLogs.Ingestion.AuditIngestion>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<FirstRunSetup>();
         services.AddSingleton<PortalInitializer>();

@@ -88,6 +88,10 @@ public static class WebServices
                 Path.GetDirectoryName(configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.FullPath
                     ?? new DatabaseOptions().FullPath)!, "keys")));
 
+        services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.Section))
+            .Validate(o => o.MaxRequestBytes is >= 1024 and <= 1L << 32, "Ingestion:MaxRequestBytes must be 1 KiB to 4 GiB.")
+            .ValidateOnStart();
+
         // Health
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
@@ -127,6 +131,7 @@ public static class WebServices
         }).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapAuditLogEndpoints();
+        app.MapIngestionEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

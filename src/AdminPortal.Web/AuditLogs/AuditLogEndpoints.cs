@@ -22,7 +22,7 @@ public static class AuditLogEndpoints
             var rows = 0;
             await foreach (var e in explorer.StreamAsync(user, state, context.RequestAborted))
             {
-                await writer.WriteLineAsync(string.Join(",", columns.Select(c => Csv(AuditEventFields.Text(e, c.Name)))));
+                await writer.WriteLineAsync(string.Join(",", columns.Select(c => Csv(AuditEventValues.Text(e, c.Name)))));
                 if (++rows % 5000 == 0)
                 {
                     await writer.FlushAsync(context.RequestAborted);

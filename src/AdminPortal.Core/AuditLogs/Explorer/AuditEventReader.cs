@@ -123,7 +123,7 @@ public sealed class AuditEventReader(IOptions<DatabaseOptions> database)
                 continue;
             }
 
-            AuditEventFields.Set(e, column.Name, r.GetValue(ordinal));
+            AuditEventValues.Set(e, column.Name, r.GetValue(ordinal));
         }
 
         e.RawJson = r.IsDBNull(i) ? null : r.GetString(i);

@@ -1,7 +1,7 @@
 namespace AdminPortal.Core.AuditLogs;
 
 /// <summary>Reads and writes an event's fields by column name, with the stored forms (Unix ms, enum names).</summary>
-public static class AuditEventFields
+public static class AuditEventValues
 {
     public static object? Get(AuditEvent e, string column) => column switch
     {

@@ -1,0 +1,99 @@
+using AdminPortal.Core.AuditLogs.Collection;
+using AdminPortal.Core.AuditLogs.Ingestion;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace AdminPortal.Web.AuditLogs;
+
+/// <summary>Limits of the ingestion API.</summary>
+public sealed class IngestionOptions
+{
+    public const string Section = "Ingestion";
+
+    /// <summary>Largest request body accepted, in bytes (default 64 MiB); larger ones get a 413 that says so.</summary>
+    public long MaxRequestBytes { get; set; } = 64L * 1024 * 1024;
+}
+
+public static class IngestionEndpoints
+{
+    /// <summary>POST /api/audit-events (JSON or NDJSON) and POST /api/audit-events/csv (Brainwave collection), with an ingestion token.</summary>
+    public static IEndpointRouteBuilder MapIngestionEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/audit-events").RequireAuthorization(Policies.Ingestion).DisableAntiforgery();
+
+        api.MapPost("", async (HttpContext context, AuditIngestion ingestion, IOptions<IngestionOptions> options, bool? atomic) =>
+        {
+            if (AuditEventParser.FormatOf(context.Request.ContentType) is not { } format)
+            {
+                return Results.Json(new { error = "Send application/json (an event or an array of events) or application/x-ndjson (one event per line)." },
+                    statusCode: StatusCodes.Status415UnsupportedMediaType);
+            }
+
+            return await WithinLimitAsync(context, options.Value, () => ingestion.IngestAsync(context.Request.Body, format, atomic == true, context.RequestAborted));
+        });
+
+        api.MapPost("/csv", async (HttpContext context, AuditIngestion ingestion, IOptions<IngestionOptions> options, bool? atomic) =>
+        {
+            if (!context.Request.HasFormContentType)
+            {
+                return Results.Json(new { error = "Send multipart/form-data with three files: log, properties and mapping." },
+                    statusCode: StatusCodes.Status415UnsupportedMediaType);
+            }
+
+            return await WithinLimitAsync(context, options.Value, async () =>
+            {
+                var form = await context.Request.ReadFormAsync(context.RequestAborted);
+                var missing = new[] { "log", "properties", "mapping" }.Where(name => form.Files[name] is null).ToList();
+                if (missing.Count > 0)
+                {
+                    return new IngestionReport(0, 0, 0, 0, [], $"Missing file(s): {string.Join(", ", missing)}. Nothing was stored.", true);
+                }
+
+                await using var log = form.Files["log"]!.OpenReadStream();
+                await using var properties = form.Files["properties"]!.OpenReadStream();
+                await using var mapping = form.Files["mapping"]!.OpenReadStream();
+                return await ingestion.CollectCsvAsync(
+                    new CsvCollectionInput(log, properties, mapping, form.Files["log"]!.FileName), atomic == true, context.RequestAborted);
+            });
+        });
+        return endpoints;
+    }
+
+    private static async Task<IResult> WithinLimitAsync(HttpContext context, IngestionOptions options, Func<Task<IngestionReport>> ingest)
+    {
+        var tooLarge = Results.Json(new { error = $"The request is larger than {options.MaxRequestBytes:N0} bytes: split the batch." },
+            statusCode: StatusCodes.Status413PayloadTooLarge);
+        if (context.Request.ContentLength > options.MaxRequestBytes)
+        {
+            return tooLarge;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = options.MaxRequestBytes;
+        }
+
+        IngestionReport report;
+        try
+        {
+            report = await ingest();
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // A chunked body past the limit: the transaction was never committed, so nothing is stored.
+            return tooLarge;
+        }
+
+        var body = new
+        {
+            received = report.Received,
+            stored = report.Stored,
+            duplicates = report.Duplicates,
+            rejected = report.Rejected,
+            rejections = report.Rejections.Select(r => new { line = r.Line, eventId = r.EventId, reason = r.Reason }),
+            error = report.Error,
+        };
+        return Results.Json(body, statusCode: report.Error is null ? StatusCodes.Status200OK
+            : report.Rejected > 0 && report.Received > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest);
+    }
+}
