@@ -31,6 +31,11 @@ public static class CoreServices
             .Validate(o => o.LockoutMinutes is >= 1 and <= 1440, "SignIn:LockoutMinutes must be 1 to 1440.")
             .Validate(o => o.SessionHours is >= 1 and <= 720, "SignIn:SessionHours must be 1 to 720.")
             .ValidateOnStart();
+        services.AddOptions<AuditLogs.Retention.RetentionOptions>().Bind(configuration.GetSection(AuditLogs.Retention.RetentionOptions.Section))
+            .Validate(o => o.Days is >= 1 and <= 36500, "Retention:Days must be 1 to 36500.")
+            .Validate(o => o.IntervalMinutes is >= 1 and <= 10080, "Retention:IntervalMinutes must be 1 to 10080.")
+            .Validate(o => o.BatchSize is >= 100 and <= 100_000, "Retention:BatchSize must be 100 to 100000.")
+            .ValidateOnStart();
         services.AddOptions<BootstrapOptions>().Bind(configuration.GetSection(BootstrapOptions.Section));
 
         // Database: a factory for short-lived contexts (Blazor circuits live long), and a scoped context for Identity.
@@ -75,6 +80,8 @@ public static class CoreServices
         services.AddSingleton<AuditLogs.Ingestion.AuditEventParser>();
         services.AddSingleton(_ => new AuditLogs.Collection.CsvCollector());
         services.AddSingleton<AuditLogs.Ingestion.AuditIngestion>();
+        services.AddSingleton<AuditLogs.Retention.AuditRetention>();
+        services.AddHostedService<AuditLogs.Retention.AuditRetentionService>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<FirstRunSetup>();
         services.AddSingleton<PortalInitializer>();

@@ -9,7 +9,8 @@ namespace AdminPortal.Tests.AuditLogs;
 /// <summary>AUDIT_LOGS through the real SQLite store: writes, duplicates, and every kind of explorer query.</summary>
 public sealed class AuditStoreTests : IClassFixture<AuditStoreTests.Store>
 {
-    private static readonly DateTime Now = new(2026, 11, 20, 12, 0, 0, DateTimeKind.Utc);
+    // Relative to today: retention (30 days) runs at start and must not touch these events.
+    private static readonly DateTime Now = DateTime.UtcNow.Date.AddHours(DateTime.UtcNow.Hour);
     private readonly Store store;
 
     public AuditStoreTests(Store store) => this.store = store;
