@@ -1,19 +1,134 @@
+using System.Text.RegularExpressions;
 using AdminPortal.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace AdminPortal.BrowserTests;
 
+/// <summary>The AUDIT_LOGS explorer over the shared portal's demo events (--seed-demo) and its own sign-ins.</summary>
 [Collection(PortalCollection.Name)]
 public sealed class ExplorerTests(SharedPortal shared)
 {
-    [Fact]
-    public async Task Probe()
+    private const int LoginColumn = 3;
+
+    private static ILocator Rows(IPage page) => page.Locator(".events-grid tr.rz-data-row");
+
+    private static async Task<IReadOnlyList<string>> ColumnAsync(IPage page, int column) =>
+        await Rows(page).Locator($"td:nth-child({column + 1})").AllInnerTextsAsync();
+
+    private static async Task<long> TotalAsync(IPage page)
     {
-        await using var admin = await shared.OpenAdminSessionAsync("/audit-logs?range=30d");
-        await Task.Delay(4000);
-        await admin.CaptureAsync("explorer");
-        Console.WriteLine("URL: " + admin.Page.Url);
-        Console.WriteLine(string.Join("\n", shared.Portal.Output.Split("\n").Where(l => l.Contains("DEBUG"))));
-        await File.WriteAllTextAsync("/tmp/explorer.html", await admin.Page.ContentAsync());
+        var summary = await page.Locator(".rz-pager-summary").InnerTextAsync();
+        return long.Parse(Regex.Match(summary, @"\(([\d,]+) events\)").Groups[1].Value.Replace(",", ""));
+    }
+
+    [Fact]
+    public async Task Filtering_sorting_paging_and_time_range_run_on_the_server_and_live_in_the_url()
+    {
+        await using var session = await shared.OpenAdminSessionAsync("/audit-logs?range=30d");
+        var page = session.Page;
+        await Assertions.Expect(Rows(page)).ToHaveCountAsync(50);
+        var all = await TotalAsync(page);
+        Assert.True(all >= SharedPortal.DemoEvents - 100, $"expected the demo events, got {all}");
+
+        await page.GetByLabel("Login filter value").FillAsync("alice");
+        await page.GetByLabel("Login filter value").PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("[?&]f="));
+        await Assertions.Expect(Rows(page).First).ToContainTextAsync("alice");
+        Assert.All(await ColumnAsync(page, LoginColumn), login => Assert.Contains("alice", login));
+        var alice = await TotalAsync(page);
+        Assert.InRange(alice, 1, all - 1);
+
+        await page.Locator("th .rz-column-title", new() { HasText = "Login" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("sort=Login"));
+        var logins = await ColumnAsync(page, LoginColumn);
+        Assert.Equal(logins.Order(StringComparer.Ordinal), logins);
+
+        await page.Locator(".rz-pager-next").ClickAsync();
+        await Assertions.Expect(page.Locator(".rz-pager-summary")).ToContainTextAsync("Page 2 of");
+        Assert.All(await ColumnAsync(page, LoginColumn), login => Assert.Contains("alice", login));
+
+        await page.GetByTestId("time-range").GetByText("24 h").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("range=24h"));
+        await Assertions.Expect(page.Locator(".rz-pager-summary")).ToContainTextAsync("Page 1 of");
+        Assert.True(await TotalAsync(page) < alice);
+        session.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task Free_text_search_waits_for_typing_to_pause_and_finds_the_words()
+    {
+        await using var session = await shared.OpenAdminSessionAsync("/audit-logs?range=30d");
+        var page = session.Page;
+        await Assertions.Expect(Rows(page)).ToHaveCountAsync(50);
+
+        await page.GetByTestId("search").PressSequentiallyAsync("okta");
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("q=okta"));
+        await Assertions.Expect(Rows(page).First).ToContainTextAsync("okta");
+        Assert.All(await ColumnAsync(page, 2), datasource => Assert.Equal("okta", datasource));
+        await Assertions.Expect(page.GetByTestId("events-chart")).ToContainTextAsync("events, per");
+        session.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task Clicking_an_event_opens_its_details_and_raw_json()
+    {
+        await using var session = await shared.OpenAdminSessionAsync("/audit-logs?range=30d&q=admin%40example.test");
+        var page = session.Page;
+        await Assertions.Expect(Rows(page).First).ToContainTextAsync("admin@example.test");
+
+        await Rows(page).First.ClickAsync();
+
+        var details = page.GetByTestId("event-details");
+        await Assertions.Expect(details).ToContainTextAsync("Event id");
+        await Assertions.Expect(details).ToContainTextAsync("adminportal");
+        await Assertions.Expect(page.GetByTestId("raw-json")).ToContainTextAsync("\"Code\"");
+        await session.CaptureAsync("event-drawer");
+        session.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task Save_as_a_workbook_then_reopen_it_with_the_same_columns_and_filters()
+    {
+        const string name = "Alice on okta";
+        await using var session = await shared.OpenAdminSessionAsync("/audit-logs?range=30d&cols=EventTimeUtc,Datasource,Login,Action&q=okta");
+        var page = session.Page;
+        await page.GetByLabel("Login filter value").FillAsync("alice");
+        await page.GetByLabel("Login filter value").PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("[?&]f="));
+        var filtered = await TotalAsync(page);
+
+        await page.GetByTestId("save-as").ClickAsync();
+        await page.GetByTestId("workbook-name").FillAsync(name);
+        await page.GetByTestId("workbook-folder").FillAsync("Investigations");
+        await page.GetByTestId("workbook-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("explorer-title")).ToHaveTextAsync(name);
+
+        await page.GotoAsync("/workbooks");
+        await session.WaitForCircuitAsync();
+        await page.GetByTestId($"open-{name}").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("explorer-title")).ToHaveTextAsync(name);
+        await Assertions.Expect(page.GetByLabel("Login filter value")).ToHaveValueAsync("alice");
+        await Assertions.Expect(page.GetByTestId("search")).ToHaveValueAsync("okta");
+        await Assertions.Expect(page.Locator("th .rz-column-title")).ToHaveTextAsync(["Event time (UTC)", "Datasource", "Login", "Action"]);
+        await Assertions.Expect(page.Locator(".rz-pager-summary")).ToContainTextAsync($"({filtered:N0} events)");
+        await session.CaptureAsync("workbook-reopened");
+        session.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task The_csv_download_is_the_current_view()
+    {
+        await using var session = await shared.OpenAdminSessionAsync("/audit-logs?range=30d&cols=EventId,Datasource&q=okta");
+        var page = session.Page;
+        await Assertions.Expect(Rows(page).First).ToContainTextAsync("okta");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-csv").ClickAsync());
+
+        var lines = (await File.ReadAllLinesAsync((await download.PathAsync())!)).ToList();
+        Assert.Equal("EventId,Datasource", lines[0]);
+        Assert.Equal(await TotalAsync(page), lines.Count - 1);
+        Assert.All(lines.Skip(1), line => Assert.EndsWith(",okta", line));
     }
 }
