@@ -103,6 +103,8 @@ public partial class AuditLogs
         count = (int)page.Total;
         countIsLowerBound = page.TotalIsLowerBound;
         loading = false;
+        // Render the rows first, then move the URL: whoever watches the URL sees the rows of that URL.
+        StateHasChanged();
         UpdateUrl();
         await RefreshChartAsync();
     }
