@@ -142,6 +142,9 @@ public sealed class ExplorerTests(SharedPortal shared)
         await Assertions.Expect(page.Locator("th .rz-column-title")).ToHaveTextAsync(["Event time (UTC)", "Datasource", "Login", "Action"]);
         await Assertions.Expect(page.Locator(".rz-pager-summary")).ToContainTextAsync($"({filtered:N0} events)");
         await session.CaptureAsync("workbook-reopened");
+
+        await page.GetByTestId("add-element").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("element-tabs").GetByRole(AriaRole.Tab)).ToHaveCountAsync(2);
         session.AssertNoConsoleErrors();
     }
 

@@ -168,6 +168,21 @@ public partial class AuditLogs
             : new NotificationMessage { Severity = NotificationSeverity.Error, Summary = "Not saved", Detail = string.Join(" ", result.AllMessages) });
     }
 
+    /// <summary>A second table in the workbook, starting from the current view.</summary>
+    private async Task AddElementAsync()
+    {
+        var user = (await AuthenticationState).User;
+        var (result, elementId) = await Workbooks.AddElementAsync(user, workbook!.Id, "", state);
+        if (result.Succeeded)
+        {
+            Navigation.NavigateTo($"audit-logs?workbook={workbook.Id}&element={elementId}");
+        }
+        else
+        {
+            Notifications.Notify(NotificationSeverity.Error, "Not added", string.Join(" ", result.AllMessages));
+        }
+    }
+
     private void OpenElementAsync(int index)
     {
         if (workbook is not null && index < workbook.Elements.Count)
