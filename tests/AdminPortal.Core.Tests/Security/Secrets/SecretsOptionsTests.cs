@@ -2,6 +2,8 @@ using AdminPortal.Core.Data;
 using AdminPortal.Core.Security.Secrets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using static AdminPortal.Core.Tests.Security.Secrets.SecretsTestKeys;
 
@@ -97,6 +99,51 @@ public class SecretsOptionsTests
 
         Assert.Contains("Secrets:MasterKey", error.Message);
         Assert.DoesNotContain("too-short", error.Message);
+    }
+
+    [UnixFact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task The_portal_does_not_start_with_a_key_file_others_can_read()
+    {
+        using var data = new TempDataFolder();
+        using (var first = Services(new() { ["Database:Path"] = Path.Combine(data.Path, "adminportal.db") }))
+        {
+            first.GetRequiredService<MasterKeyRing>();
+        }
+        File.SetUnixFileMode(data.KeyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+        using var provider = Services(new() { ["Database:Path"] = Path.Combine(data.Path, "adminportal.db") });
+
+        var startup = Assert.Single(provider.GetServices<IHostedService>());
+
+        await Assert.ThrowsAsync<SecretsConfigurationException>(() => startup.StartAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public void Loading_the_keys_logs_their_ids_and_never_the_keys()
+    {
+        using var data = new TempDataFolder();
+        var logger = new CapturingLogger();
+        var previous = NewKey();
+
+        MasterKeyRing.Load(new SecretsOptions { PreviousKeys = [new() { Key = previous }] }, data.Path, logger);
+        var fileKey = File.ReadAllText(data.KeyFile).Trim();
+
+        Assert.NotEmpty(logger.Lines);
+        Assert.All(logger.Lines, line => Assert.DoesNotContain(fileKey, line));
+        Assert.All(logger.Lines, line => Assert.DoesNotContain(previous, line));
+        Assert.Contains(logger.Lines, line => line.Contains(MasterKey.Fingerprint(Convert.FromBase64String(fileKey))));
+    }
+
+    private sealed class CapturingLogger : ILogger
+    {
+        public List<string> Lines { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Lines.Add(formatter(state, exception));
     }
 
     private static ServiceProvider Services(Dictionary<string, string?> settings)
