@@ -2,6 +2,7 @@ using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.AuditLogs.Explorer;
 using AdminPortal.Core.Data;
 using AdminPortal.Core.Security;
+using AdminPortal.Core.Security.Secrets;
 using AdminPortal.Core.Setup;
 using AdminPortal.Core.Users;
 using FluentValidation;
@@ -36,6 +37,8 @@ public static class CoreServices
             .Validate(o => o.IntervalMinutes is >= 1 and <= 10080, "Retention:IntervalMinutes must be 1 to 10080.")
             .Validate(o => o.BatchSize is >= 100 and <= 100_000, "Retention:BatchSize must be 100 to 100000.")
             .ValidateOnStart();
+        // Secrets at rest (AES-256-GCM under the master key; Security/Secrets/README.md)
+        services.AddSecrets(configuration);
         services.AddOptions<BootstrapOptions>().Bind(configuration.GetSection(BootstrapOptions.Section));
 
         // Database: a factory for short-lived contexts (Blazor circuits live long), and a scoped context for Identity.

@@ -25,6 +25,19 @@ if (DemoSwitch.Count(args) is { } demoCount)
     return await DemoSwitch.RunAsync(app.Services, demoCount);
 }
 
+// `--rotate-secrets`: re-encrypt every stored secret under the current master key, then exit.
+if (args.Contains("--rotate-secrets"))
+{
+    var rotation = await app.Services.GetRequiredService<AdminPortal.Core.Security.Secrets.SecretRotation>().RunAsync();
+    Console.Out.WriteLine(rotation.ToString());
+    foreach (var failure in rotation.Failures)
+    {
+        Console.Out.WriteLine($"  {failure.Store} {failure.Id}: {failure.Reason}");
+    }
+
+    return rotation.Succeeded ? 0 : 1;
+}
+
 app.UsePortalPipeline();
 
 app.Lifetime.ApplicationStarted.Register(() =>
