@@ -12,7 +12,7 @@ namespace AdminPortal.Benchmarks;
 internal static class IngestionBenchmark
 {
     private const int BatchSize = 5_000;
-    private const int Senders = 2;
+    private static readonly int Senders = int.Parse(Environment.GetEnvironmentVariable("BENCH_SENDERS") ?? "2");
     private const double TargetPerSecond = 50_000;
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(20);
 
