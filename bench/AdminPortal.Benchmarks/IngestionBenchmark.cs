@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using AdminPortal.BrowserTests.Infrastructure;
 using AdminPortal.Core.AuditLogs.Ingestion;
 
 namespace AdminPortal.Benchmarks;
@@ -12,7 +13,7 @@ namespace AdminPortal.Benchmarks;
 internal static class IngestionBenchmark
 {
     private const int BatchSize = 5_000;
-    private static readonly int Senders = int.Parse(Environment.GetEnvironmentVariable("BENCH_SENDERS") ?? "2");
+    private const int Senders = 2;
     private const double TargetPerSecond = 50_000;
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(20);
 
@@ -29,7 +30,7 @@ internal static class IngestionBenchmark
         var bodies = NdjsonBatches.Build(batches + 1, BatchSize, DateTime.UtcNow);
 
         Console.WriteLine($"[ingestion] {Senders} senders POSTing to the portal for up to {Duration.TotalSeconds:0} s...");
-        var http = await SendAsync(options, bodies, ct);
+        var http = await SendAsync(bodies, ct);
         var httpRate = http.Stored / http.Elapsed.TotalSeconds;
 
         Console.WriteLine($"[ingestion] AuditEventWriter storing the same {http.Batches:N0} batches in-process...");
@@ -46,17 +47,17 @@ internal static class IngestionBenchmark
             http.Batches == batches ? $"every prepared batch was sent before {Duration.TotalSeconds:0} s: the rate holds for a shorter run." : null);
     }
 
-    private static async Task<SendResult> SendAsync(BenchOptions options, List<byte[]> bodies, CancellationToken ct)
+    private static async Task<SendResult> SendAsync(List<byte[]> bodies, CancellationToken ct)
     {
-        var path = options.Scratch("ingested.db");
+        // A fresh install: the portal migrates its own database, then an Admin creates the sender's token.
+        await using var portal = await PortalProcess.StartAsync();
         string token;
-        await using (var database = await PortalDatabase.CreateAsync(path, ct))
+        await using (var database = await PortalDatabase.CreateAsync(Path.Combine(portal.DataDirectory, "portal.db"), ct))
         {
             token = await database.CreateIngestionTokenAsync(ct);
         }
 
-        await using var portal = await PortalProcess.StartAsync(path, ct);
-        using var client = new HttpClient { BaseAddress = portal.Address, Timeout = TimeSpan.FromMinutes(2) };
+        using var client = new HttpClient { BaseAddress = portal.BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         await PostAsync(client, bodies[0], ct);

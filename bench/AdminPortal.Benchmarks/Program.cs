@@ -1,7 +1,7 @@
 using System.Globalization;
 using AdminPortal.Benchmarks;
 
-// Figures of the audit log store against a baseline measured in the same run (see /README "Benchmarks").
+// Figures of the audit log store, each against a baseline measured in the same run (README, "Benchmarks").
 // dotnet run -c Release --project bench/AdminPortal.Benchmarks -- [--events N] [--db path] [--reuse]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
@@ -24,7 +24,9 @@ var ct = cts.Token;
 Console.WriteLine($"AdminPortal audit log benchmark: {options.Events:N0} events, {Environment.ProcessorCount} cores, " +
     $"load average {File.ReadAllText("/proc/loadavg").Split(' ')[..3].Aggregate((a, b) => a + " " + b)} " +
     "(figures compare only on an idle machine)");
-Console.WriteLine($"work folder {options.WorkFolder}");
+SQLitePCL.Batteries_V2.Init();
+Console.WriteLine($"SQLite {SQLitePCL.raw.sqlite3_libversion().utf8_to_string()} in-process, {await SqliteShell.VersionAsync(ct)} in the sqlite3 shell; " +
+    $"work folder {options.WorkFolder}");
 
 var report = new Report();
 try

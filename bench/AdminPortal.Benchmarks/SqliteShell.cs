@@ -45,6 +45,16 @@ internal static partial class SqliteShell
         return RunTime().Matches(await output).Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) * 1000).ToList();
     }
 
+    /// <summary>The shell's SQLite version, e.g. "3.40.1".</summary>
+    public static async Task<string> VersionAsync(CancellationToken ct)
+    {
+        var start = new ProcessStartInfo(Executable, "--version") { RedirectStandardOutput = true, UseShellExecute = false };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("sqlite3 did not start: install it (apt-get install sqlite3).");
+        var version = await process.StandardOutput.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        return version.Split(' ')[0];
+    }
+
     /// <summary>The command's SQL with its parameters written as literals, for the shell.</summary>
     public static string Inline(SqliteCommand command)
     {
