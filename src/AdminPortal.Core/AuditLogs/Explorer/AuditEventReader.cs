@@ -111,8 +111,23 @@ public sealed class AuditEventReader(IOptions<DatabaseOptions> database)
     internal static void PrepareHistogram(SqliteCommand command, AuditQuery query, DateTime fromUtc, DateTime toUtc)
     {
         var bucketMs = (long)BucketFor(toUtc - fromUtc).TotalMilliseconds;
-        var where = AuditSql.Where(query with { FromUtc = fromUtc, ToUtc = toUtc }, command);
-        command.CommandText = $"SELECT \"EventTimeUtc\" / {bucketMs} AS b, count(*) FROM \"AuditEvents\"{where} GROUP BY b ORDER BY b";
+        if (AuditSql.FtsQuery(query.Search) is not null)
+        {
+            // Counted per bucket, the full-text match would run once per bucket (bench/: 2.3 s against 54 ms grouped).
+            var matching = AuditSql.Where(query with { FromUtc = fromUtc, ToUtc = toUtc }, command);
+            command.CommandText = $"SELECT \"EventTimeUtc\" / {bucketMs} AS b, count(*) FROM \"AuditEvents\"{matching} GROUP BY b ORDER BY b";
+            return;
+        }
+
+        // One index range count per bucket: grouping by "EventTimeUtc" / bucket sorted every matching row in a temporary
+        // B-tree first (bench/, 300,000 events over 30 days: 243 ms grouped, 38 ms per bucket).
+        var where = AuditSql.Where(query with { FromUtc = null, ToUtc = null }, command);
+        var bucket = $"\"EventTimeUtc\" >= max(k.b * {bucketMs}, $from) AND \"EventTimeUtc\" < min((k.b + 1) * {bucketMs}, $to)";
+        command.Parameters.AddWithValue("$from", AuditEventWriter.ToUnixMs(fromUtc));
+        command.Parameters.AddWithValue("$to", AuditEventWriter.ToUnixMs(toUtc));
+        command.CommandText =
+            $"WITH RECURSIVE k(b) AS (SELECT $from / {bucketMs} UNION ALL SELECT b + 1 FROM k WHERE (b + 1) * {bucketMs} < $to) " +
+            $"SELECT b, (SELECT count(*) FROM \"AuditEvents\"{(where.Length == 0 ? " WHERE " : where + " AND ")}{bucket}) FROM k";
     }
 
     internal static TimeSpan BucketFor(TimeSpan window) => window.TotalHours switch
