@@ -35,6 +35,11 @@ public sealed class AuditEventWriter(IOptions<DatabaseOptions> database, TimePro
         $"INSERT INTO \"AuditEventsFts\"(rowid, {string.Join(", ", FtsColumns.Select(c => "\"" + c + "\""))}) " +
         $"SELECT \"Id\", {string.Join(", ", FtsColumns.Select(c => "\"" + c + "\""))} FROM \"AuditEvents\" WHERE \"Id\" > $after";
 
+    // SQLite has one writer at a time. Concurrent batches (two ingestion senders) queue here rather than at the file
+    // lock, which Microsoft.Data.Sqlite waits for by sleeping between retries, a blocked thread each: measured through
+    // HTTP with 2 senders, 3.7k events/s against 11.8k/s with 1 sender (bench/).
+    private readonly SemaphoreSlim oneWriter = new(1, 1);
+
     public async Task<StoreResult> StoreAsync(IReadOnlyList<AuditEvent> events, CancellationToken ct = default)
     {
         if (events.Count == 0)
@@ -42,6 +47,19 @@ public sealed class AuditEventWriter(IOptions<DatabaseOptions> database, TimePro
             return new StoreResult(0, []);
         }
 
+        await oneWriter.WaitAsync(ct);
+        try
+        {
+            return await StoreBatchAsync(events, ct);
+        }
+        finally
+        {
+            oneWriter.Release();
+        }
+    }
+
+    private async Task<StoreResult> StoreBatchAsync(IReadOnlyList<AuditEvent> events, CancellationToken ct)
+    {
         await using var connection = new SqliteConnection(database.Value.ConnectionString());
         await connection.OpenAsync(ct);
         await using (var pragma = connection.CreateCommand())

@@ -20,13 +20,7 @@ public sealed class AuditEventReader(IOptions<DatabaseOptions> database)
         var rows = new List<AuditEvent>(query.Take);
         await using (var command = connection.CreateCommand())
         {
-            var where = AuditSql.Where(query, command);
-            // Deferred join: the offset walks an index of ids only, then just one page of whole rows is read.
-            command.CommandText =
-                $"SELECT {SelectColumns} FROM (SELECT \"Id\" FROM \"AuditEvents\"{where}{AuditSql.OrderBy(query)} LIMIT $take OFFSET $skip) k " +
-                $"JOIN \"AuditEvents\" e ON e.\"Id\" = k.\"Id\"{AuditSql.OrderBy(query, "e.")}";
-            command.Parameters.AddWithValue("$take", Math.Clamp(query.Take, 1, 1000));
-            command.Parameters.AddWithValue("$skip", Math.Max(0, query.Skip));
+            PreparePage(command, query);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -36,8 +30,7 @@ public sealed class AuditEventReader(IOptions<DatabaseOptions> database)
 
         await using (var count = connection.CreateCommand())
         {
-            var where = AuditSql.Where(query, count);
-            count.CommandText = $"SELECT count(*) FROM (SELECT 1 FROM \"AuditEvents\"{where} LIMIT {ExactCountLimit + 1})";
+            PrepareCount(count, query);
             var total = (long)(await count.ExecuteScalarAsync(ct))!;
             return new AuditPage(rows, Math.Min(total, ExactCountLimit), total > ExactCountLimit);
         }
@@ -56,12 +49,10 @@ public sealed class AuditEventReader(IOptions<DatabaseOptions> database)
     /// <summary>Events per time bucket for the chart; the bucket size follows the window (minutes to days).</summary>
     public async Task<IReadOnlyList<HistogramBucket>> HistogramAsync(AuditQuery query, DateTime fromUtc, DateTime toUtc, CancellationToken ct = default)
     {
-        var bucket = BucketFor(toUtc - fromUtc);
-        var bucketMs = (long)bucket.TotalMilliseconds;
+        var bucketMs = (long)BucketFor(toUtc - fromUtc).TotalMilliseconds;
         await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        var where = AuditSql.Where(query with { FromUtc = fromUtc, ToUtc = toUtc }, command);
-        command.CommandText = $"SELECT \"EventTimeUtc\" / {bucketMs} AS b, count(*) FROM \"AuditEvents\"{where} GROUP BY b ORDER BY b";
+        PrepareHistogram(command, query, fromUtc, toUtc);
         var counts = new Dictionary<long, long>();
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
@@ -93,6 +84,50 @@ public sealed class AuditEventReader(IOptions<DatabaseOptions> database)
         {
             yield return Read(reader);
         }
+    }
+
+    // The statements, apart from running them, so that bench/ can time the very same SQL in the sqlite3 shell.
+
+    /// <summary>One page of whole rows for the query.</summary>
+    internal static void PreparePage(SqliteCommand command, AuditQuery query)
+    {
+        var where = AuditSql.Where(query, command);
+        // Deferred join: the offset walks an index of ids only, then just one page of whole rows is read.
+        command.CommandText =
+            $"SELECT {SelectColumns} FROM (SELECT \"Id\" FROM \"AuditEvents\"{where}{AuditSql.OrderBy(query)} LIMIT $take OFFSET $skip) k " +
+            $"JOIN \"AuditEvents\" e ON e.\"Id\" = k.\"Id\"{AuditSql.OrderBy(query, "e.")}";
+        command.Parameters.AddWithValue("$take", Math.Clamp(query.Take, 1, 1000));
+        command.Parameters.AddWithValue("$skip", Math.Max(0, query.Skip));
+    }
+
+    /// <summary>The number of matching events, counted up to one past <see cref="ExactCountLimit"/>.</summary>
+    internal static void PrepareCount(SqliteCommand command, AuditQuery query)
+    {
+        var where = AuditSql.Where(query, command);
+        command.CommandText = $"SELECT count(*) FROM (SELECT 1 FROM \"AuditEvents\"{where} LIMIT {ExactCountLimit + 1})";
+    }
+
+    /// <summary>Counts per non-empty time bucket of the window.</summary>
+    internal static void PrepareHistogram(SqliteCommand command, AuditQuery query, DateTime fromUtc, DateTime toUtc)
+    {
+        var bucketMs = (long)BucketFor(toUtc - fromUtc).TotalMilliseconds;
+        if (AuditSql.FtsQuery(query.Search) is not null)
+        {
+            // Counted per bucket, the full-text match would run once per bucket (bench/: 2.3 s against 54 ms grouped).
+            var matching = AuditSql.Where(query with { FromUtc = fromUtc, ToUtc = toUtc }, command);
+            command.CommandText = $"SELECT \"EventTimeUtc\" / {bucketMs} AS b, count(*) FROM \"AuditEvents\"{matching} GROUP BY b ORDER BY b";
+            return;
+        }
+
+        // One index range count per bucket: grouping by "EventTimeUtc" / bucket sorted every matching row in a temporary
+        // B-tree first (bench/, 300,000 events over 30 days: 243 ms grouped, 38 ms per bucket).
+        var where = AuditSql.Where(query with { FromUtc = null, ToUtc = null }, command);
+        var bucket = $"\"EventTimeUtc\" >= max(k.b * {bucketMs}, $from) AND \"EventTimeUtc\" < min((k.b + 1) * {bucketMs}, $to)";
+        command.Parameters.AddWithValue("$from", AuditEventWriter.ToUnixMs(fromUtc));
+        command.Parameters.AddWithValue("$to", AuditEventWriter.ToUnixMs(toUtc));
+        command.CommandText =
+            $"WITH RECURSIVE k(b) AS (SELECT $from / {bucketMs} UNION ALL SELECT b + 1 FROM k WHERE (b + 1) * {bucketMs} < $to) " +
+            $"SELECT b, (SELECT count(*) FROM \"AuditEvents\"{(where.Length == 0 ? " WHERE " : where + " AND ")}{bucket}) FROM k";
     }
 
     internal static TimeSpan BucketFor(TimeSpan window) => window.TotalHours switch

@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using AdminPortal.Core.AuditLogs.Demo;
+using AdminPortal.Core.Data;
+using Microsoft.Data.Sqlite;
+
+namespace AdminPortal.Benchmarks;
+
+/// <summary>The N-event database the explorer figures read, and the newest event time in it (the queries' "now").</summary>
+internal sealed record EventDatabase(string Path, long Events, DateTime NowUtc)
+{
+    public DatabaseOptions Options => new() { Path = Path };
+
+    /// <summary>Generates the database with the portal's DemoSeeder, or with --reuse opens the one an earlier run left.</summary>
+    public static async Task<EventDatabase> OpenAsync(BenchOptions options, CancellationToken ct)
+    {
+        var path = options.EventsDbPath;
+        if (!options.Reuse)
+        {
+            if (File.Exists(path))
+            {
+                throw new InvalidOperationException($"{path} exists: pass --reuse to read it, or delete it.");
+            }
+
+            Console.WriteLine($"[explorer] generating {options.Events:N0} events into {path} (--reuse skips this next time)...");
+            var watch = Stopwatch.StartNew();
+            await using var database = await PortalDatabase.CreateAsync(path, ct);
+            await database.Get<DemoSeeder>().SeedAsync(options.Events, TextWriter.Null, ct);
+            Console.WriteLine($"[explorer] generated in {watch.Elapsed.TotalSeconds:0} s");
+        }
+
+        await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*), max(\"EventTimeUtc\") FROM \"AuditEvents\"";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var events = reader.GetInt64(0);
+        // One second past the newest event: "last 30 days" then means what it meant to a user right after seeding.
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)).UtcDateTime.AddSeconds(1);
+        if (events != options.Events)
+        {
+            Console.WriteLine($"[explorer] {path} holds {events:N0} events (not the {options.Events:N0} asked for): figures are for {events:N0}.");
+        }
+
+        return new EventDatabase(path, events, now);
+    }
+}

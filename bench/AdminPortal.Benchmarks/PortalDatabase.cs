@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using AdminPortal.Core;
+using AdminPortal.Core.AuditLogs;
+using AdminPortal.Core.Data;
+using AdminPortal.Core.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AdminPortal.Benchmarks;
+
+/// <summary>A portal database file with Core's own services over it, as the portal registers them.</summary>
+internal sealed class PortalDatabase : IAsyncDisposable
+{
+    private readonly ServiceProvider services;
+
+    private PortalDatabase(string path)
+    {
+        Path = path;
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:Path"] = path })
+            .Build();
+        services = new ServiceCollection().AddLogging().AddPortalCore(configuration).BuildServiceProvider();
+    }
+
+    public string Path { get; }
+
+    public AuditEventWriter Writer => services.GetRequiredService<AuditEventWriter>();
+
+    public T Get<T>() where T : notnull => services.GetRequiredService<T>();
+
+    /// <summary>Opens the file, creating it with the portal's migrations (and its WAL journal) when it is new.</summary>
+    public static async Task<PortalDatabase> CreateAsync(string path, CancellationToken ct)
+    {
+        var database = new PortalDatabase(path);
+        // Migrations and WAL as PortalInitializer does them; its first-run setup token is not wanted in the output.
+        var factory = database.services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await db.Database.MigrateAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        return database;
+    }
+
+    /// <summary>An ingestion token, created the way an Admin creates one.</summary>
+    public async Task<string> CreateIngestionTokenAsync(CancellationToken ct)
+    {
+        var admin = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, "benchmark@localhost"), new Claim(ClaimTypes.Role, PortalRoles.Admin)], "benchmark"));
+        var (result, token) = await services.GetRequiredService<IngestionTokenService>().CreateAsync(admin, "benchmark", ct);
+        return result.Succeeded ? token! : throw new InvalidOperationException("The ingestion token was refused: " + string.Join(" ", result.AllMessages));
+    }
+
+    public DatabaseOptions Options => services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+
+    public async ValueTask DisposeAsync()
+    {
+        await services.DisposeAsync();
+        // Pooled connections keep the file (and its WAL) open until cleared.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+}
