@@ -80,6 +80,7 @@ public sealed class IntegrationServiceTests(StoragePeers peers, IntegrationsPort
 
         Assert.Matches("^s3_audit_logs_[0-9]+$", first.Name);
         Assert.NotEqual(first.Name, second.Name);
+        Assert.DoesNotContain(await Integrations.SuggestNameAsync(Principals.Admin(), IntegrationCloud.Aws), new[] { first.Name, second.Name });
     }
 
     [Theory]
@@ -312,5 +313,65 @@ public sealed class IntegrationServiceTests(StoragePeers peers, IntegrationsPort
         Assert.NotEqual(before, after);
         Assert.StartsWith("v1.rotated-2026.", after);
         Assert.Equal(S3Secret, rotated.Unprotect(EncryptedSecret.Parse(after), $"integration:{created.Id:D}:secretAccessKey"));
+    }
+
+    [Fact]
+    public async Task Creating_a_GCS_integration_tests_it_against_the_emulator_and_gives_the_custom_role()
+    {
+        var created = await CreateAsync(new CreateIntegrationCommand
+        {
+            Name = "gcs_created",
+            AuthMethod = IntegrationAuthMethod.GcpPortalServiceAccount,
+            Destination = new DestinationInput { Bucket = "audit-exports", Prefix = "audit/", ServiceUrl = peers.GcsUrl.AbsoluteUri },
+        });
+
+        var credentials = (await Integrations.GetCredentialsAsync(Principals.Admin(), created.Id))!;
+
+        Assert.Equal("SUCCESS", created.LastTestStatus);
+        Assert.Equal("adminportal-export@adminportal-prod.iam.gserviceaccount.com", credentials.GcpServiceAccount);
+        Assert.Equal(["storage.objects.create", "storage.objects.delete", "storage.objects.list", "storage.buckets.get"], credentials.Gcp!.Permissions);
+        Assert.Null(credentials.ExternalId);
+    }
+
+    [Theory]
+    [InlineData(false, "pause")]
+    [InlineData(true, "repoint")]
+    public async Task Editing_the_destination_pauses_linked_exports_unless_told_to_repoint_them(bool updateLinkedExports, string expected)
+    {
+        var created = await CreateAsync(S3($"s3_linked_edit_{expected}"));
+
+        await Integrations.EditDestinationAsync(Principals.Admin(), created.Id, new EditDestinationCommand
+        {
+            Cloud = IntegrationCloud.Aws,
+            Destination = S3("x").Destination with { Prefix = "elsewhere/" },
+            UpdateLinkedExports = updateLinkedExports,
+        });
+
+        var (call, reason) = Assert.Single(portal.LinkedExports.CallsFor(created.Id));
+        Assert.Equal(expected, call);
+        Assert.Contains($"s3://{StoragePeers.S3Bucket}/elsewhere/", reason);
+    }
+
+    [Theory]
+    [InlineData(false, "pause")]
+    [InlineData(true, "delete")]
+    public async Task Deleting_an_integration_pauses_linked_exports_unless_told_to_delete_them(bool deleteLinkedExports, string expected)
+    {
+        var created = await CreateAsync(S3($"s3_linked_delete_{expected}"));
+
+        await Integrations.DeleteAsync(Principals.Admin(), created.Id, deleteLinkedExports);
+
+        Assert.Equal(expected, Assert.Single(portal.LinkedExports.CallsFor(created.Id)).Call);
+    }
+
+    [Fact]
+    public async Task A_refused_cloud_change_leaves_linked_exports_alone()
+    {
+        var created = await CreateAsync(S3("s3_linked_refused"));
+
+        await Integrations.EditDestinationAsync(Principals.Admin(), created.Id,
+            new EditDestinationCommand { Cloud = IntegrationCloud.Gcp, Destination = new DestinationInput { Bucket = "audit-exports" } });
+
+        Assert.Empty(portal.LinkedExports.CallsFor(created.Id));
     }
 }

@@ -6,6 +6,7 @@ using AdminPortal.Core.Security;
 using AdminPortal.Core.Security.Secrets;
 using AdminPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +29,11 @@ public sealed class IntegrationsPortal : PortalFactory
         builder.UseSetting("Integrations:AzureAppClientId", AzureClientId);
         builder.UseSetting("Integrations:AzureConsentUrl", "https://login.microsoftonline.com/{tenantId}/adminconsent?client_id={clientId}");
         builder.UseSetting("Integrations:GcpServiceAccount", "adminportal-export@adminportal-prod.iam.gserviceaccount.com");
+        builder.ConfigureTestServices(services => services.AddSingleton<ILinkedExports>(LinkedExports));
     }
+
+    /// <summary>Stands in for scheduled exports (a later issue) and records what the use cases asked of them.</summary>
+    public RecordingLinkedExports LinkedExports { get; } = new();
 
     /// <summary>The stored secret column as SQLite holds it, read without EF.</summary>
     public async Task<string?> RawSecretAsync(Guid id)
@@ -57,4 +62,27 @@ public sealed class IntegrationsPortal : PortalFactory
 public sealed class IntegrationsCollection : ICollectionFixture<StoragePeers>, ICollectionFixture<IntegrationsPortal>
 {
     public const string Name = "Storage integrations";
+}
+
+/// <summary>What Edit Destination and Delete asked of the linked scheduled exports, per integration.</summary>
+public sealed class RecordingLinkedExports : ILinkedExports
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(Guid IntegrationId, string Call, string Reason)> calls = new();
+
+    public IReadOnlyList<(string Call, string Reason)> CallsFor(Guid integrationId) =>
+        calls.Where(c => c.IntegrationId == integrationId).Select(c => (c.Call, c.Reason)).ToList();
+
+    public Task<IReadOnlyList<string>> ListAsync(Guid integrationId, CancellationToken ct) => Task.FromResult<IReadOnlyList<string>>([]);
+
+    public Task PauseAsync(Guid integrationId, string reason, CancellationToken ct) => Record(integrationId, "pause", reason);
+
+    public Task RepointAsync(Guid integrationId, string reason, CancellationToken ct) => Record(integrationId, "repoint", reason);
+
+    public Task DeleteAsync(Guid integrationId, string reason, CancellationToken ct) => Record(integrationId, "delete", reason);
+
+    private Task Record(Guid integrationId, string call, string reason)
+    {
+        calls.Enqueue((integrationId, call, reason));
+        return Task.CompletedTask;
+    }
 }
