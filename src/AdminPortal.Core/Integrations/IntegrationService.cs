@@ -147,19 +147,19 @@ public sealed partial class IntegrationService(
         switch (destination)
         {
             case S3Destination s3:
-                aws = PolicyDocuments.ForS3(s3, settings.AwsIamUserArn ?? "<the portal's IAM user ARN>", i.ExternalId ?? "");
+                aws = PolicyDocuments.ForS3(s3, Or(settings.AwsIamUserArn, "<the portal's IAM user ARN>"), i.ExternalId ?? "");
                 break;
             case AzureBlobDestination blob:
-                azure = PolicyDocuments.ForAzure(blob, settings.AzureAppClientId ?? "<application-id>", settings.AzureAppName ?? "AdminPortal", tenantId: i.TenantId);
+                azure = PolicyDocuments.ForAzure(blob, Or(settings.AzureAppClientId, "<application-id>"), Or(settings.AzureAppName, "AdminPortal"), tenantId: i.TenantId);
                 consentUrl = string.IsNullOrEmpty(settings.AzureConsentUrl)
                     ? azure.ConsentUrl
                     : settings.AzureConsentUrl
                         .Replace("{tenantId}", Uri.EscapeDataString(i.TenantId ?? "organizations"), StringComparison.Ordinal)
-                        .Replace("{clientId}", Uri.EscapeDataString(settings.AzureAppClientId ?? ""), StringComparison.Ordinal);
+                        .Replace("{clientId}", Uri.EscapeDataString(Or(settings.AzureAppClientId, "<application-id>")), StringComparison.Ordinal);
                 azure = azure with { ConsentUrl = consentUrl };
                 break;
             case GcsDestination gcs:
-                gcp = PolicyDocuments.ForGcs(gcs, settings.GcpServiceAccount ?? "<the portal's service account>", "<project-id>");
+                gcp = PolicyDocuments.ForGcs(gcs, Or(settings.GcpServiceAccount, "<the portal's service account>"), "<project-id>");
                 break;
         }
 
@@ -304,7 +304,7 @@ public sealed partial class IntegrationService(
             using var storage = storages.Create(IntegrationDestinations.Build(i, secret, settings, portalKey));
             return await storage.TestConnectionAsync(ct);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             // Opening the client failed before any request (a key JSON the SDK rejects, a key file missing).
             var errorId = Guid.NewGuid().ToString("N")[..8];
@@ -378,6 +378,9 @@ public sealed partial class IntegrationService(
             AuditTargetType.Repository, i.Name, Details: details, OldValue: oldValue, NewValue: newValue), ct);
 
     private static string ActorName(ClaimsPrincipal actor) => actor.Identity?.Name ?? "";
+
+    /// <summary>A setting left empty in appsettings binds as "", not null.</summary>
+    private static string Or(string? setting, string fallback) => string.IsNullOrWhiteSpace(setting) ? fallback : setting;
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -73,6 +73,15 @@ public sealed class IntegrationServiceTests(StoragePeers peers, IntegrationsPort
     }
 
     [Fact]
+    public async Task An_access_key_the_store_does_not_know_is_saved_with_the_stores_error_and_the_fix()
+    {
+        var created = await CreateAsync(S3("s3_unknown_key") with { AccessKeyId = "NOT-A-KNOWN-KEY" });
+
+        Assert.StartsWith("InvalidAccessKeyId: ", created.LastTestStatus);
+        Assert.Contains("access key id is not known", created.LastTestHint);
+    }
+
+    [Fact]
     public async Task A_name_is_generated_when_none_is_given()
     {
         var first = await CreateAsync(S3(name: "") with { Destination = S3("x").Destination with { Prefix = "generated/" } });
