@@ -1,6 +1,7 @@
 using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.AuditLogs.Explorer;
 using AdminPortal.Core.Data;
+using AdminPortal.Core.Integrations;
 using AdminPortal.Core.Security;
 using AdminPortal.Core.Security.Secrets;
 using AdminPortal.Core.Setup;
@@ -39,6 +40,8 @@ public static class CoreServices
             .ValidateOnStart();
         // Secrets at rest (AES-256-GCM under the master key; Security/Secrets/README.md)
         services.AddSecrets(configuration);
+        // Audit log storage integrations (S3, Azure Blob, GCS)
+        services.AddIntegrations(configuration);
         services.AddOptions<BootstrapOptions>().Bind(configuration.GetSection(BootstrapOptions.Section));
 
         // Database: a factory for short-lived contexts (Blazor circuits live long), and a scoped context for Identity.

@@ -1,4 +1,5 @@
 using AdminPortal.Core.AuditLogs;
+using AdminPortal.Core.Integrations;
 using AdminPortal.Core.Workbooks;
 using AdminPortal.Core.Users;
 using Microsoft.AspNetCore.Identity;
@@ -20,6 +21,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<IngestionToken> IngestionTokens => Set<IngestionToken>();
     public DbSet<Workbook> Workbooks => Set<Workbook>();
     public DbSet<TableElement> TableElements => Set<TableElement>();
+    public DbSet<StorageIntegration> StorageIntegrations => Set<StorageIntegration>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -57,6 +59,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
         {
             e.HasIndex(x => new { x.OwnerId, x.Folder, x.Name });
             e.HasMany(x => x.Elements).WithOne().HasForeignKey(x => x.WorkbookId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<StorageIntegration>(e =>
+        {
+            e.ToTable("StorageIntegrations");
+            e.Property(x => x.Cloud).HasConversion<string>();
+            e.Property(x => x.AuthMethod).HasConversion<string>();
+            e.HasIndex(x => x.Name).IsUnique();
         });
     }
 }

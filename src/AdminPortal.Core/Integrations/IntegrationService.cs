@@ -1,0 +1,397 @@
+using System.Buffers.Text;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using AdminPortal.CloudStorage;
+using AdminPortal.CloudStorage.AzureBlob;
+using AdminPortal.CloudStorage.Gcs;
+using AdminPortal.CloudStorage.Policies;
+using AdminPortal.CloudStorage.S3;
+using AdminPortal.Core.AuditLogs;
+using AdminPortal.Core.Data;
+using AdminPortal.Core.Security;
+using AdminPortal.Core.Security.Secrets;
+using AdminPortal.Core.Users;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AdminPortal.Core.Integrations;
+
+/// <summary>
+/// Audit log storage integrations: create, list, view credentials, test, edit destination, delete.
+/// Admins only, checked here; Auditors may list names and status to pick one for an export.
+/// </summary>
+public sealed partial class IntegrationService(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    CloudStorageFactory storages,
+    IValidator<StorageDestination> destinationValidator,
+    SecretProtector protector,
+    PortalAuditLog audit,
+    ILinkedExports linkedExports,
+    IOptions<IntegrationsOptions> options,
+    TimeProvider clock,
+    ILogger<IntegrationService> logger)
+{
+    public const int MaxNameLength = 64;
+
+    private IntegrationsOptions Settings => options.Value;
+
+    /// <summary>Names and status only, for Admins and Auditors choosing an export's destination.</summary>
+    public async Task<IReadOnlyList<IntegrationName>> ListNamesAsync(ClaimsPrincipal actor, CancellationToken ct = default)
+    {
+        if (!actor.IsInRole(PortalRoles.Admin) && !actor.IsInRole(PortalRoles.Auditor))
+        {
+            throw new UnauthorizedAccessException("Only Admins and Auditors may see storage integrations.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.StorageIntegrations.AsNoTracking().OrderBy(i => i.Name)
+            .Select(i => new IntegrationName(i.Id, i.Name, i.Cloud, i.LastTestStatus)).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<IntegrationSummary>> ListAsync(ClaimsPrincipal actor, CancellationToken ct = default)
+    {
+        EnsureAdmin(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.StorageIntegrations.AsNoTracking().OrderBy(i => i.Name).ToListAsync(ct);
+        return rows.Select(IntegrationSummary.Of).ToList();
+    }
+
+    /// <summary>The name the Add form proposes: the first free "&lt;cloud&gt;_audit_logs_N".</summary>
+    public async Task<string> SuggestNameAsync(ClaimsPrincipal actor, IntegrationCloud cloud, CancellationToken ct = default)
+    {
+        EnsureAdmin(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await FreeNameAsync(db, cloud, ct);
+    }
+
+    public async Task<IntegrationOutcome> CreateAsync(ClaimsPrincipal actor, CreateIntegrationCommand command, CancellationToken ct = default)
+    {
+        EnsureAdmin(actor);
+        var cloud = StorageIntegration.CloudOf(command.AuthMethod);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var name = string.IsNullOrWhiteSpace(command.Name) ? await FreeNameAsync(db, cloud, ct) : command.Name.Trim();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var integration = new StorageIntegration
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            Name = name,
+            AuthMethod = command.AuthMethod,
+            Cloud = cloud,
+            RoleArn = Trimmed(command.RoleArn),
+            TenantId = Trimmed(command.TenantId),
+            AccessKeyId = Trimmed(command.AccessKeyId),
+            ExternalId = cloud == IntegrationCloud.Aws ? NewExternalId() : null,
+            CreatedAtUtc = now,
+            CreatedBy = ActorName(actor),
+            UpdatedAtUtc = now,
+        };
+        SetDestination(integration, command.Destination);
+
+        var secretField = StorageIntegration.SecretField(command.AuthMethod);
+        var secret = secretField is not null && command.Secret.HasNewValue ? command.Secret.RevealNewValue() : null;
+        var errors = NameErrors(name).ToList();
+        if (errors.Count == 0 && await db.StorageIntegrations.AnyAsync(i => i.Name == name, ct))
+        {
+            errors.Add(("Name", $"An integration named \"{name}\" already exists: choose another name."));
+        }
+
+        errors.AddRange(await DestinationErrorsAsync(integration, secret, ct));
+        if (errors.Count > 0)
+        {
+            return IntegrationOutcome.Fail(OperationResult.Fail(errors));
+        }
+
+        if (secretField is not null && secret is not null)
+        {
+            integration.EncryptedSecret = protector.Protect(secret, StorageIntegration.SecretPurpose(integration.Id, secretField)).ToString();
+        }
+
+        Record(integration, await TestAsync(integration, secret, ct));
+        db.StorageIntegrations.Add(integration);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+        {
+            // SQLITE_CONSTRAINT: another Admin saved the same name between the check and the insert (the key is a fresh GUID v7).
+            return IntegrationOutcome.Fail("Name", $"An integration named \"{name}\" already exists: choose another name.");
+        }
+
+        await AuditAsync(actor, "IntegrationCreated", "Storage integration created", "create", integration,
+            $"{integration.Cloud} {integration.AuthMethod} {integration.DisplayDestination}; test: {integration.LastTestStatus}", ct);
+        return new IntegrationOutcome(OperationResult.Success, IntegrationSummary.Of(integration));
+    }
+
+    /// <summary>View credentials: what the customer grants, and the documents that grant it. Never a stored secret.</summary>
+    public async Task<IntegrationCredentials?> GetCredentialsAsync(ClaimsPrincipal actor, Guid id, CancellationToken ct = default)
+    {
+        EnsureAdmin(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var i = await db.StorageIntegrations.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (i is null)
+        {
+            return null;
+        }
+
+        var settings = Settings;
+        // The secret is not decrypted: the documents depend on the method and destination only.
+        var destination = IntegrationDestinations.Build(i, secret: null, settings);
+        AwsPolicySet? aws = null;
+        AzurePolicySet? azure = null;
+        GcpPolicySet? gcp = null;
+        string? consentUrl = null;
+        switch (destination)
+        {
+            case S3Destination s3:
+                aws = PolicyDocuments.ForS3(s3, Or(settings.AwsIamUserArn, "<the portal's IAM user ARN>"), i.ExternalId ?? "");
+                break;
+            case AzureBlobDestination blob:
+                azure = PolicyDocuments.ForAzure(blob, Or(settings.AzureAppClientId, "<application-id>"), Or(settings.AzureAppName, "AdminPortal"), tenantId: i.TenantId);
+                consentUrl = string.IsNullOrEmpty(settings.AzureConsentUrl)
+                    ? azure.ConsentUrl
+                    : settings.AzureConsentUrl
+                        .Replace("{tenantId}", Uri.EscapeDataString(i.TenantId ?? "organizations"), StringComparison.Ordinal)
+                        .Replace("{clientId}", Uri.EscapeDataString(Or(settings.AzureAppClientId, "<application-id>")), StringComparison.Ordinal);
+                azure = azure with { ConsentUrl = consentUrl };
+                break;
+            case GcsDestination gcs:
+                gcp = PolicyDocuments.ForGcs(gcs, Or(settings.GcpServiceAccount, "<the portal's service account>"), "<project-id>");
+                break;
+        }
+
+        await AuditAsync(actor, "IntegrationCredentialsViewed", "Storage integration credentials viewed", "read", i, null, ct);
+        return new IntegrationCredentials(
+            i.Name, i.Cloud, i.AuthMethod, i.DisplayDestination,
+            new DestinationInput { Bucket = i.Bucket, AccountName = i.AccountName, Prefix = i.Prefix, Region = i.Region, ServiceUrl = i.ServiceUrl, PathStyle = i.PathStyle },
+            i.RoleArn, i.TenantId, i.AccessKeyId,
+            i.EncryptedSecret is null ? WriteOnlySecret.Empty : WriteOnlySecret.Stored,
+            i.ExternalId,
+            i.Cloud == IntegrationCloud.Aws ? settings.AwsIamUserArn : null,
+            i.Cloud == IntegrationCloud.Azure ? settings.AzureAppName : null,
+            i.Cloud == IntegrationCloud.Azure ? settings.AzureAppClientId : null,
+            consentUrl,
+            i.Cloud == IntegrationCloud.Gcp ? settings.GcpServiceAccount : null,
+            aws, azure, gcp);
+    }
+
+    /// <summary>Test connection: writes, reads back and deletes a probe object, and stores SUCCESS or the cloud's error.</summary>
+    public async Task<IntegrationOutcome> TestAsync(ClaimsPrincipal actor, Guid id, CancellationToken ct = default)
+    {
+        EnsureAdmin(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var i = await db.StorageIntegrations.SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (i is null)
+        {
+            return IntegrationOutcome.Fail("", "That integration no longer exists.");
+        }
+
+        var (secret, problem) = Decrypt(i);
+        var result = problem ?? await TestAsync(i, secret, ct);
+        Record(i, result);
+        await db.SaveChangesAsync(ct);
+        await AuditAsync(actor, "IntegrationTested", "Storage integration tested", "test", i, $"test: {i.LastTestStatus}", ct, result.Success);
+        return new IntegrationOutcome(OperationResult.Success, IntegrationSummary.Of(i));
+    }
+
+    /// <summary>Edit Destination: same cloud and method, a new bucket/prefix; linked exports are re-pointed or paused; then re-tested.</summary>
+    public async Task<IntegrationOutcome> EditDestinationAsync(ClaimsPrincipal actor, Guid id, EditDestinationCommand command, CancellationToken ct = default)
+    {
+        EnsureAdmin(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var i = await db.StorageIntegrations.SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (i is null)
+        {
+            return IntegrationOutcome.Fail("", "That integration no longer exists.");
+        }
+
+        if (command.Cloud != i.Cloud)
+        {
+            return IntegrationOutcome.Fail(nameof(EditDestinationCommand.Cloud),
+                $"An integration's cloud cannot change: \"{i.Name}\" stays on {i.Cloud}. To export to {command.Cloud}, delete this integration and create a new one.");
+        }
+
+        var (secret, problem) = Decrypt(i);
+        var old = i.DisplayDestination;
+        SetDestination(i, command.Destination);
+        var errors = (await DestinationErrorsAsync(i, secret ?? Placeholder(i), ct)).ToList();
+        if (errors.Count > 0)
+        {
+            return IntegrationOutcome.Fail(OperationResult.Fail(errors));
+        }
+
+        i.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+        Record(i, problem ?? await TestAsync(i, secret, ct));
+        await db.SaveChangesAsync(ct);
+
+        var reason = $"The destination of integration \"{i.Name}\" changed from {old} to {i.DisplayDestination}.";
+        if (command.UpdateLinkedExports)
+        {
+            await linkedExports.RepointAsync(i.Id, reason, ct);
+        }
+        else
+        {
+            await linkedExports.PauseAsync(i.Id, reason, ct);
+        }
+
+        await AuditAsync(actor, "IntegrationDestinationEdited", "Storage integration destination edited", "update", i,
+            $"linked exports {(command.UpdateLinkedExports ? "re-pointed" : "paused")}; test: {i.LastTestStatus}", ct, oldValue: old, newValue: i.DisplayDestination);
+        return new IntegrationOutcome(OperationResult.Success, IntegrationSummary.Of(i));
+    }
+
+    /// <summary>Deletes the integration; linked exports are deleted (checkbox ticked) or paused.</summary>
+    public async Task<OperationResult> DeleteAsync(ClaimsPrincipal actor, Guid id, bool deleteLinkedExports = false, CancellationToken ct = default)
+    {
+        EnsureAdmin(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var i = await db.StorageIntegrations.SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (i is null)
+        {
+            return OperationResult.Fail("", "That integration no longer exists.");
+        }
+
+        var reason = $"Integration \"{i.Name}\" was deleted.";
+        if (deleteLinkedExports)
+        {
+            await linkedExports.DeleteAsync(i.Id, reason, ct);
+        }
+        else
+        {
+            await linkedExports.PauseAsync(i.Id, reason, ct);
+        }
+
+        db.StorageIntegrations.Remove(i);
+        await db.SaveChangesAsync(ct);
+        await AuditAsync(actor, "IntegrationDeleted", "Storage integration deleted", "delete", i,
+            $"linked exports {(deleteLinkedExports ? "deleted" : "paused")}", ct, oldValue: i.DisplayDestination);
+        return OperationResult.Success;
+    }
+
+    /// <summary>32 random bytes, base64url: unguessable, and within the characters STS accepts.</summary>
+    internal static string NewExternalId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+
+    internal static IEnumerable<(string Field, string Message)> NameErrors(string name)
+    {
+        if (!NameShape().IsMatch(name))
+        {
+            yield return ("Name", $"An integration name is 3 to {MaxNameLength} lowercase letters, digits and underscores, starting with a letter (such as s3_audit_logs_1).");
+        }
+    }
+
+    private async Task<IEnumerable<(string Field, string Message)>> DestinationErrorsAsync(StorageIntegration i, string? secret, CancellationToken ct)
+    {
+        var destination = IntegrationDestinations.Build(i, secret, Settings);
+        var result = await destinationValidator.ValidateAsync(destination, ct);
+        return result.Errors.Select(IntegrationDestinations.ToFormField);
+    }
+
+    private async Task<ConnectionTestResult> TestAsync(StorageIntegration i, string? secret, CancellationToken ct)
+    {
+        var settings = Settings;
+        if (IntegrationDestinations.MissingPortalSetting(i.AuthMethod, settings, !string.IsNullOrEmpty(i.ServiceUrl)) is { } missing)
+        {
+            return new ConnectionTestResult(false, missing, "Ask the portal's operator to complete the Integrations settings.");
+        }
+
+        try
+        {
+            var portalKey = i.AuthMethod == IntegrationAuthMethod.GcpPortalServiceAccount && !string.IsNullOrEmpty(settings.GcpServiceAccountKeyFile)
+                ? await File.ReadAllTextAsync(settings.GcpServiceAccountKeyFile, ct)
+                : null;
+            using var storage = storages.Create(IntegrationDestinations.Build(i, secret, settings, portalKey));
+            return await storage.TestConnectionAsync(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // Opening the client failed before any request (a key JSON the SDK rejects, a key file missing).
+            var errorId = Guid.NewGuid().ToString("N")[..8];
+            logger.LogWarning(e, "Connection test of integration {IntegrationName} could not start (error {ErrorId})", i.Name, errorId);
+            return new ConnectionTestResult(false, e.Message, $"The portal could not prepare the connection; its log has error {errorId}.");
+        }
+    }
+
+    private (string? Secret, ConnectionTestResult? Problem) Decrypt(StorageIntegration i)
+    {
+        var field = StorageIntegration.SecretField(i.AuthMethod);
+        if (field is null || i.EncryptedSecret is null)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            return (protector.Unprotect(EncryptedSecret.Parse(i.EncryptedSecret), StorageIntegration.SecretPurpose(i.Id, field)), null);
+        }
+        catch (Exception e) when (e is SecretDecryptionException or SecretKeyNotFoundException or FormatException)
+        {
+            return (null, new ConnectionTestResult(false, e.Message, "The stored secret cannot be read: delete the integration and create it again with the secret."));
+        }
+    }
+
+    /// <summary>Stands in for a stored secret that could not be decrypted, so editing the destination is still validated.</summary>
+    private static string? Placeholder(StorageIntegration i) => i.EncryptedSecret is null ? null : i.AuthMethod switch
+    {
+        IntegrationAuthMethod.AzureAccountKey => Convert.ToBase64String(new byte[64]),
+        IntegrationAuthMethod.AzureSas => "sv=stored&sig=stored",
+        IntegrationAuthMethod.GcpServiceAccountKey => null,
+        _ => "stored",
+    };
+
+    private void Record(StorageIntegration i, ConnectionTestResult result)
+    {
+        i.LastTestStatus = result.Status;
+        i.LastTestHint = result.Hint;
+        i.LastTestedAtUtc = clock.GetUtcNow().UtcDateTime;
+        i.ConsecutiveFailures = result.Success ? 0 : i.ConsecutiveFailures + 1;
+    }
+
+    private static void SetDestination(StorageIntegration i, DestinationInput d)
+    {
+        i.Bucket = d.Bucket?.Trim() ?? "";
+        i.Prefix = d.Prefix?.Trim() ?? "";
+        i.AccountName = i.Cloud == IntegrationCloud.Azure ? Trimmed(d.AccountName) : null;
+        i.Region = i.Cloud == IntegrationCloud.Aws ? Trimmed(d.Region) : null;
+        i.ServiceUrl = Trimmed(d.ServiceUrl);
+        i.PathStyle = i.Cloud == IntegrationCloud.Aws && d.PathStyle;
+    }
+
+
+    private static async Task<string> FreeNameAsync(PortalDbContext db, IntegrationCloud cloud, CancellationToken ct)
+    {
+        var stem = cloud switch { IntegrationCloud.Aws => "s3", IntegrationCloud.Azure => "azure", _ => "gcs" } + "_audit_logs_";
+        var taken = (await db.StorageIntegrations.Where(i => i.Name.StartsWith(stem)).Select(i => i.Name).ToListAsync(ct)).ToHashSet();
+        var n = 1;
+        while (taken.Contains(stem + n))
+        {
+            n++;
+        }
+
+        return stem + n;
+    }
+
+    private Task AuditAsync(ClaimsPrincipal actor, string code, string label, string action, StorageIntegration i, string? details,
+        CancellationToken ct, bool success = true, string? oldValue = null, string? newValue = null) =>
+        audit.WriteAsync(new PortalAuditEntry(code, label, action, "integrations", ActorName(actor), success,
+            AuditTargetType.Repository, i.Name, Details: details, OldValue: oldValue, NewValue: newValue), ct);
+
+    private static string ActorName(ClaimsPrincipal actor) => actor.Identity?.Name ?? "";
+
+    /// <summary>A setting left empty in appsettings binds as "", not null.</summary>
+    private static string Or(string? setting, string fallback) => string.IsNullOrWhiteSpace(setting) ? fallback : setting;
+
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static void EnsureAdmin(ClaimsPrincipal actor)
+    {
+        if (!actor.IsInRole(PortalRoles.Admin))
+        {
+            throw new UnauthorizedAccessException("Only an Admin may manage storage integrations.");
+        }
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9_]{2,63}$")]
+    private static partial Regex NameShape();
+}

@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace AdminPortal.Core.Integrations;
+
+/// <summary>The portal's own cloud identities, shown by View credentials for the customer to grant (section "Integrations").</summary>
+public sealed class IntegrationsOptions
+{
+    public const string Section = "Integrations";
+
+    /// <summary>The portal's IAM user, the Principal of each role trust policy (arn:aws:iam::123456789012:user/adminportal).</summary>
+    public string? AwsIamUserArn { get; set; }
+
+    /// <summary>The display name of the portal's multi-tenant Entra application.</summary>
+    public string? AzureAppName { get; set; }
+
+    public string? AzureAppClientId { get; set; }
+
+    /// <summary>The application's client secret, used to act in a consenting tenant; better set by environment than in a file.</summary>
+    public string? AzureAppClientSecret { get; set; }
+
+    /// <summary>The admin consent URL with <c>{tenantId}</c> and <c>{clientId}</c> placeholders.</summary>
+    public string? AzureConsentUrl { get; set; }
+
+    /// <summary>The portal's Google service account e-mail, granted the custom role on each bucket.</summary>
+    public string? GcpServiceAccount { get; set; }
+
+    /// <summary>The JSON key file of <see cref="GcpServiceAccount"/>; relative paths are from the working folder.</summary>
+    public string? GcpServiceAccountKeyFile { get; set; }
+}
+
+/// <summary>Each setting may be empty (View credentials then says it is not configured); a set one must have its shape.</summary>
+internal sealed partial class IntegrationsOptionsValidator : IValidateOptions<IntegrationsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, IntegrationsOptions options)
+    {
+        var failures = new List<string>();
+        if (!string.IsNullOrEmpty(options.AwsIamUserArn) && !IamUserArn().IsMatch(options.AwsIamUserArn))
+        {
+            failures.Add("Integrations:AwsIamUserArn must look like arn:aws:iam::123456789012:user/adminportal.");
+        }
+
+        if (!string.IsNullOrEmpty(options.AzureAppClientId) && !Guid.TryParseExact(options.AzureAppClientId, "D", out _))
+        {
+            failures.Add("Integrations:AzureAppClientId must be the application's GUID.");
+        }
+
+        if (!string.IsNullOrEmpty(options.AzureConsentUrl)
+            && (!Uri.TryCreate(options.AzureConsentUrl.Replace("{tenantId}", "t").Replace("{clientId}", "c"), UriKind.Absolute, out var consent)
+                || consent.Scheme != "https" || !options.AzureConsentUrl.Contains("{clientId}", StringComparison.Ordinal)))
+        {
+            failures.Add("Integrations:AzureConsentUrl must be an https:// URL containing {clientId} (and usually {tenantId}).");
+        }
+
+        if (!string.IsNullOrEmpty(options.GcpServiceAccount) && !options.GcpServiceAccount.EndsWith(".iam.gserviceaccount.com", StringComparison.Ordinal))
+        {
+            failures.Add("Integrations:GcpServiceAccount must be a service account e-mail ending with .iam.gserviceaccount.com.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    [GeneratedRegex(@"^arn:aws(-cn|-us-gov)?:iam::\d{12}:user/[\w+=,.@/-]+$")]
+    private static partial Regex IamUserArn();
+}

@@ -1,0 +1,45 @@
+using AdminPortal.Core.Integrations;
+using Microsoft.Extensions.Configuration;
+
+namespace AdminPortal.Tests.Integrations;
+
+public sealed class IntegrationsOptionsTests
+{
+    [Fact]
+    public void The_example_settings_are_valid()
+    {
+        var options = ExampleSettings().GetSection(IntegrationsOptions.Section).Get<IntegrationsOptions>()!;
+
+        var result = new IntegrationsOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+        Assert.False(string.IsNullOrEmpty(options.AwsIamUserArn));
+    }
+
+    [Fact]
+    public void Empty_settings_are_valid_and_a_malformed_one_is_named()
+    {
+        var validator = new IntegrationsOptionsValidator();
+
+        var empty = validator.Validate(null, new IntegrationsOptions());
+        var malformed = validator.Validate(null, new IntegrationsOptions { AwsIamUserArn = "adminportal", AzureAppClientId = "not-a-guid" });
+
+        Assert.True(empty.Succeeded);
+        Assert.Contains("Integrations:AwsIamUserArn", malformed.FailureMessage);
+        Assert.Contains("Integrations:AzureAppClientId", malformed.FailureMessage);
+    }
+
+    private static IConfiguration ExampleSettings()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var file = Path.Combine(directory.FullName, "appsettings.example.json");
+            if (File.Exists(file))
+            {
+                return new ConfigurationBuilder().AddJsonFile(file).Build();
+            }
+        }
+
+        throw new FileNotFoundException("appsettings.example.json was not found above the test output folder.");
+    }
+}

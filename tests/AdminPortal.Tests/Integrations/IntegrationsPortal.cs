@@ -1,0 +1,88 @@
+using AdminPortal.CloudStorage.Tests.Infrastructure;
+using AdminPortal.Core.AuditLogs;
+using AdminPortal.Core.Data;
+using AdminPortal.Core.Integrations;
+using AdminPortal.Core.Security;
+using AdminPortal.Core.Security.Secrets;
+using AdminPortal.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdminPortal.Tests.Integrations;
+
+/// <summary>The portal with the Integrations settings of appsettings.example.json.</summary>
+public sealed class IntegrationsPortal : PortalFactory
+{
+    public const string IamUserArn = "arn:aws:iam::123456789012:user/adminportal";
+    public const string AzureClientId = "0b8f4d2e-9a6c-4f1e-8d3b-2c7a5e9f1d04";
+
+    public IntegrationService Integrations => Services.GetRequiredService<IntegrationService>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Integrations:AwsIamUserArn", IamUserArn);
+        builder.UseSetting("Integrations:AzureAppName", "AdminPortal Audit Export");
+        builder.UseSetting("Integrations:AzureAppClientId", AzureClientId);
+        builder.UseSetting("Integrations:AzureConsentUrl", "https://login.microsoftonline.com/{tenantId}/adminconsent?client_id={clientId}");
+        builder.UseSetting("Integrations:GcpServiceAccount", "adminportal-export@adminportal-prod.iam.gserviceaccount.com");
+        builder.ConfigureTestServices(services => services.AddSingleton<ILinkedExports>(LinkedExports));
+    }
+
+    /// <summary>Stands in for scheduled exports (a later issue) and records what the use cases asked of them.</summary>
+    public RecordingLinkedExports LinkedExports { get; } = new();
+
+    /// <summary>The stored secret column as SQLite holds it, read without EF.</summary>
+    public async Task<string?> RawSecretAsync(Guid id)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """SELECT "EncryptedSecret" FROM "StorageIntegrations" WHERE "Id" = $id""";
+        command.Parameters.AddWithValue("$id", id.ToString().ToUpperInvariant());
+        return await command.ExecuteScalarAsync() as string;
+    }
+
+    /// <summary>The codes of the portal's own audit events about one integration, oldest first.</summary>
+    public async Task<List<AuditEvent>> AuditEventsAsync(string integrationName)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        return await db.AuditEvents.AsNoTracking()
+            .Where(e => e.Family == PortalAuditLog.Family && e.Category == "integrations" && e.TargetName == integrationName)
+            .OrderBy(e => e.Id).ToListAsync();
+    }
+
+    public SecretProtector Protector => Services.GetRequiredService<SecretProtector>();
+}
+
+[CollectionDefinition(Name)]
+public sealed class IntegrationsCollection : ICollectionFixture<StoragePeers>, ICollectionFixture<IntegrationsPortal>
+{
+    public const string Name = "Storage integrations";
+}
+
+/// <summary>What Edit Destination and Delete asked of the linked scheduled exports, per integration.</summary>
+public sealed class RecordingLinkedExports : ILinkedExports
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(Guid IntegrationId, string Call, string Reason)> calls = new();
+
+    public IReadOnlyList<(string Call, string Reason)> CallsFor(Guid integrationId) =>
+        calls.Where(c => c.IntegrationId == integrationId).Select(c => (c.Call, c.Reason)).ToList();
+
+    public Task<IReadOnlyList<string>> ListAsync(Guid integrationId, CancellationToken ct) => Task.FromResult<IReadOnlyList<string>>([]);
+
+    public Task PauseAsync(Guid integrationId, string reason, CancellationToken ct) => Record(integrationId, "pause", reason);
+
+    public Task RepointAsync(Guid integrationId, string reason, CancellationToken ct) => Record(integrationId, "repoint", reason);
+
+    public Task DeleteAsync(Guid integrationId, string reason, CancellationToken ct) => Record(integrationId, "delete", reason);
+
+    private Task Record(Guid integrationId, string call, string reason)
+    {
+        calls.Enqueue((integrationId, call, reason));
+        return Task.CompletedTask;
+    }
+}
