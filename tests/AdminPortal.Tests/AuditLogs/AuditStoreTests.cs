@@ -148,6 +148,20 @@ public sealed class AuditStoreTests : IClassFixture<AuditStoreTests.Store>
     }
 
     [Fact]
+    public async Task A_common_search_word_is_counted_up_to_the_search_limit_and_pages_stay_newest_first()
+    {
+        var events = Enumerable.Range(0, (int)AuditEventReader.SearchCountLimit + 50)
+            .Select(i => Event($"common-{i:D6}", Now.AddSeconds(-i), payload: "quarterly reconciliation")).ToList();
+        await store.Writer.StoreAsync(events);
+
+        var page = await store.Reader.PageAsync(new AuditQuery { FromUtc = Now.AddDays(-1), Search = "reconcil", Take = 20, Skip = 40 });
+
+        Assert.Equal(AuditEventReader.SearchCountLimit, page.Total);
+        Assert.True(page.TotalIsLowerBound);
+        Assert.Equal(Enumerable.Range(40, 20).Select(i => $"common-{i:D6}"), page.Rows.Select(r => r.EventId));
+    }
+
+    [Fact]
     public async Task The_histogram_counts_every_event_in_its_bucket()
     {
         var buckets = await store.Reader.HistogramAsync(Seeded with { FromUtc = null, ToUtc = null }, Now.AddHours(-2), Now.AddMinutes(1));

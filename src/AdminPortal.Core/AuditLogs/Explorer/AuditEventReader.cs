@@ -11,6 +11,11 @@ public sealed class AuditEventReader(IOptions<DatabaseOptions> database)
     /// <summary>Counts are exact up to here; past it the page says "more than".</summary>
     public const long ExactCountLimit = 1_000_000;
 
+    /// <summary>With free text, counts are exact up to here: a common word matches hundreds of thousands of rows.</summary>
+    public const long SearchCountLimit = 10_000;
+
+    internal static long CountLimit(AuditQuery query) => AuditSql.FtsQuery(query.Search) is null ? ExactCountLimit : SearchCountLimit;
+
     private static readonly string SelectColumns =
         string.Join(", ", AuditColumns.All.Select(c => "e." + c.Sql).Prepend("e.\"Id\"").Append("e.\"RawJson\""));
 
@@ -32,7 +37,8 @@ public sealed class AuditEventReader(IOptions<DatabaseOptions> database)
         {
             PrepareCount(count, query);
             var total = (long)(await count.ExecuteScalarAsync(ct))!;
-            return new AuditPage(rows, Math.Min(total, ExactCountLimit), total > ExactCountLimit);
+            var limit = CountLimit(query);
+            return new AuditPage(rows, Math.Min(total, limit), total > limit);
         }
     }
 
@@ -92,19 +98,25 @@ public sealed class AuditEventReader(IOptions<DatabaseOptions> database)
     internal static void PreparePage(SqliteCommand command, AuditQuery query)
     {
         var where = AuditSql.Where(query, command);
+        // Free text in time order: walk the time index newest first and keep the ids the full-text index matched.
+        // Left to itself SQLite fetched every match and sorted them (bench/, 485k matches on 5M events: 2.5 s; 1M
+        // events in the sqlite3 shell: 537 ms against 48 ms this way).
+        var index = AuditSql.FtsQuery(query.Search) is not null && query.SortColumn == nameof(AuditEvent.EventTimeUtc)
+            ? " INDEXED BY \"IX_AuditEvents_EventTimeUtc_Id\""
+            : "";
         // Deferred join: the offset walks an index of ids only, then just one page of whole rows is read.
         command.CommandText =
-            $"SELECT {SelectColumns} FROM (SELECT \"Id\" FROM \"AuditEvents\"{where}{AuditSql.OrderBy(query)} LIMIT $take OFFSET $skip) k " +
+            $"SELECT {SelectColumns} FROM (SELECT \"Id\" FROM \"AuditEvents\"{index}{where}{AuditSql.OrderBy(query)} LIMIT $take OFFSET $skip) k " +
             $"JOIN \"AuditEvents\" e ON e.\"Id\" = k.\"Id\"{AuditSql.OrderBy(query, "e.")}";
         command.Parameters.AddWithValue("$take", Math.Clamp(query.Take, 1, 1000));
         command.Parameters.AddWithValue("$skip", Math.Max(0, query.Skip));
     }
 
-    /// <summary>The number of matching events, counted up to one past <see cref="ExactCountLimit"/>.</summary>
+    /// <summary>The number of matching events, counted up to one past <see cref="CountLimit"/>.</summary>
     internal static void PrepareCount(SqliteCommand command, AuditQuery query)
     {
         var where = AuditSql.Where(query, command);
-        command.CommandText = $"SELECT count(*) FROM (SELECT 1 FROM \"AuditEvents\"{where} LIMIT {ExactCountLimit + 1})";
+        command.CommandText = $"SELECT count(*) FROM (SELECT 1 FROM \"AuditEvents\"{where} LIMIT {CountLimit(query) + 1})";
     }
 
     /// <summary>Counts per non-empty time bucket of the window.</summary>

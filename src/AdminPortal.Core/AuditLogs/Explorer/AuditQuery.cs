@@ -32,7 +32,10 @@ public sealed record AuditQuery
     public int Take { get; init; } = 50;
 }
 
-/// <summary>One page of events; the total is exact up to <see cref="AuditEventReader.ExactCountLimit"/>, then a lower bound.</summary>
+/// <summary>
+/// One page of events; the total is exact up to <see cref="AuditEventReader.ExactCountLimit"/>
+/// (<see cref="AuditEventReader.SearchCountLimit"/> with free text), then a lower bound.
+/// </summary>
 public sealed record AuditPage(IReadOnlyList<AuditEvent> Rows, long Total, bool TotalIsLowerBound);
 
 public sealed record HistogramBucket(DateTime StartUtc, long Count);
