@@ -85,6 +85,8 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseUrl.ToString() });
         context.SetDefaultTimeout(15_000);
+        // A cold portal (first request of a fresh build) can take longer than that to answer a navigation.
+        context.SetDefaultNavigationTimeout(30_000);
         var page = await context.NewPageAsync();
         return new BrowserSession(context, page);
     }
@@ -105,7 +107,9 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         await WaitForCircuitAsync();
         await Page.GetByTestId("user-menu").ClickAsync();
-        await Page.GetByText("Sign out").ClickAsync();
+        var signOut = Page.GetByRole(AriaRole.Menuitem, new() { Name = "Sign out" }).Or(Page.GetByText("Sign out", new() { Exact = true })).First;
+        await signOut.WaitForAsync(new() { State = WaitForSelectorState.Visible });
+        await signOut.ClickAsync();
         await Page.WaitForURLAsync(url => url.Contains("/signin", StringComparison.Ordinal));
     }
 
