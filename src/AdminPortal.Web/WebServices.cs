@@ -11,6 +11,8 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using AdminPortal.Core.Security.Secrets;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -82,11 +84,13 @@ public static class WebServices
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
-        // Cookie and antiforgery keys live with the data, so sessions survive restarts and stay on this machine.
+        // Cookie and antiforgery keys live with the data, so sessions survive restarts, encrypted under the master key.
         services.AddDataProtection().SetApplicationName("AdminPortal")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(
                 Path.GetDirectoryName(configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.FullPath
                     ?? new DatabaseOptions().FullPath)!, "keys")));
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IServiceProvider>((options, provider) => options.XmlEncryptor = new MasterKeyXmlEncryptor(provider.GetRequiredService<SecretProtector>()));
 
         services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.Section))
             .Validate(o => o.MaxRequestBytes is >= 1024 and <= 1L << 32, "Ingestion:MaxRequestBytes must be 1 KiB to 4 GiB.")
