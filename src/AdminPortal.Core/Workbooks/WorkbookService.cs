@@ -76,7 +76,7 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
         AuditLogExplorer.EnsureAllowed(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var workbook = await db.Workbooks.AsNoTracking().Include(w => w.Elements.OrderBy(e => e.Position)).FirstOrDefaultAsync(w => w.Id == id, ct);
-        return workbook is not null && MayRead(user, workbook) ? workbook : null;
+        return workbook is not null && MayChange(user, workbook) ? workbook : null;
     }
 
     /// <summary>Saves the explorer's state into an element of a workbook the user may change.</summary>
@@ -191,8 +191,6 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
 
         return result;
     }
-
-    private static bool MayRead(ClaimsPrincipal user, Workbook workbook) => MayChange(user, workbook);
 
     private static bool MayChange(ClaimsPrincipal user, Workbook workbook) =>
         user.IsInRole(PortalRoles.Admin) || workbook.OwnerId == OwnerId(user);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using AdminPortal.Core.AuditLogs;
@@ -42,23 +41,4 @@ public static class AuditLogEndpoints
 
         return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
-}
-
-/// <summary>The explorer's state from its URL (the page and the CSV download read the same parameters).</summary>
-public static class ExplorerUrl
-{
-    public static ExplorerState Parse(Func<string, string?> get) => new ExplorerState
-    {
-        Range = get("range") ?? "7d",
-        FromUtc = ParseTime(get("from")),
-        ToUtc = ParseTime(get("to")),
-        Search = get("q"),
-        Sort = get("sort") ?? nameof(AuditEvent.EventTimeUtc),
-        Descending = get("dir") != "asc",
-        Columns = string.IsNullOrEmpty(get("cols")) ? AuditColumns.DefaultVisible : get("cols")!.Split(','),
-        Filters = ExplorerState.DecodeFilters(get("f")),
-    }.Sanitized();
-
-    public static DateTime? ParseTime(string? value) =>
-        DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t) ? t : null;
 }

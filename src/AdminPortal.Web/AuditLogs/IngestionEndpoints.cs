@@ -46,7 +46,7 @@ public static class IngestionEndpoints
                 var missing = new[] { "log", "properties", "mapping" }.Where(name => form.Files[name] is null).ToList();
                 if (missing.Count > 0)
                 {
-                    return new IngestionReport(0, 0, 0, 0, [], $"Missing file(s): {string.Join(", ", missing)}. Nothing was stored.", true);
+                    return new IngestionReport(0, 0, 0, 0, [], $"Missing file(s): {string.Join(", ", missing)}. Nothing was stored.");
                 }
 
                 await using var log = form.Files["log"]!.OpenReadStream();

@@ -9,8 +9,7 @@ public sealed record IngestionReport(
     int Duplicates,
     int Rejected,
     IReadOnlyList<IngestionProblem> Rejections,
-    string? Error,
-    bool NothingStored)
+    string? Error)
 {
     public bool Succeeded => Error is null;
 }
@@ -32,7 +31,7 @@ public sealed class AuditIngestion(AuditEventParser parser, CsvCollector collect
         var received = parsed.AcceptedCount + parsed.RejectedCount;
         if (parsed.BatchError is not null)
         {
-            return new IngestionReport(received, 0, 0, parsed.RejectedCount, problems, parsed.BatchError + " Nothing was stored.", true);
+            return new IngestionReport(received, 0, 0, parsed.RejectedCount, problems, parsed.BatchError + " Nothing was stored.");
         }
 
         return await StoreAsync(parsed.Events, received, parsed.RejectedCount, problems, atomic, ct);
@@ -43,7 +42,7 @@ public sealed class AuditIngestion(AuditEventParser parser, CsvCollector collect
         var collected = await collector.CollectAsync(input, ct);
         if (collected.Refusal is { } refusal)
         {
-            return new IngestionReport(0, 0, 0, 0, [], $"{FileName(refusal.File)} file, line {refusal.Line}: {refusal.Reason} Nothing was stored.", true);
+            return new IngestionReport(0, 0, 0, 0, [], $"{FileName(refusal.File)} file, line {refusal.Line}: {refusal.Reason} Nothing was stored.");
         }
 
         var problems = collected.Rejections.Select(r => new IngestionProblem(r.Line, null, $"line {r.Line}: {r.Reason}")).ToList();
@@ -64,15 +63,15 @@ public sealed class AuditIngestion(AuditEventParser parser, CsvCollector collect
         if (atomic && rejected > 0)
         {
             return new IngestionReport(received, 0, 0, rejected, problems,
-                $"{rejected} event(s) were rejected and the batch was sent as atomic: nothing was stored.", true);
+                $"{rejected} event(s) were rejected and the batch was sent as atomic: nothing was stored.");
         }
 
         if (events.Count == 0 && rejected > 0)
         {
-            return new IngestionReport(received, 0, 0, rejected, problems, $"All {rejected} event(s) were rejected: nothing was stored.", true);
+            return new IngestionReport(received, 0, 0, rejected, problems, $"All {rejected} event(s) were rejected: nothing was stored.");
         }
 
         var stored = await writer.StoreAsync(events, ct);
-        return new IngestionReport(received, stored.Stored, stored.Duplicates.Count, rejected, problems, null, stored.Stored == 0);
+        return new IngestionReport(received, stored.Stored, stored.Duplicates.Count, rejected, problems, null);
     }
 }

@@ -54,7 +54,7 @@ public partial class AuditLogs
         ? "Page {0} of {1} (more than {2} events)"
         : "Page {0} of {1} ({2} events)";
 
-    private string CsvUrl => "audit-logs/export.csv" + QueryString(state, includeWorkbook: false);
+    private string CsvUrl => "audit-logs/export.csv" + ExplorerUrl.Format(state);
 
     protected override async Task OnParametersSetAsync()
     {
@@ -183,7 +183,7 @@ public partial class AuditLogs
         }
     }
 
-    private void OpenElementAsync(int index)
+    private void OpenElement(int index)
     {
         if (workbook is not null && index < workbook.Elements.Count)
         {
@@ -193,47 +193,13 @@ public partial class AuditLogs
 
     private void UpdateUrl()
     {
-        var url = Navigation.ToAbsoluteUri("audit-logs" + QueryString(state, includeWorkbook: true)).ToString();
+        var url = Navigation.ToAbsoluteUri("audit-logs" + ExplorerUrl.Format(state, workbook?.Id, element?.Id)).ToString();
         if (url != Navigation.Uri)
         {
             ownUrl = url;
             Navigation.NavigateTo(url, new NavigationOptions { ReplaceHistoryEntry = true });
         }
     }
-
-    private string QueryString(ExplorerState s, bool includeWorkbook)
-    {
-        var parts = new List<string>();
-        void Add(string key, string? value)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                parts.Add(key + "=" + Uri.EscapeDataString(value));
-            }
-        }
-
-        if (includeWorkbook && workbook is not null)
-        {
-            Add("workbook", workbook.Id.ToString(CultureInfo.InvariantCulture));
-            Add("element", element?.Id.ToString(CultureInfo.InvariantCulture));
-        }
-
-        Add("range", s.Range);
-        if (s.Range == "custom")
-        {
-            Add("from", s.FromUtc?.ToString("o", CultureInfo.InvariantCulture));
-            Add("to", s.ToUtc?.ToString("o", CultureInfo.InvariantCulture));
-        }
-
-        Add("q", s.Search);
-        Add("sort", s.Sort == nameof(AuditEvent.EventTimeUtc) ? null : s.Sort);
-        Add("dir", s.Descending ? null : "asc");
-        Add("cols", s.Columns.SequenceEqual(AuditColumns.DefaultVisible) ? null : string.Join(",", s.Columns));
-        Add("f", ExplorerState.EncodeFilters(s.Filters));
-        return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
-    }
-
-    private static DateTime? ParseTime(string? value) => ExplorerUrl.ParseTime(value);
 
     private static string WidthOf(AuditColumn column) => column.Kind switch
     {
@@ -249,7 +215,7 @@ public partial class AuditLogs
     {
         AuditColumnKind.Status => Enum.TryParse<AuditEventStatus>(f.Value, out var s) ? s : null,
         AuditColumnKind.TargetType => Enum.TryParse<AuditTargetType>(f.Value, out var t) ? t : null,
-        AuditColumnKind.Time => ParseTime(f.Value),
+        AuditColumnKind.Time => ExplorerUrl.ParseTime(f.Value),
         AuditColumnKind.Number => int.TryParse(f.Value, CultureInfo.InvariantCulture, out var n) ? n : null,
         _ => f.Value,
     } : null;

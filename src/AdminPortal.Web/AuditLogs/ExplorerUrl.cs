@@ -1,0 +1,53 @@
+using System.Globalization;
+using AdminPortal.Core.AuditLogs;
+using AdminPortal.Core.AuditLogs.Explorer;
+
+namespace AdminPortal.Web.AuditLogs;
+
+/// <summary>The explorer's state in its URL, both ways: the page, its bookmarks and the CSV download share this format.</summary>
+public static class ExplorerUrl
+{
+    public static ExplorerState Parse(Func<string, string?> get) => new ExplorerState
+    {
+        Range = get("range") ?? "7d",
+        FromUtc = ParseTime(get("from")),
+        ToUtc = ParseTime(get("to")),
+        Search = get("q"),
+        Sort = get("sort") ?? nameof(AuditEvent.EventTimeUtc),
+        Descending = get("dir") != "asc",
+        Columns = string.IsNullOrEmpty(get("cols")) ? AuditColumns.DefaultVisible : get("cols")!.Split(','),
+        Filters = ExplorerState.DecodeFilters(get("f")),
+    }.Sanitized();
+
+    /// <summary>The query string ("?…", or "" for the defaults) that <see cref="Parse"/> reads back.</summary>
+    public static string Format(ExplorerState state, int? workbookId = null, int? elementId = null)
+    {
+        var parts = new List<string>();
+        void Add(string key, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                parts.Add(key + "=" + Uri.EscapeDataString(value));
+            }
+        }
+
+        Add("workbook", workbookId?.ToString(CultureInfo.InvariantCulture));
+        Add("element", elementId?.ToString(CultureInfo.InvariantCulture));
+        Add("range", state.Range);
+        if (state.Range == "custom")
+        {
+            Add("from", state.FromUtc?.ToString("o", CultureInfo.InvariantCulture));
+            Add("to", state.ToUtc?.ToString("o", CultureInfo.InvariantCulture));
+        }
+
+        Add("q", state.Search);
+        Add("sort", state.Sort == nameof(AuditEvent.EventTimeUtc) ? null : state.Sort);
+        Add("dir", state.Descending ? null : "asc");
+        Add("cols", state.Columns.SequenceEqual(AuditColumns.DefaultVisible) ? null : string.Join(",", state.Columns));
+        Add("f", ExplorerState.EncodeFilters(state.Filters));
+        return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
+    }
+
+    public static DateTime? ParseTime(string? value) =>
+        DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t) ? t : null;
+}
