@@ -60,6 +60,24 @@ public sealed class ExplorerAccessTests(SeededPortalFactory portal) : IClassFixt
     }
 
     [Fact]
+    public async Task A_hand_edited_url_with_a_malformed_time_filter_is_dropped_not_a_server_error()
+    {
+        var client = portal.CreateBrowserLikeClient();
+        await PortalFactory.SignInAsync(client, SeededPortalFactory.AuditorEmail, PortalFactory.Password);
+        var filters = ExplorerState.EncodeFilters([
+            new AuditFilter("EventTimeUtc", FilterOperator.GreaterOrEqual, "not-a-date"),
+            new AuditFilter("Count", FilterOperator.Equals, "many"),
+            new AuditFilter("Login", FilterOperator.Equals, "nobody-at-all@corp.example"),
+        ]);
+
+        var response = await client.GetAsync($"/audit-logs/export.csv?range=24h&cols=EventId&f={filters}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("EventId", (await response.Content.ReadAsStringAsync()).Trim());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/audit-logs?range=24h&f={filters}")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_workbook_keeps_its_state_and_belongs_to_its_owner()
     {
         var workbooks = portal.Services.GetRequiredService<WorkbookService>();

@@ -38,13 +38,9 @@ internal static class AuditSql
             var column = AuditColumns.Find(filter.Column)
                 ?? throw new ArgumentException($"There is no column '{filter.Column}' in AUDIT_LOGS.");
             var sql = alias + column.Sql;
-            object Typed(string value) => column.Kind switch
-            {
-                AuditColumnKind.Time => AuditEventWriter.ToUnixMs(DateTime.Parse(value, CultureInfo.InvariantCulture,
-                    DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)),
-                AuditColumnKind.Number => long.Parse(value, CultureInfo.InvariantCulture),
-                _ => value,
-            };
+            object Typed(string value) => TryTyped(column, value, out var typed)
+                ? typed
+                : throw new ArgumentException($"'{value}' is not a valid value for {column.Title}.");
             var value = filter.Value ?? "";
             switch (filter.Operator)
             {
@@ -81,6 +77,27 @@ internal static class AuditSql
         }
 
         return clauses.Count == 0 ? "" : " WHERE " + string.Join(" AND ", clauses);
+    }
+
+    /// <summary>A filter value in the column's stored form (times as Unix ms, numbers as integers); false when it does not parse.</summary>
+    public static bool TryTyped(AuditColumn column, string value, out object typed)
+    {
+        switch (column.Kind)
+        {
+            case AuditColumnKind.Time when DateTime.TryParse(value, CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time):
+                typed = AuditEventWriter.ToUnixMs(time);
+                return true;
+            case AuditColumnKind.Number when long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number):
+                typed = number;
+                return true;
+            case AuditColumnKind.Time or AuditColumnKind.Number:
+                typed = value;
+                return false;
+            default:
+                typed = value;
+                return true;
+        }
     }
 
     /// <summary>

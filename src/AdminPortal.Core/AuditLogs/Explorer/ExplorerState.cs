@@ -55,11 +55,19 @@ public sealed record ExplorerState
         {
             Range = Ranges.Contains(Range) ? Range : "7d",
             Columns = columns.Count > 0 ? columns : AuditColumns.DefaultVisible,
-            Filters = Filters.Where(f => AuditColumns.Find(f.Column) is not null).ToList(),
+            Filters = Filters.Where(Applies).ToList(),
             Sort = AuditColumns.Find(Sort)?.Name ?? nameof(AuditEvent.EventTimeUtc),
             Search = string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(),
         };
     }
+
+    /// <summary>A filter on a column of AUDIT_LOGS whose values suit the column (a hand-edited time or number may not).</summary>
+    private static bool Applies(AuditFilter filter) =>
+        AuditColumns.Find(filter.Column) is { } column
+        && (filter.Operator is FilterOperator.IsEmpty or FilterOperator.IsNotEmpty
+            || (filter.Operator == FilterOperator.In
+                ? (filter.Values ?? []).All(v => AuditSql.TryTyped(column, v, out _))
+                : filter.Value is null || AuditSql.TryTyped(column, filter.Value, out _)));
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
