@@ -25,6 +25,7 @@ public partial class AuditLogs
     private bool countIsLowerBound;
     private bool loading;
     private int generation;
+    private bool ready;
     private string? ownUrl;
     private string? chartKey;
 
@@ -64,6 +65,8 @@ public partial class AuditLogs
             return;
         }
 
+        // No grid until the state is known: a grid rendered meanwhile would load with the previous state.
+        ready = false;
         var user = (await AuthenticationState).User;
         workbook = WorkbookParam is int id ? await Workbooks.GetAsync(user, id) : null;
         element = workbook?.Elements.FirstOrDefault(e => ElementParam is null || e.Id == ElementParam) ?? workbook?.Elements.FirstOrDefault();
@@ -72,6 +75,7 @@ public partial class AuditLogs
             : StateFromUrl();
         chartKey = null;
         generation++;
+        ready = true;
     }
 
     private ExplorerState StateFromUrl() => ExplorerUrl.Parse(name => name switch
@@ -90,15 +94,23 @@ public partial class AuditLogs
     private async Task LoadAsync(LoadDataArgs args)
     {
         loading = true;
+        var loadingGeneration = generation;
         var sort = args.Sorts?.FirstOrDefault(s => s.SortOrder is not null);
-        state = state with
+        var requested = state with
         {
             Filters = (args.Filters ?? []).Select(ToFilter).Where(f => f is not null).Select(f => f!).ToList(),
             Sort = sort?.Property ?? nameof(AuditEvent.EventTimeUtc),
             Descending = sort is null || sort.SortOrder == SortOrder.Descending,
         };
         var user = (await AuthenticationState).User;
-        var page = await Explorer.PageAsync(user, state, args.Skip ?? 0, args.Top ?? 50);
+        var page = await Explorer.PageAsync(user, requested, args.Skip ?? 0, args.Top ?? 50);
+        if (loadingGeneration != generation)
+        {
+            // A new URL or workbook replaced the grid while this page was read: its answer is stale.
+            return;
+        }
+
+        state = requested;
         rows = page.Rows;
         count = (int)page.Total;
         countIsLowerBound = page.TotalIsLowerBound;
