@@ -5,11 +5,5 @@ window.adminPortal = {
     },
     copyText: function (text) {
         return navigator.clipboard ? navigator.clipboard.writeText(text) : Promise.resolve();
-    },
-    submitForm: function (id) {
-        const form = document.getElementById(id);
-        if (form) {
-            form.submit();
-        }
     }
 };

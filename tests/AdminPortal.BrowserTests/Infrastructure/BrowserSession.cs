@@ -110,6 +110,7 @@ public sealed class BrowserSession : IAsyncDisposable
         var signOut = Page.GetByRole(AriaRole.Menuitem, new() { Name = "Sign out" }).Or(Page.GetByText("Sign out", new() { Exact = true })).First;
         await signOut.WaitForAsync(new() { State = WaitForSelectorState.Visible });
         await signOut.ClickAsync();
+        await Page.GetByTestId("signout-form").GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Page.WaitForURLAsync(url => url.Contains("/signin", StringComparison.Ordinal));
     }
 

@@ -95,11 +95,11 @@ public sealed class SignInTests(PortalFactory portal) : IClassFixture<PortalFact
     {
         var client = portal.CreateBrowserLikeClient();
         await PortalFactory.SignInAsync(client, PortalFactory.AdminEmail, PortalFactory.Password);
-        var home = await client.GetStringAsync("/");
+        var page = await client.GetStringAsync("/signout");
 
         var response = await client.PostAsync("/account/signout", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = PortalFactory.AntiforgeryToken(home),
+            ["__RequestVerificationToken"] = PortalFactory.AntiforgeryToken(page),
         }));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
