@@ -1,6 +1,7 @@
 using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.AuditLogs.Explorer;
 using AdminPortal.Core.Data;
+using AdminPortal.Core.Exports;
 using AdminPortal.Core.Integrations;
 using AdminPortal.Core.Security;
 using AdminPortal.Core.Security.Secrets;
@@ -42,6 +43,8 @@ public static class CoreServices
         services.AddSecrets(configuration);
         // Audit log storage integrations (S3, Azure Blob, GCS)
         services.AddIntegrations(configuration);
+        // Scheduled exports of workbook elements to those integrations
+        services.AddExports(configuration);
         services.AddOptions<BootstrapOptions>().Bind(configuration.GetSection(BootstrapOptions.Section));
 
         // Database: a factory for short-lived contexts (Blazor circuits live long), and a scoped context for Identity.

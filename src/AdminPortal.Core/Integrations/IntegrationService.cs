@@ -270,6 +270,34 @@ public sealed partial class IntegrationService(
         return OperationResult.Success;
     }
 
+    /// <summary>Opens the integration's storage for an export run, or says why it cannot (gone, secret unreadable, portal setting missing).</summary>
+    internal async Task<Exports.ExportDestination> OpenForExportAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var i = await db.StorageIntegrations.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (i is null)
+        {
+            return new(null, null, "The storage integration of this export no longer exists.");
+        }
+
+        var settings = Settings;
+        if (IntegrationDestinations.MissingPortalSetting(i.AuthMethod, settings, !string.IsNullOrEmpty(i.ServiceUrl)) is { } missing)
+        {
+            return new(null, i, missing);
+        }
+
+        var (secret, problem) = Decrypt(i);
+        if (problem is not null)
+        {
+            return new(null, i, $"{problem.Status} {problem.Hint}");
+        }
+
+        var portalKey = i.AuthMethod == IntegrationAuthMethod.GcpPortalServiceAccount && !string.IsNullOrEmpty(settings.GcpServiceAccountKeyFile)
+            ? await File.ReadAllTextAsync(settings.GcpServiceAccountKeyFile, ct)
+            : null;
+        return new(storages.Create(IntegrationDestinations.Build(i, secret, settings, portalKey)), i, null);
+    }
+
     /// <summary>32 random bytes, base64url: unguessable, and within the characters STS accepts.</summary>
     internal static string NewExternalId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 

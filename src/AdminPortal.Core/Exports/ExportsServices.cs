@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AdminPortal.Core.Exports;
+
+public static class ExportsServices
+{
+    /// <summary>Registers scheduled exports: settings, the engine, the use cases and their links to integrations and retention.</summary>
+    public static IServiceCollection AddExports(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Settings: part sizes, batch size, retries
+        services.AddOptions<ExportOptions>().Bind(configuration.GetSection(ExportOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ExportOptions>, ExportOptionsValidator>();
+
+        // The engine and the use cases; e-mail on failure replaces the no-op notifier later
+        services.AddSingleton<ExportEventSource>();
+        services.AddSingleton<ExportEngine>();
+        services.AddSingleton<ScheduledExportService>();
+        services.TryAddSingleton<IExportDestinations, IntegrationExportDestinations>();
+        services.TryAddSingleton<IExportNotifier, NoExportNotifier>();
+        return services;
+    }
+}

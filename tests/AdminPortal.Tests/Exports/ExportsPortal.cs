@@ -1,0 +1,244 @@
+using System.Collections.Concurrent;
+using System.IO.Compression;
+using System.Net;
+using AdminPortal.CloudStorage;
+using AdminPortal.CloudStorage.Tests.Infrastructure;
+using AdminPortal.Core.AuditLogs;
+using AdminPortal.Core.AuditLogs.Explorer;
+using AdminPortal.Core.Data;
+using AdminPortal.Core.Exports;
+using AdminPortal.Core.Integrations;
+using AdminPortal.Core.Security.Secrets;
+using AdminPortal.Core.Workbooks;
+using AdminPortal.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdminPortal.Tests.Exports;
+
+/// <summary>
+/// The portal with small export parts (25 rows), fast retries, and a switch that makes the storage fail on a chosen upload.
+/// </summary>
+public sealed class ExportsPortal : PortalFactory
+{
+    public const int PartMaxRows = 25;
+
+    public FaultInjection Faults { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Exports:PartMaxRows", $"{PartMaxRows}");
+        builder.UseSetting("Exports:BatchSize", "10");
+        builder.UseSetting("Exports:MaxAttempts", "3");
+        builder.UseSetting("Exports:RetryBaseSeconds", "0.01");
+        builder.UseSetting("Exports:RetryMaxSeconds", "0.05");
+        builder.ConfigureTestServices(services => services.AddSingleton<IExportDestinations>(sp =>
+            new FaultyDestinations(new IntegrationExportDestinations(sp.GetRequiredService<IntegrationService>()), Faults)));
+    }
+
+    public ExportEngine Engine => Services.GetRequiredService<ExportEngine>();
+
+    public ScheduledExportService Schedules => Services.GetRequiredService<ScheduledExportService>();
+
+    public IntegrationService Integrations => Services.GetRequiredService<IntegrationService>();
+
+    public async Task<PortalDbContext> DbAsync() => await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+
+    /// <summary>Stores events of one family (each test its own), <paramref name="count"/> of them spread evenly over <paramref name="span"/>.</summary>
+    public async Task<List<string>> StoreEventsAsync(string family, int count, DateTime firstUtc, TimeSpan span, string idPrefix = "")
+    {
+        var step = count > 1 ? span / (count - 1) : TimeSpan.Zero;
+        var events = Enumerable.Range(0, count).Select(i => new AuditEvent
+        {
+            EventId = $"{family}-{idPrefix}{i:D5}",
+            EventTimeUtc = firstUtc + step * i,
+            Datasource = "snowflake",
+            Family = family,
+            Login = $"user{i % 7}@corp.example",
+            Repository = "snowflake-prod",
+            Code = "QUERY",
+            CodeLabel = "Query executed",
+            Action = i % 3 == 0 ? "select" : "update",
+            Status = AuditEventStatus.Success,
+            Count = 1,
+            Payload = i % 5 == 0 ? "a, \"quoted\" payload\nwith a line break" : null,
+        }).ToList();
+        await Services.GetRequiredService<AuditEventWriter>().StoreAsync(events);
+        return events.Select(e => e.EventId).ToList();
+    }
+
+    /// <summary>A workbook whose one element shows the family's events (the portal's own audit events stay out of the test's exports).</summary>
+    public async Task<(int WorkbookId, int ElementId)> WorkbookAsync(string family, IReadOnlyList<string>? columns = null)
+    {
+        var workbooks = Services.GetRequiredService<WorkbookService>();
+        var state = new ExplorerState
+        {
+            Range = "30d",
+            Columns = columns ?? [nameof(AuditEvent.EventTimeUtc), nameof(AuditEvent.Login), nameof(AuditEvent.Action), nameof(AuditEvent.Payload)],
+            Filters = [new AuditFilter(nameof(AuditEvent.Family), FilterOperator.Equals, family)],
+        };
+        var (result, id) = await workbooks.SaveAsAsync(Principals.Admin(), "Exports " + family, "tests", state);
+        Assert.True(result.Succeeded);
+        var workbook = await workbooks.GetAsync(Principals.Admin(), id);
+        return (id, workbook!.Elements[0].Id);
+    }
+
+    public async Task<Guid> IntegrationAsync(StoragePeers peers, string cloud, string name, string prefix)
+    {
+        var command = cloud switch
+        {
+            "s3" => new CreateIntegrationCommand
+            {
+                Name = name,
+                AuthMethod = IntegrationAuthMethod.AwsAccessKey,
+                Destination = new DestinationInput { Bucket = StoragePeers.S3Bucket, Prefix = prefix, Region = "us-east-1", ServiceUrl = peers.S3Url.AbsoluteUri, PathStyle = true },
+                AccessKeyId = StoragePeers.S3AccessKeyId,
+                Secret = WriteOnlySecret.FromInput("s3rver-ignores-this-secret"),
+            },
+            "azure" => new CreateIntegrationCommand
+            {
+                Name = name,
+                AuthMethod = IntegrationAuthMethod.AzureAccountKey,
+                Destination = new DestinationInput
+                {
+                    AccountName = StoragePeers.AzureAccount, Bucket = StoragePeers.AzureContainer, Prefix = prefix,
+                    ServiceUrl = $"{peers.AzureUrl.AbsoluteUri}{StoragePeers.AzureAccount}",
+                },
+                Secret = WriteOnlySecret.FromInput(StoragePeers.AzureAccountKey),
+            },
+            _ => new CreateIntegrationCommand
+            {
+                Name = name,
+                AuthMethod = IntegrationAuthMethod.GcpPortalServiceAccount,
+                Destination = new DestinationInput { Bucket = "audit-exports-gcs", Prefix = prefix, ServiceUrl = peers.GcsUrl.AbsoluteUri },
+            },
+        };
+        var outcome = await Integrations.CreateAsync(Principals.Admin(), command);
+        Assert.True(outcome.Succeeded, string.Join(" ", outcome.Result.AllMessages));
+        Assert.Equal("SUCCESS", outcome.Integration!.LastTestStatus);
+        return outcome.Integration.Id;
+    }
+
+    public async Task<Guid> ScheduleAsync(ScheduleExportCommand command)
+    {
+        var (result, id) = await Schedules.CreateAsync(Principals.Admin(), command);
+        Assert.True(result.Succeeded, string.Join(" ", result.AllMessages));
+        return id;
+    }
+
+    public async Task<ScheduledExport> ScheduleRowAsync(Guid id)
+    {
+        await using var db = await DbAsync();
+        return await db.ScheduledExports.AsNoTracking().SingleAsync(s => s.Id == id);
+    }
+
+    /// <summary>Every object under the integration's prefix, by key, with its bytes (gunzipped when the name ends in .gz).</summary>
+    public async Task<SortedDictionary<string, (byte[] Stored, byte[] Content)>> ReadAllAsync(Guid integrationId)
+    {
+        using var destination = await new IntegrationExportDestinations(Integrations).OpenAsync(integrationId, CancellationToken.None);
+        var storage = destination.Storage!;
+        var objects = new SortedDictionary<string, (byte[], byte[])>(StringComparer.Ordinal);
+        await foreach (var o in storage.ListAsync("", CancellationToken.None))
+        {
+            if (o.Key.StartsWith(".adminportal-connection-test/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            await using var read = await storage.OpenReadAsync(o.Key, CancellationToken.None);
+            var stored = new MemoryStream();
+            await read.CopyToAsync(stored);
+            var content = stored.ToArray();
+            if (o.Key.EndsWith(".gz", StringComparison.Ordinal))
+            {
+                await using var unzip = new GZipStream(new MemoryStream(content), CompressionMode.Decompress);
+                var plain = new MemoryStream();
+                await unzip.CopyToAsync(plain);
+                content = plain.ToArray();
+            }
+
+            objects[o.Key] = (stored.ToArray(), content);
+        }
+
+        return objects;
+    }
+}
+
+/// <summary>Makes the Nth upload of a storage fail with a chosen error (once, or every time), to play a cloud failing mid-run.</summary>
+public sealed class FaultInjection
+{
+    private int uploads;
+
+    public int FailOnUpload { get; private set; } = -1;
+
+    public Func<Exception>? Error { get; private set; }
+
+    public bool Always { get; private set; }
+
+    public void FailUpload(int number, Func<Exception> error, bool always = false)
+    {
+        Interlocked.Exchange(ref uploads, 0);
+        FailOnUpload = number;
+        Error = error;
+        Always = always;
+    }
+
+    public void Clear() => FailOnUpload = -1;
+
+    internal Exception? Next()
+    {
+        var n = Interlocked.Increment(ref uploads);
+        return FailOnUpload > 0 && (n == FailOnUpload || (Always && n > FailOnUpload)) ? Error?.Invoke() : null;
+    }
+
+    public static CloudStorageException AccessDenied() =>
+        new("AccessDenied: Access Denied (injected by the test)", "AccessDenied", HttpStatusCode.Forbidden);
+
+    public static CloudStorageException SlowDown() =>
+        new("SlowDown: Please reduce your request rate (injected by the test)", "SlowDown", HttpStatusCode.ServiceUnavailable);
+}
+
+internal sealed class FaultyDestinations(IExportDestinations inner, FaultInjection faults) : IExportDestinations
+{
+    public async Task<ExportDestination> OpenAsync(Guid integrationId, CancellationToken ct)
+    {
+        var destination = await inner.OpenAsync(integrationId, ct);
+        return destination.Storage is null ? destination : destination with { Storage = new FaultyStorage(destination.Storage, faults) };
+    }
+
+    private sealed class FaultyStorage(ICloudStorage inner, FaultInjection faults) : ICloudStorage
+    {
+        public bool CompatibilityMode => inner.CompatibilityMode;
+
+        public async Task<UploadResult> UploadAsync(string key, Stream content, UploadOptions options, CancellationToken cancellationToken)
+        {
+            if (faults.Next() is { } error)
+            {
+                // Read some of the content first, as a real upload that fails midway does.
+                await content.ReadAsync(new byte[1024], cancellationToken);
+                throw error;
+            }
+
+            return await inner.UploadAsync(key, content, options, cancellationToken);
+        }
+
+        public IAsyncEnumerable<StoredObject> ListAsync(string prefix, CancellationToken cancellationToken) => inner.ListAsync(prefix, cancellationToken);
+
+        public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
+
+        public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken) => inner.OpenReadAsync(key, cancellationToken);
+
+        public Task<ConnectionTestResult> TestConnectionAsync(CancellationToken cancellationToken) => inner.TestConnectionAsync(cancellationToken);
+
+        public void Dispose() => inner.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ExportsCollection : ICollectionFixture<StoragePeers>, ICollectionFixture<ExportsPortal>
+{
+    public const string Name = "Scheduled exports";
+}
