@@ -1,3 +1,5 @@
+using AdminPortal.Core.AuditLogs.Retention;
+using AdminPortal.Core.Integrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,6 +22,10 @@ public static class ExportsServices
         services.AddSingleton<ScheduledExportService>();
         services.TryAddSingleton<IExportDestinations, IntegrationExportDestinations>();
         services.TryAddSingleton<IExportNotifier, NoExportNotifier>();
+
+        // Links: integration edits and deletes act on their exports; retention waits for undelivered events
+        services.Replace(ServiceDescriptor.Singleton<ILinkedExports, ScheduledExportLinks>());
+        services.AddSingleton<IRetentionHold, ExportRetentionHold>();
         return services;
     }
 }
