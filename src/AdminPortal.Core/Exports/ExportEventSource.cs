@@ -13,7 +13,26 @@ namespace AdminPortal.Core.Exports;
 /// </summary>
 public sealed record ExportWindow(long? AfterRowId, long ToRowId, DateTime? FromEventTimeUtc, DateTime? ToEventTimeUtc, string? Search, IReadOnlyList<AuditFilter> Filters)
 {
+    /// <summary>
+    /// Up to this many row ids, a window is read by its row id range and sorted (an incremental run's usual window);
+    /// past it, by the time-ordered indexes. Sorting a range costs its size once per batch, so it must stay small
+    /// (SQLite left to itself sorted whole 200,000-row windows for every batch of a snapshot).
+    /// </summary>
+    public const long SmallWindowRows = 50_000;
+
     internal AuditQuery Query => new() { FromUtc = FromEventTimeUtc, ToUtc = ToEventTimeUtc, Search = Search, Filters = Filters };
+
+    /// <summary>Tests lower it to read a small window the way a large one is read.</summary>
+    internal long SmallWindowLimit { get; init; } = SmallWindowRows;
+
+    internal bool IsSmall => ToRowId - (AfterRowId ?? 0) <= SmallWindowLimit;
+
+    /// <summary>How the table is read and how the id bounds are written, per the window's size (see <see cref="SmallWindowRows"/>).</summary>
+    internal (string Table, string Id) Plan(string alias) => IsSmall
+        // NOT INDEXED still lets SQLite seek the rowid range; it only keeps the other indexes out.
+        ? ($"\"AuditEvents\" {alias} NOT INDEXED", $"{alias}.\"Id\"")
+        // A unary + keeps the rowid range from driving the scan: the time (or filter, time) index does, in export order.
+        : ($"\"AuditEvents\" {alias}", $"+{alias}.\"Id\"");
 }
 
 /// <summary>A position in the export order (event time, then row id): the keyset the next batch starts after.</summary>
@@ -57,8 +76,11 @@ public sealed class ExportEventSource(IOptions<DatabaseOptions> database)
     {
         await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        var where = AuditSql.Where(window.Query, command);
-        command.CommandText = $"SELECT min(\"EventTimeUtc\") FROM \"AuditEvents\"{And(where)}\"Id\" > $after AND \"Id\" <= $to";
+        var where = AuditSql.Where(window.Query, command, "e.");
+        var (table, id) = window.Plan("e");
+        command.CommandText = window.IsSmall
+            ? $"SELECT min(e.\"EventTimeUtc\") FROM {table}{And(where)}{id} > $after AND {id} <= $to"
+            : $"SELECT e.\"EventTimeUtc\" FROM {table}{And(where)}{id} > $after AND {id} <= $to ORDER BY e.\"EventTimeUtc\" LIMIT 1";
         command.Parameters.AddWithValue("$after", window.AfterRowId ?? 0);
         command.Parameters.AddWithValue("$to", window.ToRowId);
         return await command.ExecuteScalarAsync(ct) is long ms ? new ExportCursor(ms, 0) : null;
@@ -71,10 +93,11 @@ public sealed class ExportEventSource(IOptions<DatabaseOptions> database)
         await using var command = connection.CreateCommand();
         var where = AuditSql.Where(window.Query, command, "e.");
         var before = beforeEventTimeUtc is null ? "" : " AND e.\"EventTimeUtc\" < $before";
-        // The row value comparison walks IX_AuditEvents_EventTimeUtc_Id from the cursor; the id bounds are checked in the index.
+        var (table, id) = window.Plan("e");
+        // The row value comparison lets a (…, EventTimeUtc) index with its rowid resume exactly at the cursor.
         command.CommandText =
-            $"SELECT {AuditEventReader.SelectColumns} FROM \"AuditEvents\" e{And(where)}(e.\"EventTimeUtc\", e.\"Id\") > ($t, $id){before} " +
-            "AND e.\"Id\" > $after AND e.\"Id\" <= $to ORDER BY e.\"EventTimeUtc\", e.\"Id\" LIMIT $take";
+            $"SELECT {AuditEventReader.SelectColumns} FROM {table}{And(where)}(e.\"EventTimeUtc\", e.\"Id\") > ($t, $id){before} " +
+            $"AND {id} > $after AND {id} <= $to ORDER BY e.\"EventTimeUtc\", e.\"Id\" LIMIT $take";
         command.Parameters.AddWithValue("$t", after.EventTimeMs);
         command.Parameters.AddWithValue("$id", after.RowId);
         command.Parameters.AddWithValue("$after", window.AfterRowId ?? 0);
