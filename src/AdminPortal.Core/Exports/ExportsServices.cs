@@ -1,9 +1,11 @@
 using AdminPortal.Core.AuditLogs.Retention;
+using AdminPortal.Core.Data;
 using AdminPortal.Core.Integrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Quartz;
 
 namespace AdminPortal.Core.Exports;
 
@@ -22,6 +24,22 @@ public static class ExportsServices
         services.AddSingleton<ScheduledExportService>();
         services.TryAddSingleton<IExportDestinations, IntegrationExportDestinations>();
         services.TryAddSingleton<IExportNotifier, NoExportNotifier>();
+
+        // The scheduler: Quartz's persistent store in the portal's database (its qrtz_ tables are created at the first
+        // start), one job per schedule; interrupted runs are marked and the store reconciled before it fires anything
+        services.AddSingleton<Scheduling.ExportScheduler>();
+        services.AddHostedService<Scheduling.ExportSchedulerStartup>();
+        services.AddQuartz(quartz =>
+        {
+            quartz.UsePersistentStore(store =>
+            {
+                // Read when the store is built, so a test host's Database:Path is already in the configuration.
+                store.UseSqlite(source => source.ConnectionString =
+                    (configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).ConnectionString());
+                store.ProvisionSchema();
+            });
+        });
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = false);
 
         // Links: integration edits and deletes act on their exports; retention waits for undelivered events
         services.Replace(ServiceDescriptor.Singleton<ILinkedExports, ScheduledExportLinks>());
