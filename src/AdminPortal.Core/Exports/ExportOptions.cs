@@ -29,6 +29,9 @@ public sealed class ExportOptions
 
     /// <summary>How often a run writes its progress (rows, bytes, part) to its history row.</summary>
     public double ProgressIntervalSeconds { get; set; } = 1;
+
+    /// <summary>A firing this late (the portal was down, or busy) is a misfire: it runs once, at once, whatever was missed.</summary>
+    public double MisfireThresholdSeconds { get; set; } = 60;
 }
 
 internal sealed class ExportOptionsValidator : IValidateOptions<ExportOptions>

@@ -37,6 +37,12 @@ public static class ExportsServices
                 store.UseSqlite(source => source.ConnectionString =
                     (configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).ConnectionString());
                 store.ProvisionSchema();
+                store.ConfigureStore(jobStore =>
+                {
+                    var threshold = TimeSpan.FromSeconds((configuration.GetSection(ExportOptions.Section).Get<ExportOptions>() ?? new ExportOptions()).MisfireThresholdSeconds);
+                    jobStore.MisfireThreshold = threshold;
+                    jobStore.MisfireHandlerFrequency = threshold;
+                });
             });
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = false);

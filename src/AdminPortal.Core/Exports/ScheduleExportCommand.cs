@@ -56,6 +56,9 @@ public static class ScheduleExportRules
             case ExportFrequencyKind.Cron when c.Cron!.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is not (6 or 7):
                 yield return (nameof(c.Cron), "A cron expression has 6 or 7 fields: seconds minutes hours day-of-month month day-of-week [year], for example 0 0 2 * * ?.");
                 break;
+            case ExportFrequencyKind.Cron when Scheduling.ExportCron.CronError(c.Cron) is { } cronError:
+                yield return (nameof(c.Cron), cronError);
+                break;
         }
 
         if (c.FrequencyKind == ExportFrequencyKind.Weekly && c.Day is not (>= 0 and <= 6))
@@ -63,9 +66,10 @@ public static class ScheduleExportRules
             yield return (nameof(c.Day), "Choose the day of the week.");
         }
 
-        if (c.FrequencyKind == ExportFrequencyKind.Monthly && c.Day is not (>= 1 and <= 31))
+        // Days 29 and 30 are missing from some months and cron cannot say "or the last day": 1 to 28, or the last day.
+        if (c.FrequencyKind == ExportFrequencyKind.Monthly && c.Day is not ((>= 1 and <= 28) or Scheduling.ExportCron.LastDayOfMonth))
         {
-            yield return (nameof(c.Day), "Choose a day of the month from 1 to 31 (in shorter months, the last day).");
+            yield return (nameof(c.Day), "Choose a day of the month from 1 to 28, or the last day of the month.");
         }
 
         if (string.IsNullOrWhiteSpace(c.TimeZoneId) || !TimeZoneInfo.TryFindSystemTimeZoneById(c.TimeZoneId.Trim(), out _))
@@ -97,7 +101,7 @@ public static class ScheduleExportRules
         ExportFrequencyKind.EveryHours => $"Every {s.EveryHours} hours",
         ExportFrequencyKind.Daily => $"Daily at {s.TimeOfDay:HH\\:mm} ({s.TimeZoneId})",
         ExportFrequencyKind.Weekly => $"Weekly on {(DayOfWeek)(s.Day ?? 0)} at {s.TimeOfDay:HH\\:mm} ({s.TimeZoneId})",
-        ExportFrequencyKind.Monthly => $"Monthly on day {s.Day} at {s.TimeOfDay:HH\\:mm} ({s.TimeZoneId})",
+        ExportFrequencyKind.Monthly => $"Monthly on {(s.Day >= Scheduling.ExportCron.LastDayOfMonth ? "the last day" : $"day {s.Day}")} at {s.TimeOfDay:HH\\:mm} ({s.TimeZoneId})",
         _ => $"Cron {s.Cron} ({s.TimeZoneId})",
     };
 }

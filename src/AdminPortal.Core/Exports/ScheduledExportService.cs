@@ -14,7 +14,8 @@ namespace AdminPortal.Core.Exports;
 public sealed record ScheduledExportSummary(
     Guid Id, string Name, int WorkbookId, int TableElementId, string ElementName, Guid IntegrationId, string? IntegrationName,
     string Destination, string UriTemplate, ExportFormat Format, bool Gzip, ExportMode Mode, string Frequency,
-    bool Paused, string? PauseReason, DateTime? WatermarkIngestedAtUtc, ExportRunStatus? LastRunStatus, DateTime? LastRunAtUtc);
+    bool Paused, string? PauseReason, DateTime? WatermarkIngestedAtUtc, ExportRunStatus? LastRunStatus, DateTime? LastRunAtUtc,
+    DateTimeOffset? NextRunUtc);
 
 /// <summary>
 /// Scheduled exports of workbook elements: list, create, edit, pause, resume, delete, Send now, history. Admins manage
@@ -23,6 +24,7 @@ public sealed record ScheduledExportSummary(
 public sealed class ScheduledExportService(
     IDbContextFactory<PortalDbContext> dbFactory,
     ExportEngine engine,
+    Scheduling.ExportScheduler scheduler,
     PortalAuditLog audit,
     TimeProvider clock)
 {
@@ -42,7 +44,7 @@ public sealed class ScheduledExportService(
             summaries.Add(new ScheduledExportSummary(s.Id, s.Name, s.WorkbookId, s.TableElementId, elements.GetValueOrDefault(s.TableElementId) ?? "(deleted element)",
                 s.IntegrationId, integration?.Name, integration is null ? "(deleted integration)" : ExportUriTemplate.DestinationRoot(integration) + s.UriTemplate,
                 s.UriTemplate, s.Format, s.Gzip, s.Mode, ScheduleExportRules.Describe(s), s.Paused, s.PauseReason, s.WatermarkIngestedAtUtc,
-                last?.Status, last?.StartedAtUtc));
+                last?.Status, last?.StartedAtUtc, s.Paused ? null : Scheduling.ExportCron.NextRun(s, clock.GetUtcNow())));
         }
 
         return summaries;
@@ -89,6 +91,7 @@ public sealed class ScheduledExportService(
         Apply(schedule, command, template!, name, now);
         db.ScheduledExports.Add(schedule);
         await db.SaveChangesAsync(ct);
+        await scheduler.SyncAsync(schedule, ct);
         await AuditAsync(user, "ExportScheduleCreated", "Export schedule created", "create", schedule, Describe(schedule), ct);
         return (OperationResult.Success, schedule.Id);
     }
@@ -113,6 +116,7 @@ public sealed class ScheduledExportService(
         var before = Describe(schedule);
         Apply(schedule, command with { WorkbookId = schedule.WorkbookId }, template!, name, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
+        await scheduler.SyncAsync(schedule, ct);
         await AuditAsync(user, "ExportScheduleUpdated", "Export schedule edited", "update", schedule, null, ct, before, Describe(schedule));
         return OperationResult.Success;
     }
@@ -143,6 +147,7 @@ public sealed class ScheduledExportService(
 
         db.ScheduledExports.Remove(schedule);
         await db.SaveChangesAsync(ct);
+        await scheduler.RemoveAsync(schedule.Id, ct);
         await AuditAsync(user, "ExportScheduleDeleted", "Export schedule deleted", "delete", schedule, Describe(schedule), ct);
         return OperationResult.Success;
     }

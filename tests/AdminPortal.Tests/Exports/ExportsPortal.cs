@@ -35,6 +35,7 @@ public sealed class ExportsPortal : PortalFactory
         builder.UseSetting("Exports:MaxAttempts", "3");
         builder.UseSetting("Exports:RetryBaseSeconds", "0.01");
         builder.UseSetting("Exports:RetryMaxSeconds", "0.05");
+        builder.UseSetting("Exports:MisfireThresholdSeconds", "1");
         builder.ConfigureTestServices(services => services.AddSingleton<IExportDestinations>(sp =>
             new FaultyDestinations(new IntegrationExportDestinations(sp.GetRequiredService<IntegrationService>()), Faults)));
     }

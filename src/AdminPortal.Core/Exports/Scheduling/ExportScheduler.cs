@@ -7,7 +7,8 @@ namespace AdminPortal.Core.Exports.Scheduling;
 
 /// <summary>
 /// Keeps Quartz's persistent store in step with the ScheduledExports table: one durable job and one cron trigger
-/// per schedule, stored paused when the schedule is. After downtime a missed firing runs once (FireAndProceed),
+/// per schedule. Pausing is the schedule row's business (the job skips a paused schedule), so the trigger keeps its
+/// times and a resumed schedule does not catch up on what it skipped. After downtime a missed firing runs once (FireAndProceed),
 /// however many were missed.
 /// </summary>
 public sealed class ExportScheduler(
@@ -22,7 +23,7 @@ public sealed class ExportScheduler(
 
     public static TriggerKey TriggerKeyOf(Guid scheduleId) => new(scheduleId.ToString("D"), Group);
 
-    /// <summary>Stores (or replaces) the schedule's job and trigger; a paused schedule's trigger is stored paused.</summary>
+    /// <summary>Stores (or replaces) the schedule's job and trigger, after a create or an edit of its frequency.</summary>
     public async Task SyncAsync(ScheduledExport schedule, CancellationToken ct = default)
     {
         var scheduler = await schedulers.GetScheduler(ct);
@@ -40,13 +41,7 @@ public sealed class ExportScheduler(
                 .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
             .StartAt(clock.GetUtcNow())
             .Build();
-        var options = new ScheduleJobOptions { Replace = true };
-        if (schedule.Paused)
-        {
-            options = new ScheduleJobOptions { Replace = true, PauseReason = schedule.PauseReason ?? "Paused" };
-        }
-
-        await scheduler.ScheduleJob(job, [trigger], options, ct);
+        await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, ct);
     }
 
     public async Task RemoveAsync(Guid scheduleId, CancellationToken ct = default)
@@ -55,7 +50,7 @@ public sealed class ExportScheduler(
         await scheduler.DeleteJob(JobKeyOf(scheduleId), ct);
     }
 
-    /// <summary>The next firing Quartz has stored for the schedule (a paused one keeps it, but does not fire).</summary>
+    /// <summary>The next firing Quartz has stored for the schedule (a paused schedule's firings are skipped).</summary>
     public async Task<DateTimeOffset?> NextRunAsync(Guid scheduleId, CancellationToken ct = default)
     {
         var scheduler = await schedulers.GetScheduler(ct);
