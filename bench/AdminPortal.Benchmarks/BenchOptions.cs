@@ -3,7 +3,7 @@ using System.Globalization;
 namespace AdminPortal.Benchmarks;
 
 /// <summary>The command line, and where the run keeps its databases.</summary>
-internal sealed record BenchOptions(int Events, string? Db, bool Reuse, string WorkFolder)
+internal sealed record BenchOptions(int Events, string? Db, bool Reuse, string WorkFolder, string? Only = null)
 {
     public const int DefaultEvents = 5_000_000;
 
@@ -15,6 +15,7 @@ internal sealed record BenchOptions(int Events, string? Db, bool Reuse, string W
         var events = DefaultEvents;
         string? db = null;
         var reuse = false;
+        string? only = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -25,6 +26,9 @@ internal sealed record BenchOptions(int Events, string? Db, bool Reuse, string W
                     break;
                 case "--db" when i + 1 < args.Length:
                     db = Path.GetFullPath(args[++i]);
+                    break;
+                case "--only" when i + 1 < args.Length && args[i + 1] is "explorer" or "exports":
+                    only = args[++i];
                     break;
                 case "--reuse":
                     reuse = true;
@@ -39,7 +43,7 @@ internal sealed record BenchOptions(int Events, string? Db, bool Reuse, string W
             throw new ArgumentException("--reuse needs --db naming a database that an earlier run generated.");
         }
 
-        return new BenchOptions(events, db, reuse, Path.Combine(Path.GetTempPath(), "adminportal-bench-" + Guid.NewGuid().ToString("N")[..8]));
+        return new BenchOptions(events, db, reuse, Path.Combine(Path.GetTempPath(), "adminportal-bench-" + Guid.NewGuid().ToString("N")[..8]), only);
     }
 
     /// <summary>A file in the work folder, deleted at the end of the run.</summary>

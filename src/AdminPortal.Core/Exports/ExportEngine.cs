@@ -204,6 +204,8 @@ public sealed class ExportEngine(
         ScheduledExport Schedule, ExportRun Run, ExportUriTemplate Template, IReadOnlyList<AuditColumn> Columns,
         ExportWindow Window, ICloudStorage Storage, IProgress<ExportProgress>? Progress, ExportOptions Settings)
     {
+        public ExportRowShape Shape { get; } = ExportRowShape.For(Columns);
+
         public long Rows { get; set; }
         public long Bytes { get; set; }
         public DateTime LastProgressAt { get; set; }
@@ -267,7 +269,7 @@ public sealed class ExportEngine(
         List<string> uploaded, CancellationToken ct)
     {
         var settings = context.Settings;
-        var batch = await source.BatchAsync(context.Window, start, null, settings.BatchSize, ct);
+        var batch = await source.BatchAsync(context.Window, context.Shape, start, null, settings.BatchSize, ct);
         if (batch.Count == 0)
         {
             return null;
@@ -341,7 +343,7 @@ public sealed class ExportEngine(
                     break;
                 }
 
-                batch = await source.BatchAsync(context.Window, last, partitionEnd, settings.BatchSize, ct);
+                batch = await source.BatchAsync(context.Window, context.Shape, last, partitionEnd, settings.BatchSize, ct);
                 if (batch.Count == 0)
                 {
                     break;
