@@ -25,6 +25,7 @@ public sealed class ScheduledExportService(
     IDbContextFactory<PortalDbContext> dbFactory,
     ExportEngine engine,
     Scheduling.ExportScheduler scheduler,
+    IExportDestinations destinations,
     PortalAuditLog audit,
     TimeProvider clock)
 {
@@ -169,6 +170,44 @@ public sealed class ScheduledExportService(
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.ExportRuns.AsNoTracking().Where(r => r.ScheduleId == id).OrderByDescending(r => r.StartedAtUtc).Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);
+    }
+
+    /// <summary>A finished run's manifest, read back from the customer's storage as a consumer would read it.</summary>
+    public async Task<string?> ManifestAsync(ClaimsPrincipal user, Guid scheduleId, Guid runId, CancellationToken ct = default)
+    {
+        var schedule = await GetAsync(user, scheduleId, ct);
+        if (schedule is null)
+        {
+            return null;
+        }
+
+        ExportRun? run;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            run = await db.ExportRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId && r.ScheduleId == scheduleId, ct);
+        }
+
+        if (run?.ManifestObjectName is null)
+        {
+            return null;
+        }
+
+        using var destination = await destinations.OpenAsync(schedule.IntegrationId, ct);
+        if (destination.Storage is not { } storage)
+        {
+            return destination.Problem;
+        }
+
+        try
+        {
+            await using var stream = await storage.OpenReadAsync(ExportUriTemplate.FromStored(schedule.UriTemplate).ManifestKey(run.RunToken), ct);
+            using var reader = new StreamReader(stream);
+            return await reader.ReadToEndAsync(ct);
+        }
+        catch (CloudStorageException e)
+        {
+            return $"The manifest {run.ManifestObjectName} could not be read: {e.Message}";
+        }
     }
 
     private async Task<(List<(string Field, string Message)> Errors, ExportUriTemplate? Template, string Name)> CheckAsync(
