@@ -22,6 +22,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Workbook> Workbooks => Set<Workbook>();
     public DbSet<TableElement> TableElements => Set<TableElement>();
     public DbSet<StorageIntegration> StorageIntegrations => Set<StorageIntegration>();
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -67,6 +68,13 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
             e.Property(x => x.Cloud).HasConversion<string>();
             e.Property(x => x.AuthMethod).HasConversion<string>();
             e.HasIndex(x => x.Name).IsUnique();
+        });
+
+        builder.Entity<Notifications.Notification>(e =>
+        {
+            e.ToTable("Notifications");
+            e.Property(x => x.Severity).HasConversion<string>();
+            e.HasIndex(x => new { x.Recipient, x.Id });
         });
     }
 }

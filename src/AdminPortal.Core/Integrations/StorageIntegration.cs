@@ -95,10 +95,5 @@ public sealed class StorageIntegration
     };
 
     /// <summary>How the destination reads on a page: s3://bucket/prefix, https://account.../container/prefix, gs://bucket/prefix.</summary>
-    public string DisplayDestination => Cloud switch
-    {
-        IntegrationCloud.Aws => $"s3://{Bucket}/{Prefix}",
-        IntegrationCloud.Azure => $"azure://{AccountName}/{Bucket}/{Prefix}",
-        _ => $"gs://{Bucket}/{Prefix}",
-    };
+    public string DisplayDestination => DestinationPath.Format(Cloud, Bucket, AccountName, Prefix);
 }
