@@ -132,7 +132,7 @@ public sealed partial class IntegrationService(
         await AuditAsync(actor, "IntegrationCreated", "Storage integration created", "create", integration,
             $"{integration.Cloud} {integration.AuthMethod} {integration.DisplayDestination}; test: {integration.LastTestStatus}", ct);
         await ConfirmAsync(actor, "Storage integration created",
-            $"The storage integration \"{integration.Name}\" ({integration.Cloud}, {integration.DisplayDestination}) was created. Connection test: {integration.LastTestStatus}.", integration, ct);
+            $"The storage integration \"{integration.Name}\" ({integration.Cloud.Label()}, {integration.DisplayDestination}) was created. Connection test: {integration.LastTestStatus}.", integration, ct);
         return new IntegrationOutcome(OperationResult.Success, IntegrationSummary.Of(integration));
     }
 
@@ -233,7 +233,7 @@ public sealed partial class IntegrationService(
         if (command.Cloud != i.Cloud)
         {
             return IntegrationOutcome.Fail(nameof(EditDestinationCommand.Cloud),
-                $"An integration's cloud cannot change: \"{i.Name}\" stays on {i.Cloud}. To export to {command.Cloud}, delete this integration and create a new one.");
+                $"An integration's cloud cannot change: \"{i.Name}\" stays on {i.Cloud.Label()}. To export to {command.Cloud.Label()}, delete this integration and create a new one.");
         }
 
         var (secret, problem) = Decrypt(i);

@@ -8,6 +8,17 @@ public enum IntegrationCloud
     Gcp,
 }
 
+public static class IntegrationCloudLabels
+{
+    /// <summary>The cloud as pages and messages name it: AWS, Azure, GCP.</summary>
+    public static string Label(this IntegrationCloud cloud) => cloud switch
+    {
+        IntegrationCloud.Aws => "AWS",
+        IntegrationCloud.Azure => "Azure",
+        _ => "GCP",
+    };
+}
+
 /// <summary>How the portal authenticates to the customer's storage.</summary>
 public enum IntegrationAuthMethod
 {

@@ -30,13 +30,6 @@ public sealed class IntegrationForm
         _ => [(IntegrationAuthMethod.GcpPortalServiceAccount, "The portal's service account"), (IntegrationAuthMethod.GcpServiceAccountKey, "Service account key JSON")],
     };
 
-    public static string CloudLabel(IntegrationCloud cloud) => cloud switch
-    {
-        IntegrationCloud.Aws => "AWS",
-        IntegrationCloud.Azure => "Azure",
-        _ => "GCP",
-    };
-
     public string SecretLabel => Method switch
     {
         IntegrationAuthMethod.AwsAccessKey => "Secret access key",
