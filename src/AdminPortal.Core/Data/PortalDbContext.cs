@@ -25,6 +25,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<StorageIntegration> StorageIntegrations => Set<StorageIntegration>();
     public DbSet<ScheduledExport> ScheduledExports => Set<ScheduledExport>();
     public DbSet<ExportRun> ExportRuns => Set<ExportRun>();
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -92,6 +93,13 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
             e.HasIndex(x => new { x.ScheduleId, x.StartedAtUtc });
             // Runs of one schedule never overlap: the database refuses a second Running row, whichever process starts it.
             e.HasIndex(x => x.ScheduleId, "IX_ExportRuns_OneRunning").IsUnique().HasFilter("\"Status\" = 'Running'");
+        });
+
+        builder.Entity<Notifications.Notification>(e =>
+        {
+            e.ToTable("Notifications");
+            e.Property(x => x.Severity).HasConversion<string>();
+            e.HasIndex(x => new { x.Recipient, x.Id });
         });
     }
 }

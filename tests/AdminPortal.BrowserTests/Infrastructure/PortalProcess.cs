@@ -73,7 +73,8 @@ public sealed class PortalProcess : IAsyncDisposable
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
-            info.Environment[key] = value;
+            // Configuration keys as environment variables: Email:SmtpHost is Email__SmtpHost.
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
         info.ArgumentList.Insert(0, dll);
