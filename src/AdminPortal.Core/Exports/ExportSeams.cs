@@ -3,16 +3,10 @@ using AdminPortal.Core.Integrations;
 
 namespace AdminPortal.Core.Exports;
 
-/// <summary>Told when a run ends; the e-mail of failed runs (a later step) plugs in here.</summary>
+/// <summary>Told when a run ends (<see cref="ExportFailureNotifier"/> tells people of failures).</summary>
 public interface IExportNotifier
 {
     Task RunFinishedAsync(ScheduledExport schedule, ExportRun run, CancellationToken ct);
-}
-
-/// <summary>Until e-mail exists, a finished run tells no one (the history and the audit log still have it).</summary>
-internal sealed class NoExportNotifier : IExportNotifier
-{
-    public Task RunFinishedAsync(ScheduledExport schedule, ExportRun run, CancellationToken ct) => Task.CompletedTask;
 }
 
 /// <summary>Live progress of a run, for Send now's modal.</summary>

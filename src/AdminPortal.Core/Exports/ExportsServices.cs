@@ -18,12 +18,12 @@ public static class ExportsServices
         services.AddOptions<ExportOptions>().Bind(configuration.GetSection(ExportOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ExportOptions>, ExportOptionsValidator>();
 
-        // The engine and the use cases; e-mail on failure replaces the no-op notifier later
+        // The engine and the use cases; a failed run is told to its owner (bell and e-mail) and its notification addresses
         services.AddSingleton<ExportEventSource>();
         services.AddSingleton<ExportEngine>();
         services.AddSingleton<ScheduledExportService>();
         services.TryAddSingleton<IExportDestinations, IntegrationExportDestinations>();
-        services.TryAddSingleton<IExportNotifier, NoExportNotifier>();
+        services.TryAddSingleton<IExportNotifier, ExportFailureNotifier>();
 
         // The scheduler: Quartz's persistent store in the portal's database (its qrtz_ tables are created at the first
         // start), one job per schedule; interrupted runs are marked and the store reconciled before it fires anything

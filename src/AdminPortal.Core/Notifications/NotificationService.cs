@@ -42,6 +42,10 @@ public sealed class NotificationService(
         return await email.SendAsync(userEmail, message.Title, EmailBody(message), ct);
     }
 
+    /// <summary>E-mail only, to an address that need not be a portal user (a schedule's notification addresses).</summary>
+    public Task<bool> EmailAsync(string address, NotificationMessage message, CancellationToken ct = default) =>
+        email.SendAsync(address, message.Title, EmailBody(message), ct);
+
     /// <summary>Notifies every enabled Admin.</summary>
     public async Task NotifyAdminsAsync(NotificationMessage message, CancellationToken ct = default)
     {

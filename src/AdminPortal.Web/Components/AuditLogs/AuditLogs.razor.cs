@@ -47,6 +47,11 @@ public partial class AuditLogs
     [SupplyParameterFromQuery(Name = "workbook")] private int? WorkbookParam { get; set; }
     [SupplyParameterFromQuery(Name = "element")] private int? ElementParam { get; set; }
 
+    /// <summary>A failure e-mail links here: the workbook with its Schedule Exports modal on that schedule's history.</summary>
+    [SupplyParameterFromQuery(Name = "history")] private Guid? HistoryParam { get; set; }
+
+    private Guid? historyOpened;
+
     private string Title => workbook is null ? "AUDIT_LOGS" : $"{workbook.Name}";
 
     private int ElementIndex => workbook is null || element is null ? 0 : Math.Max(0, workbook.Elements.IndexOf(element));
@@ -76,6 +81,15 @@ public partial class AuditLogs
         chartKey = null;
         generation++;
         ready = true;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (HistoryParam is { } history && history != historyOpened && workbook is not null)
+        {
+            historyOpened = history;
+            await Exports.ScheduleExportsDialog.OpenAsync(Dialogs, workbook, history);
+        }
     }
 
     private ExplorerState StateFromUrl() => ExplorerUrl.Parse(name => name switch

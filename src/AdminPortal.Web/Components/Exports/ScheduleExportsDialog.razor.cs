@@ -19,6 +19,9 @@ public sealed partial class ScheduleExportsDialog
 
     [Parameter, EditorRequired] public int WorkbookId { get; set; }
     [Parameter, EditorRequired] public IReadOnlyList<TableElement> Elements { get; set; } = [];
+
+    /// <summary>Opens on this schedule's history (the link of a failure e-mail).</summary>
+    [Parameter] public Guid? OpenHistoryOf { get; set; }
     [Inject] private ScheduledExportService Schedules { get; set; } = default!;
     [Inject] private DialogService Dialogs { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -31,7 +34,25 @@ public sealed partial class ScheduleExportsDialog
     private string? message;
     private AlertStyle messageStyle = AlertStyle.Success;
 
-    protected override Task OnInitializedAsync() => ReloadAsync();
+    /// <summary>The modal of <paramref name="workbook"/>, from its menu or from a failure e-mail's link.</summary>
+    public static Task OpenAsync(DialogService dialogs, Workbook workbook, Guid? history = null) =>
+        dialogs.OpenAsync<ScheduleExportsDialog>($"Schedule exports · {workbook.Name}",
+            new()
+            {
+                [nameof(WorkbookId)] = workbook.Id,
+                [nameof(Elements)] = workbook.Elements,
+                [nameof(OpenHistoryOf)] = history,
+            },
+            new DialogOptions { Width = "960px", Resizable = true, CloseDialogOnEsc = true });
+
+    protected override async Task OnInitializedAsync()
+    {
+        await ReloadAsync();
+        if (OpenHistoryOf is { } id && schedules.FirstOrDefault(s => s.Id == id) is { } linked)
+        {
+            History(linked);
+        }
+    }
 
     private async Task ReloadAsync()
     {
