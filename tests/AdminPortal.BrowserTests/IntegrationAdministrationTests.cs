@@ -8,8 +8,8 @@ namespace AdminPortal.BrowserTests;
 [Collection(PortalCollection.Name)]
 public sealed class IntegrationAdministrationTests(SharedPortal shared)
 {
-    private const string SettingsPath = "/admin/settings?tab=audit-logging";
-    private const string S3Secret = "browser-secret-never-shown-9Kq";
+    private const string SettingsPath = IntegrationPages.SettingsPath;
+    private const string S3Secret = IntegrationPages.S3Secret;
 
     private StoragePeers Peers => shared.Storage;
 
@@ -20,13 +20,8 @@ public sealed class IntegrationAdministrationTests(SharedPortal shared)
         var page = admin.Page;
 
         await AddS3Async(page, "s3_browser_add", "s3://audit-exports/browser-add/");
-        await AddAsync(page, "azure_browser_add", "cloud-azure", "azure://devstoreaccount1/audit-exports/browser-add/", $"{Peers.AzureUrl}devstoreaccount1",
-            async form =>
-            {
-                await form.GetByTestId("method-AzureAccountKey").CheckAsync();
-                await form.Locator("#secret").FillAsync(StoragePeers.AzureAccountKey);
-            });
-        await AddAsync(page, "gcs_browser_add", "cloud-gcp", "gs://audit-exports/browser-add/", Peers.GcsUrl.ToString(), _ => Task.CompletedTask);
+        await IntegrationPages.AddAzureAsync(page, Peers, "azure_browser_add", "azure://devstoreaccount1/audit-exports/browser-add/");
+        await IntegrationPages.AddGcsAsync(page, Peers, "gcs_browser_add", "gs://audit-exports/browser-add/");
 
         foreach (var name in new[] { "s3_browser_add", "azure_browser_add", "gcs_browser_add" })
         {
@@ -175,33 +170,9 @@ public sealed class IntegrationAdministrationTests(SharedPortal shared)
         admin.AssertNoConsoleErrors();
     }
 
-    private Task AddS3Async(IPage page, string name, string destination) =>
-        AddAsync(page, name, "cloud-aws", destination, Peers.S3Url.ToString(), async form =>
-        {
-            await form.GetByTestId("method-AwsAccessKey").CheckAsync();
-            await form.Locator("#path-style").CheckAsync();
-            await form.Locator("#access-key-id").FillAsync(StoragePeers.S3AccessKeyId);
-            await form.Locator("#secret").FillAsync(S3Secret);
-        });
+    private Task AddS3Async(IPage page, string name, string destination) => IntegrationPages.AddS3Async(page, Peers, name, destination);
 
-    /// <summary>Add, the cloud, the name and destination, the emulator's endpoint, the method's fields, Create; waits for the row.</summary>
-    private static async Task AddAsync(IPage page, string name, string cloud, string destination, string serviceUrl, Func<ILocator, Task> methodFields)
-    {
-        await page.GetByTestId("add-integration").ClickAsync();
-        var form = page.GetByTestId("add-integration-form");
-        await form.GetByTestId(cloud).CheckAsync();
-        await form.Locator("#integration-name").FillAsync(name);
-        await form.Locator("#destination").FillAsync(destination);
-        await form.GetByText("Self-hosted or emulator endpoint").ClickAsync();
-        await form.Locator("#service-url").FillAsync(serviceUrl);
-        await methodFields(form);
-        await form.GetByTestId("create-integration").ClickAsync();
-        await Assertions.Expect(form).ToHaveCountAsync(0);
-        await Assertions.Expect(Row(page, name)).ToHaveCountAsync(1);
-    }
-
-    private static ILocator Row(IPage page, string name) =>
-        page.GetByTestId("integrations-grid").Locator("tr", new() { Has = page.GetByTestId($"actions-{name}") });
+    private static ILocator Row(IPage page, string name) => IntegrationPages.Row(page, name);
 
     private static async Task ExpectInBellAsync(IPage page, string title, string mentioning)
     {

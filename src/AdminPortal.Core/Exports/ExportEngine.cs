@@ -445,11 +445,9 @@ public sealed class ExportEngine(
         return TimeSpan.FromSeconds(step / 2 + Random.Shared.NextDouble() * step / 2);
     }
 
+    /// <summary>Tells the caller and the run's row how far the run is, about every Exports:ProgressIntervalSeconds and after each object.</summary>
     private async Task ReportAsync(RunContext context, long partRows, long partBytes, int part, string key, bool force)
     {
-        var rows = context.Rows + partRows;
-        var bytes = context.Bytes + partBytes;
-        context.Progress?.Report(new ExportProgress(context.Run.Id, rows, bytes, part, key));
         var now = clock.GetUtcNow().UtcDateTime;
         if (!force && (now - context.LastProgressAt).TotalSeconds < context.Settings.ProgressIntervalSeconds)
         {
@@ -457,6 +455,9 @@ public sealed class ExportEngine(
         }
 
         context.LastProgressAt = now;
+        var rows = context.Rows + partRows;
+        var bytes = context.Bytes + partBytes;
+        context.Progress?.Report(new ExportProgress(context.Run.Id, rows, bytes, part, key));
         await using var db = await dbFactory.CreateDbContextAsync();
         await db.ExportRuns.Where(r => r.Id == context.Run.Id).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.ProgressRows, rows)

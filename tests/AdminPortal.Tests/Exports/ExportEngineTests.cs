@@ -349,4 +349,35 @@ public sealed class ExportEngineTests(StoragePeers peers, ExportsPortal portal) 
         Assert.Equal(["ExportScheduleCreated", "ExportRunSucceeded"], codes);
         Assert.Equal(ExportRunStatus.Succeeded, run.Status);
     }
+
+    [Fact]
+    public async Task Send_now_reports_progress_after_each_object_and_the_history_shows_the_run()
+    {
+        await portal.StoreEventsAsync("progress", 60, Start, TimeSpan.FromMinutes(40));
+        var (schedule, _) = await SetUpAsync("progress");
+        var reports = new ProgressLog();
+
+        var run = await portal.Schedules.SendNowAsync(Principals.Admin(), schedule, reports);
+        var history = await portal.Schedules.HistoryAsync(Principals.Admin(), schedule);
+
+        // 60 rows in one hour with parts of 25 rows: three objects, each reported when stored.
+        Assert.Equal([1, 2, 3], reports.Items.Select(p => p.Part).Distinct());
+        Assert.Equal(60, reports.Items[^1].Rows);
+        var listed = Assert.Single(history);
+        Assert.Equal((run!.Id, ExportTrigger.Manual, PortalFactory.AdminEmail), (listed.Id, listed.Trigger, listed.TriggeredBy));
+        Assert.Equal((60L, run.Bytes, 3), (listed.ProgressRows, listed.ProgressBytes, listed.ProgressPart));
+    }
+
+    private sealed class ProgressLog : IProgress<ExportProgress>
+    {
+        public List<ExportProgress> Items { get; } = [];
+
+        public void Report(ExportProgress value)
+        {
+            lock (Items)
+            {
+                Items.Add(value);
+            }
+        }
+    }
 }

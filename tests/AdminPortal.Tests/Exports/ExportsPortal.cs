@@ -21,21 +21,31 @@ namespace AdminPortal.Tests.Exports;
 /// <summary>
 /// The portal with small export parts (25 rows), fast retries, and a switch that makes the storage fail on a chosen upload.
 /// </summary>
-public sealed class ExportsPortal : PortalFactory
+public class ExportsPortal : PortalFactory
 {
     public const int PartMaxRows = 25;
+
+    /// <summary>The export settings of this portal, as configuration keys under "Exports".</summary>
+    protected virtual IReadOnlyDictionary<string, string> ExportSettings { get; } = new Dictionary<string, string>
+    {
+        ["PartMaxRows"] = $"{PartMaxRows}",
+        ["BatchSize"] = "10",
+        ["MaxAttempts"] = "3",
+        ["RetryBaseSeconds"] = "0.01",
+        ["RetryMaxSeconds"] = "0.05",
+        ["MisfireThresholdSeconds"] = "1",
+    };
 
     public FaultInjection Faults { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Exports:PartMaxRows", $"{PartMaxRows}");
-        builder.UseSetting("Exports:BatchSize", "10");
-        builder.UseSetting("Exports:MaxAttempts", "3");
-        builder.UseSetting("Exports:RetryBaseSeconds", "0.01");
-        builder.UseSetting("Exports:RetryMaxSeconds", "0.05");
-        builder.UseSetting("Exports:MisfireThresholdSeconds", "1");
+        foreach (var (key, value) in ExportSettings)
+        {
+            builder.UseSetting("Exports:" + key, value);
+        }
+
         builder.ConfigureTestServices(services => services.AddSingleton<IExportDestinations>(sp =>
             new FaultyDestinations(new IntegrationExportDestinations(sp.GetRequiredService<IntegrationService>()), Faults)));
     }
@@ -49,7 +59,7 @@ public sealed class ExportsPortal : PortalFactory
     public async Task<PortalDbContext> DbAsync() => await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
 
     /// <summary>Stores events of one family (each test its own), <paramref name="count"/> of them spread evenly over <paramref name="span"/>.</summary>
-    public async Task<List<string>> StoreEventsAsync(string family, int count, DateTime firstUtc, TimeSpan span, string idPrefix = "")
+    public async Task<List<string>> StoreEventsAsync(string family, int count, DateTime firstUtc, TimeSpan span, string idPrefix = "", int payloadBytes = 0)
     {
         var step = count > 1 ? span / (count - 1) : TimeSpan.Zero;
         var events = Enumerable.Range(0, count).Select(i => new AuditEvent
@@ -65,7 +75,8 @@ public sealed class ExportsPortal : PortalFactory
             Action = i % 3 == 0 ? "select" : "update",
             Status = AuditEventStatus.Success,
             Count = 1,
-            Payload = i % 5 == 0 ? "a, \"quoted\" payload\nwith a line break" : null,
+            Payload = payloadBytes > 0 ? $"{i:D8}" + new string((char)('a' + i % 26), payloadBytes - 8)
+                : i % 5 == 0 ? "a, \"quoted\" payload\nwith a line break" : null,
         }).ToList();
         await Services.GetRequiredService<AuditEventWriter>().StoreAsync(events);
         return events.Select(e => e.EventId).ToList();
@@ -179,12 +190,16 @@ public sealed class FaultInjection
 
     public bool Always { get; private set; }
 
-    public void FailUpload(int number, Func<Exception> error, bool always = false)
+    /// <summary>With a value, the chosen upload starts for real and its content fails after this many bytes (mid multipart upload).</summary>
+    public long? AfterBytes { get; private set; }
+
+    public void FailUpload(int number, Func<Exception> error, bool always = false, long? afterBytes = null)
     {
         Interlocked.Exchange(ref uploads, 0);
         FailOnUpload = number;
         Error = error;
         Always = always;
+        AfterBytes = afterBytes;
     }
 
     public void Clear() => FailOnUpload = -1;
@@ -216,7 +231,13 @@ internal sealed class FaultyDestinations(IExportDestinations inner, FaultInjecti
 
         public async Task<UploadResult> UploadAsync(string key, Stream content, UploadOptions options, CancellationToken cancellationToken)
         {
-            if (faults.Next() is { } error)
+            var error = faults.Next();
+            if (error is not null && faults.AfterBytes is { } after)
+            {
+                return await inner.UploadAsync(key, new FailingStream(content, after, error), options, cancellationToken);
+            }
+
+            if (error is not null)
             {
                 // Read some of the content first, as a real upload that fails midway does.
                 await content.ReadAsync(new byte[1024], cancellationToken);
@@ -236,6 +257,53 @@ internal sealed class FaultyDestinations(IExportDestinations inner, FaultInjecti
 
         public void Dispose() => inner.Dispose();
     }
+}
+
+/// <summary>Reads through to its inner stream, then fails once <paramref name="after"/> bytes were read.</summary>
+internal sealed class FailingStream(Stream inner, long after, Exception error) : Stream
+{
+    private long read;
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => read; set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (read >= after)
+        {
+            throw error;
+        }
+
+        var n = await inner.ReadAsync(buffer[..(int)Math.Min(buffer.Length, after - read)], cancellationToken);
+        read += n;
+        return n;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush() => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
+
+/// <summary>Objects of several upload chunks (5 MiB, S3's smallest): a run that fails inside a multipart upload.</summary>
+public sealed class LargeObjectsPortal : ExportsPortal
+{
+    protected override IReadOnlyDictionary<string, string> ExportSettings { get; } = new Dictionary<string, string>
+    {
+        ["UploadChunkBytes"] = $"{5 * 1024 * 1024}",
+        ["MaxAttempts"] = "2",
+        ["RetryBaseSeconds"] = "0.01",
+        ["RetryMaxSeconds"] = "0.05",
+        ["MisfireThresholdSeconds"] = "1",
+    };
 }
 
 [CollectionDefinition(Name)]
