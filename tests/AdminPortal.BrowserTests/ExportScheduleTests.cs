@@ -91,7 +91,7 @@ public sealed class ExportScheduleTests(SharedPortal shared)
         await history.GetByTestId("history-back").ClickAsync();
 
         await row.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).Last.ClickAsync();
+        await page.Locator(".rz-dialog-confirm-buttons").GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("schedules-grid").Locator("tr", new() { HasText = "Exports lifecycle" })).ToHaveCountAsync(0);
         admin.AssertNoConsoleErrors();
     }
@@ -154,6 +154,89 @@ public sealed class ExportScheduleTests(SharedPortal shared)
         admin.AssertNoConsoleErrors();
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Editing_an_integrations_destination_pauses_its_schedules_unless_told_to_repoint_them(bool repoint)
+    {
+        var integration = $"s3_linked_edit_{(repoint ? "repoint" : "pause")}";
+        var workbook = $"Linked edit {(repoint ? "repoint" : "pause")}";
+        await using var admin = await shared.OpenAdminSessionAsync(IntegrationPages.SettingsPath);
+        var page = admin.Page;
+        await IntegrationPages.AddS3Async(page, Peers, integration, $"s3://audit-exports/{integration}/");
+        var workbookUrl = await SaveWorkbookAsync(admin, workbook);
+        await OpenScheduleExportsAsync(page);
+        await AddScheduleAsync(page, integration, "events-{run}-{part}.csv");
+
+        await page.GotoAsync(IntegrationPages.SettingsPath);
+        await admin.WaitForCircuitAsync();
+        await IntegrationPages.Row(page, integration).GetByRole(AriaRole.Button, new() { Name = "Edit destination" }).ClickAsync();
+        var form = page.GetByTestId("edit-destination-form");
+        await Assertions.Expect(form.GetByTestId("linked-exports")).ToContainTextAsync($"{workbook} · AUDIT_LOGS");
+        await form.Locator("#destination").FillAsync($"s3://audit-exports/{integration}-moved/");
+        await form.GetByTestId("update-linked-exports").SetCheckedAsync(repoint);
+        await admin.CaptureAsync($"edit-destination-linked-{repoint}");
+        await form.GetByTestId("save-destination").ClickAsync();
+        await Assertions.Expect(IntegrationPages.Row(page, integration)).ToContainTextAsync($"{integration}-moved/");
+
+        await page.GotoAsync(workbookUrl);
+        await admin.WaitForCircuitAsync();
+        await OpenScheduleExportsAsync(page);
+        var row = page.GetByTestId("schedules-grid").Locator("tr", new() { HasText = workbook });
+        await Assertions.Expect(row).ToContainTextAsync($"s3://audit-exports/{integration}-moved/events-{{run}}-{{part}}.csv");
+        if (repoint)
+        {
+            await Assertions.Expect(row.GetByTestId("next-run")).ToBeVisibleAsync();
+        }
+        else
+        {
+            await Assertions.Expect(row.GetByTestId("pause-reason")).ToContainTextAsync($"The destination of integration \"{integration}\" changed");
+            await row.GetByRole(AriaRole.Button, new() { Name = "Resume" }).ClickAsync();
+            await Assertions.Expect(row.GetByTestId("next-run")).ToBeVisibleAsync();
+        }
+
+        admin.AssertNoConsoleErrors();
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Deleting_an_integration_pauses_its_schedules_unless_told_to_delete_them(bool deleteLinked)
+    {
+        var integration = $"s3_linked_delete_{(deleteLinked ? "delete" : "pause")}";
+        var workbook = $"Linked delete {(deleteLinked ? "delete" : "pause")}";
+        await using var admin = await shared.OpenAdminSessionAsync(IntegrationPages.SettingsPath);
+        var page = admin.Page;
+        await IntegrationPages.AddS3Async(page, Peers, integration, $"s3://audit-exports/{integration}/");
+        var workbookUrl = await SaveWorkbookAsync(admin, workbook);
+        await OpenScheduleExportsAsync(page);
+        await AddScheduleAsync(page, integration, "events-{run}-{part}.csv");
+
+        await page.GotoAsync(IntegrationPages.SettingsPath);
+        await admin.WaitForCircuitAsync();
+        await IntegrationPages.Row(page, integration).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        var form = page.GetByTestId("delete-integration-form");
+        await Assertions.Expect(form.GetByTestId("linked-exports")).ToContainTextAsync($"{workbook} · AUDIT_LOGS");
+        await form.GetByTestId("delete-linked-exports").SetCheckedAsync(deleteLinked);
+        await form.GetByTestId("confirm-delete-integration").ClickAsync();
+        await Assertions.Expect(IntegrationPages.Row(page, integration)).ToHaveCountAsync(0);
+
+        await page.GotoAsync(workbookUrl);
+        await admin.WaitForCircuitAsync();
+        await OpenScheduleExportsAsync(page);
+        var rows = page.GetByTestId("schedules-grid").Locator("tr", new() { HasText = workbook });
+        if (deleteLinked)
+        {
+            await Assertions.Expect(page.GetByTestId("schedules-grid")).ToContainTextAsync("No export scheduled for this workbook yet.");
+        }
+        else
+        {
+            await Assertions.Expect(rows.GetByTestId("pause-reason")).ToContainTextAsync($"Integration \"{integration}\" was deleted.");
+        }
+
+        admin.AssertNoConsoleErrors();
+    }
+
     private Task AddIntegrationAsync(IPage page, string cloud, string name, string prefix) => cloud switch
     {
         "s3" => IntegrationPages.AddS3Async(page, Peers, name, $"s3://{StoragePeers.S3Bucket}/{prefix}"),
@@ -175,20 +258,23 @@ public sealed class ExportScheduleTests(SharedPortal shared)
         _ => "gs://audit-exports/",
     };
 
-    /// <summary>Explores AUDIT_LOGS with a few columns and saves it as a workbook, which opens.</summary>
-    private static async Task SaveWorkbookAsync(BrowserSession session, string name)
+    /// <summary>Explores AUDIT_LOGS with a few columns and saves it as a workbook, which opens; returns its address.</summary>
+    internal static async Task<string> SaveWorkbookAsync(BrowserSession session, string name)
     {
         var page = session.Page;
         await page.GotoAsync("/audit-logs?range=30d&cols=EventId,EventTimeUtc,Login,Action");
         await session.WaitForCircuitAsync();
+        await Assertions.Expect(page.Locator(".events-grid tr.rz-data-row").First).ToBeVisibleAsync();
         await page.GetByTestId("save-as").ClickAsync();
         await page.GetByTestId("workbook-name").FillAsync(name);
         await page.GetByTestId("workbook-folder").FillAsync("Exports");
+        await Assertions.Expect(page.GetByTestId("workbook-name")).ToHaveValueAsync(name);
         await page.GetByTestId("workbook-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("explorer-title")).ToHaveTextAsync(name);
+        return page.Url;
     }
 
-    private static async Task OpenScheduleExportsAsync(IPage page)
+    internal static async Task OpenScheduleExportsAsync(IPage page)
     {
         await page.GetByTestId("workbook-menu").ClickAsync();
         await page.GetByText("Schedule exports", new() { Exact = true }).ClickAsync();
@@ -196,7 +282,7 @@ public sealed class ExportScheduleTests(SharedPortal shared)
     }
 
     /// <summary>Add Schedule: the integration, the object name (JSON Lines or CSV by its extension, gzip by .gz), the defaults otherwise.</summary>
-    private static async Task AddScheduleAsync(IPage page, string integration, string template, string? notify = null)
+    internal static async Task AddScheduleAsync(IPage page, string integration, string template, string? notify = null)
     {
         await page.GetByTestId("add-schedule").ClickAsync();
         var form = page.GetByTestId("schedule-form");
@@ -223,7 +309,7 @@ public sealed class ExportScheduleTests(SharedPortal shared)
     };
 
     /// <summary>Send now on the schedule's row; waits for the run's result.</summary>
-    private static async Task<ILocator> SendNowAsync(IPage page, string scheduleText)
+    internal static async Task<ILocator> SendNowAsync(IPage page, string scheduleText)
     {
         var row = page.GetByTestId("schedules-grid").Locator("tr", new() { HasText = scheduleText });
         await row.GetByRole(AriaRole.Button, new() { Name = "Send now" }).ClickAsync();
@@ -233,7 +319,7 @@ public sealed class ExportScheduleTests(SharedPortal shared)
         return result;
     }
 
-    private static async Task<List<StoredObject>> ListAsync(ICloudStorage storage)
+    internal static async Task<List<StoredObject>> ListAsync(ICloudStorage storage)
     {
         var objects = new List<StoredObject>();
         await foreach (var o in storage.ListAsync("", CancellationToken.None))
@@ -247,7 +333,7 @@ public sealed class ExportScheduleTests(SharedPortal shared)
         return objects;
     }
 
-    private static async Task<string> ReadAsync(ICloudStorage storage, string key)
+    internal static async Task<string> ReadAsync(ICloudStorage storage, string key)
     {
         await using var stream = await storage.OpenReadAsync(key, CancellationToken.None);
         using var reader = new StreamReader(stream);

@@ -28,6 +28,7 @@ public sealed partial class ScheduleForm
     private ExportUriPreview? preview;
     private string root = "";
     private bool busy;
+    private CancellationTokenSource? typing;
 
     protected override async Task OnInitializedAsync()
     {
@@ -40,6 +41,22 @@ public sealed partial class ScheduleForm
         integrations = await Integrations.ListNamesAsync(user);
         form.IntegrationId ??= integrations.FirstOrDefault(i => i.LastTestStatus == AdminPortal.CloudStorage.ConnectionTestResult.SuccessStatus)?.Id;
         await PreviewAsync();
+    }
+
+    /// <summary>The preview follows typing, after a pause (never a query per keystroke).</summary>
+    private async Task PreviewSoonAsync()
+    {
+        typing?.Cancel();
+        typing = new CancellationTokenSource();
+        try
+        {
+            await Task.Delay(300, typing.Token);
+            await PreviewAsync();
+        }
+        catch (TaskCanceledException)
+        {
+            // A newer keystroke follows.
+        }
     }
 
     private async Task PreviewAsync()
