@@ -163,13 +163,7 @@ public sealed class ExportScheduleTests(SharedPortal shared)
         var workbook = $"Linked edit {(repoint ? "repoint" : "pause")}";
         await using var admin = await shared.OpenAdminSessionAsync(IntegrationPages.SettingsPath);
         var page = admin.Page;
-        await IntegrationPages.AddS3Async(page, Peers, integration, $"s3://audit-exports/{integration}/");
-        var workbookUrl = await SaveWorkbookAsync(admin, workbook);
-        await OpenScheduleExportsAsync(page);
-        await AddScheduleAsync(page, integration, "events-{run}-{part}.csv");
-
-        await page.GotoAsync(IntegrationPages.SettingsPath);
-        await admin.WaitForCircuitAsync();
+        var workbookUrl = await LinkedScheduleAsync(admin, integration, workbook);
         await IntegrationPages.Row(page, integration).GetByRole(AriaRole.Button, new() { Name = "Edit destination" }).ClickAsync();
         var form = page.GetByTestId("edit-destination-form");
         await Assertions.Expect(form.GetByTestId("linked-exports")).ToContainTextAsync($"{workbook} · AUDIT_LOGS");
@@ -207,13 +201,7 @@ public sealed class ExportScheduleTests(SharedPortal shared)
         var workbook = $"Linked delete {(deleteLinked ? "delete" : "pause")}";
         await using var admin = await shared.OpenAdminSessionAsync(IntegrationPages.SettingsPath);
         var page = admin.Page;
-        await IntegrationPages.AddS3Async(page, Peers, integration, $"s3://audit-exports/{integration}/");
-        var workbookUrl = await SaveWorkbookAsync(admin, workbook);
-        await OpenScheduleExportsAsync(page);
-        await AddScheduleAsync(page, integration, "events-{run}-{part}.csv");
-
-        await page.GotoAsync(IntegrationPages.SettingsPath);
-        await admin.WaitForCircuitAsync();
+        var workbookUrl = await LinkedScheduleAsync(admin, integration, workbook);
         await IntegrationPages.Row(page, integration).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         var form = page.GetByTestId("delete-integration-form");
         await Assertions.Expect(form.GetByTestId("linked-exports")).ToContainTextAsync($"{workbook} · AUDIT_LOGS");
@@ -235,6 +223,19 @@ public sealed class ExportScheduleTests(SharedPortal shared)
         }
 
         admin.AssertNoConsoleErrors();
+    }
+
+    /// <summary>An S3 integration, a workbook with a schedule to it, and the Audit Logging settings open again.</summary>
+    private async Task<string> LinkedScheduleAsync(BrowserSession admin, string integration, string workbook)
+    {
+        var page = admin.Page;
+        await IntegrationPages.AddS3Async(page, Peers, integration, $"s3://audit-exports/{integration}/");
+        var workbookUrl = await SaveWorkbookAsync(admin, workbook);
+        await OpenScheduleExportsAsync(page);
+        await AddScheduleAsync(page, integration, "events-{run}-{part}.csv");
+        await page.GotoAsync(IntegrationPages.SettingsPath);
+        await admin.WaitForCircuitAsync();
+        return workbookUrl;
     }
 
     private Task AddIntegrationAsync(IPage page, string cloud, string name, string prefix) => cloud switch
