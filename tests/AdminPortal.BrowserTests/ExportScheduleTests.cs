@@ -149,7 +149,8 @@ public sealed class ExportScheduleTests(SharedPortal shared)
 
         await page.GotoAsync(link);
         await admin.WaitForCircuitAsync();
-        await Assertions.Expect(page.GetByTestId("run-history").GetByTestId("run-error").First).ToContainTextAsync("NoSuchBucket");
+        // The modal opens once the circuit has loaded the workbook: allow for a loaded machine.
+        await Assertions.Expect(page.GetByTestId("run-history").GetByTestId("run-error").First).ToContainTextAsync("NoSuchBucket", new() { Timeout = 20_000 });
         await admin.CaptureAsync("export-failure-history");
         admin.AssertNoConsoleErrors();
     }

@@ -88,6 +88,8 @@ public partial class AuditLogs
         if (HistoryParam is { } history && history != historyOpened && workbook is not null)
         {
             historyOpened = history;
+            // After this render settles, so the layout's dialog host is listening.
+            await Task.Yield();
             await Exports.ScheduleExportsDialog.OpenAsync(Dialogs, workbook, history);
         }
     }
