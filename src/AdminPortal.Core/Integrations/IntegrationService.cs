@@ -211,9 +211,7 @@ public sealed partial class IntegrationService(
             return IntegrationOutcome.Fail("", "That integration no longer exists.");
         }
 
-        var (secret, problem) = Decrypt(i);
-        var result = problem ?? await TestAsync(i, secret, ct);
-        Record(i, result);
+        var result = await RetestAsync(i, ct);
         await db.SaveChangesAsync(ct);
         await AuditAsync(actor, "IntegrationTested", "Storage integration tested", "test", i, $"test: {i.LastTestStatus}", ct, result.Success);
         return new IntegrationOutcome(OperationResult.Success, IntegrationSummary.Of(i));
@@ -336,9 +334,7 @@ public sealed partial class IntegrationService(
             .OrderBy(i => i.Name).ToListAsync(ct);
         foreach (var i in due)
         {
-            var (secret, problem) = Decrypt(i);
-            var result = problem ?? await TestAsync(i, secret, ct);
-            Record(i, result);
+            var result = await RetestAsync(i, ct);
             await db.SaveChangesAsync(ct);
             await AuditAsync(HealthCheckActor, "IntegrationHealthChecked", "Storage integration health check", "test", i, $"test: {i.LastTestStatus}", ct, result.Success);
             if (!result.Success)
@@ -396,6 +392,15 @@ public sealed partial class IntegrationService(
             logger.LogWarning(e, "Connection test of integration {IntegrationName} could not start (error {ErrorId})", i.Name, errorId);
             return new ConnectionTestResult(false, e.Message, $"The portal could not prepare the connection; its log has error {errorId}.");
         }
+    }
+
+    /// <summary>Test connection with the stored secret (or why it cannot be read), recorded on the integration.</summary>
+    private async Task<ConnectionTestResult> RetestAsync(StorageIntegration i, CancellationToken ct)
+    {
+        var (secret, problem) = Decrypt(i);
+        var result = problem ?? await TestAsync(i, secret, ct);
+        Record(i, result);
+        return result;
     }
 
     private (string? Secret, ConnectionTestResult? Problem) Decrypt(StorageIntegration i)

@@ -50,13 +50,6 @@ public sealed class ExportScheduler(
         await scheduler.DeleteJob(JobKeyOf(scheduleId), ct);
     }
 
-    /// <summary>The next firing Quartz has stored for the schedule (a paused schedule's firings are skipped).</summary>
-    public async Task<DateTimeOffset?> NextRunAsync(Guid scheduleId, CancellationToken ct = default)
-    {
-        var scheduler = await schedulers.GetScheduler(ct);
-        return (await scheduler.GetTrigger(TriggerKeyOf(scheduleId), ct))?.NextFireTimeUtc;
-    }
-
     /// <summary>
     /// At start: every schedule has its job (one created while Quartz was not storing is added) and no job outlives
     /// its schedule. Existing triggers are kept as stored, so their misfires are handled by Quartz.

@@ -6,11 +6,9 @@ namespace AdminPortal.Web.Components.Exports;
 /// <summary>The Add/Edit Schedule form as typed; <see cref="ToCommand"/> gives the use case its command.</summary>
 public sealed class ScheduleFormModel
 {
-    public const string DefaultTemplate = "audit-logs/{yyyy}/{MM}/{dd}/{HH}/events-{run}-{part}";
-
     public string? Name { get; set; }
     public Guid? IntegrationId { get; set; }
-    public string UriTemplate { get; set; } = DefaultTemplate + ".csv.gz";
+    public string UriTemplate { get; set; } = ExportUriTemplate.Suggested(ExportFormat.Csv, gzip: true);
     public int TableElementId { get; set; }
     public ExportFormat Format { get; set; } = ExportFormat.Csv;
     public bool Gzip { get; set; } = true;
@@ -35,26 +33,19 @@ public sealed class ScheduleFormModel
         FrequencyKind = s.FrequencyKind,
         EveryHours = s.EveryHours ?? 24,
         TimeOfDay = (s.TimeOfDay ?? new TimeOnly(2, 0)).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
-        Day = s.Day ?? (s.FrequencyKind == ExportFrequencyKind.Weekly ? 1 : 1),
+        Day = s.Day ?? 1,
         TimeZoneId = s.TimeZoneId,
         Cron = s.Cron,
         NotificationEmails = s.NotificationEmails,
     };
 
-    /// <summary>The extension the format and gzip imply, kept on the template when the user changes either.</summary>
-    public static string Extension(ExportFormat format, bool gzip) => format switch
-    {
-        ExportFormat.Csv => ".csv",
-        ExportFormat.JsonLines => ".jsonl",
-        _ => ".json",
-    } + (gzip ? ".gz" : "");
-
+    /// <summary>Keeps the template's extension in step when the user changes the format or gzip.</summary>
     public void FollowExtension(ExportFormat oldFormat, bool oldGzip)
     {
-        var old = Extension(oldFormat, oldGzip);
+        var old = ExportUriTemplate.Extension(oldFormat, oldGzip);
         if (UriTemplate.EndsWith(old, StringComparison.Ordinal))
         {
-            UriTemplate = UriTemplate[..^old.Length] + Extension(Format, Gzip);
+            UriTemplate = UriTemplate[..^old.Length] + ExportUriTemplate.Extension(Format, Gzip);
         }
     }
 

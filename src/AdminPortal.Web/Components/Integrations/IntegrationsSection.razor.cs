@@ -22,7 +22,7 @@ public sealed partial class IntegrationsSection
 
     private bool EmailEnabled => PortalNotifications.EmailEnabled;
 
-    private string HealthInterval => Options.Value.HealthCheckIntervalHours is var h && h == 24 ? "24 hours" : $"{h:0.##} hours";
+    private string HealthInterval => $"{Options.Value.HealthCheckIntervalHours:0.##} hours";
 
     protected override Task OnInitializedAsync() => ReloadAsync();
 
