@@ -36,9 +36,19 @@ internal sealed class AzureBlobStorage(HttpPipeline pipeline, AzureBlobDestinati
             put.Request.Content = RequestContent.Create(part.Data.AsMemory());
             await SendAsync(put, cancellationToken);
             options.Progress?.Report(reader.BytesRead);
-            return Result(key, name, reader, put.Response, 1);
+            return Result(key, name, reader.BytesRead, reader.Sha256Hex(), put.Response, 1);
         }
 
+        var staged = await StagePartsAsync(key, name, reader, part, options, cancellationToken);
+        return await staged.CommitOrAbortAsync(cancellationToken);
+    }
+
+    protected override bool DefersCommit => true;
+
+    /// <summary>Always blocks (one is enough for small content), committed by Put Block List when the caller commits.</summary>
+    protected override async Task<StagedUpload> StagePartsAsync(string key, string name, PartReader reader, UploadPart part, UploadOptions options,
+        CancellationToken cancellationToken)
+    {
         // Block ids must all have the same length; a per-upload nonce keeps them apart from blocks a failed attempt left.
         var nonce = Guid.NewGuid().ToString("N");
         var blocks = new List<string>();
@@ -62,15 +72,20 @@ internal sealed class AzureBlobStorage(HttpPipeline pipeline, AzureBlobDestinati
             part = await reader.ReadPartAsync(cancellationToken);
         }
 
-        var list = new XElement("BlockList", blocks.Select(id => new XElement("Latest", id)));
-        var body = Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"utf-8\"?>" + list.ToString(SaveOptions.DisableFormatting));
-        using var commit = Create(RequestMethod.Put, name, "comp=blocklist");
-        commit.Request.Headers.Add("x-ms-blob-content-type", options.ContentType);
-        commit.Request.Headers.Add("Content-MD5", Convert.ToBase64String(MD5.HashData(body)));
-        commit.Request.Headers.Add("Content-Type", "application/xml");
-        commit.Request.Content = RequestContent.Create(body);
-        await SendAsync(commit, cancellationToken);
-        return Result(key, name, reader, commit.Response, blocks.Count);
+        var (bytes, sha256) = (reader.BytesRead, reader.Sha256Hex());
+        // Uncommitted blocks are invisible and Azure discards them after a week: aborting has nothing to send.
+        return new StagedUpload(key, name, bytes, sha256, blocks.Count, async ct =>
+        {
+            var list = new XElement("BlockList", blocks.Select(id => new XElement("Latest", id)));
+            var body = Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"utf-8\"?>" + list.ToString(SaveOptions.DisableFormatting));
+            using var commit = Create(RequestMethod.Put, name, "comp=blocklist");
+            commit.Request.Headers.Add("x-ms-blob-content-type", options.ContentType);
+            commit.Request.Headers.Add("Content-MD5", Convert.ToBase64String(MD5.HashData(body)));
+            commit.Request.Headers.Add("Content-Type", "application/xml");
+            commit.Request.Content = RequestContent.Create(body);
+            await SendAsync(commit, ct);
+            return Result(key, name, bytes, sha256, commit.Response, blocks.Count);
+        }, () => Task.CompletedTask);
     }
 
     public override IAsyncEnumerable<StoredObject> ListAsync(string prefix, CancellationToken cancellationToken) =>
@@ -178,8 +193,8 @@ internal sealed class AzureBlobStorage(HttpPipeline pipeline, AzureBlobDestinati
         return new CloudStorageException(CloudStorageException.Describe(code, text ?? response.ReasonPhrase), code, (HttpStatusCode)response.Status);
     }
 
-    private static UploadResult Result(string key, string name, PartReader reader, Response response, int parts) =>
-        new(key, name, reader.BytesRead, reader.Sha256Hex(),
+    private static UploadResult Result(string key, string name, long bytes, string sha256, Response response, int parts) =>
+        new(key, name, bytes, sha256,
             response.Headers.TryGetValue("ETag", out var etag) ? etag : null,
             response.Headers.TryGetValue("x-ms-version-id", out var version) ? version : null,
             parts);

@@ -13,6 +13,8 @@ namespace AdminPortal.CloudStorage.Gcs;
 /// <summary>
 /// Google Cloud Storage through its JSON API: a resumable session per upload, one PUT per part (Content-Range with
 /// the total on the last one); the object appears only when the last part lands, and a failed session is cancelled.
+/// A session cannot be left open for a later commit without holding its last bytes in memory, so staging stores the
+/// object at once (<see cref="StagedUpload.IsVisible"/>) and an abort deletes it.
 /// </summary>
 internal sealed class GcsCloudStorage(HttpClient http, GcsDestination destination, ITokenAccess? tokens, ILogger<GcsCloudStorage> logger, TimeProvider clock)
     : CloudStorageBase(destination.Prefix, clock)

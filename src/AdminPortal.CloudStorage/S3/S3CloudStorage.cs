@@ -40,6 +40,16 @@ internal sealed class S3CloudStorage(IAmazonS3 client, S3Destination destination
             return new UploadResult(key, name, reader.BytesRead, reader.Sha256Hex(), response.ETag, response.VersionId, 1);
         }
 
+        var staged = await StagePartsAsync(key, name, reader, part, options, cancellationToken);
+        return await staged.CommitOrAbortAsync(cancellationToken);
+    }
+
+    protected override bool DefersCommit => true;
+
+    /// <summary>Always a multipart upload (one part is allowed to be small), left open until the caller commits it.</summary>
+    protected override async Task<StagedUpload> StagePartsAsync(string key, string name, PartReader reader, UploadPart part, UploadOptions options,
+        CancellationToken cancellationToken)
+    {
         var upload = await Call(() => client.InitiateMultipartUploadAsync(
             new InitiateMultipartUploadRequest { BucketName = destination.Bucket, Key = name, ContentType = options.ContentType }, cancellationToken));
         try
@@ -73,14 +83,20 @@ internal sealed class S3CloudStorage(IAmazonS3 client, S3Destination destination
                 part = await reader.ReadPartAsync(cancellationToken);
             }
 
-            var completed = await Call(() => client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
-            {
-                BucketName = destination.Bucket,
-                Key = name,
-                UploadId = upload.UploadId,
-                PartETags = etags,
-            }, cancellationToken));
-            return new UploadResult(key, name, reader.BytesRead, reader.Sha256Hex(), completed.ETag, completed.VersionId, etags.Count);
+            var (bytes, sha256) = (reader.BytesRead, reader.Sha256Hex());
+            return new StagedUpload(key, name, bytes, sha256, etags.Count,
+                async ct =>
+                {
+                    var completed = await Call(() => client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
+                    {
+                        BucketName = destination.Bucket,
+                        Key = name,
+                        UploadId = upload.UploadId,
+                        PartETags = etags,
+                    }, ct));
+                    return new UploadResult(key, name, bytes, sha256, completed.ETag, completed.VersionId, etags.Count);
+                },
+                () => AbortQuietlyAsync(name, upload.UploadId));
         }
         catch
         {

@@ -211,7 +211,7 @@ public sealed class ExportEngine(
         public DateTime LastProgressAt { get; set; }
     }
 
-    private sealed record WrittenPart(ExportManifestPart Part, ExportCursor End, DateTime PartitionStart);
+    private sealed record WrittenPart(ExportManifestPart Part, ExportCursor End, DateTime PartitionStart, StagedUpload Upload);
 
     private async Task<ExportManifest?> ExportAsync(RunContext context, List<string> uploaded, CancellationToken ct)
     {
@@ -222,21 +222,46 @@ public sealed class ExportEngine(
             return null; // nothing was ingested since the last run: no objects, no manifest
         }
 
-        var cursor = await source.StartAsync(window, ct);
-        DateTime? lastPartition = null;
-        var lastPart = 0;
-        while (cursor is { } start)
+        var staged = new List<StagedUpload>();
+        var committed = 0;
+        try
         {
-            var written = await WithRetriesAsync(context, "an object", () => WritePartAsync(context, start, lastPartition, lastPart, uploaded, ct), ct);
-            if (written is null)
+            var cursor = await source.StartAsync(window, ct);
+            DateTime? lastPartition = null;
+            var lastPart = 0;
+            while (cursor is { } start)
             {
-                break;
+                var written = await WithRetriesAsync(context, "an object", () => WritePartAsync(context, start, lastPartition, lastPart, ct), ct);
+                if (written is null)
+                {
+                    break;
+                }
+
+                staged.Add(written.Upload);
+                parts.Add(written.Part);
+                cursor = written.End;
+                lastPartition = written.PartitionStart;
+                lastPart = written.Part.Part;
             }
 
-            parts.Add(written.Part);
-            cursor = written.End;
-            lastPartition = written.PartitionStart;
-            lastPart = written.Part.Part;
+            // Every object's bytes are with the cloud: only now do they appear, one after the other in a moment, so a
+            // run cut while writing (storage gone, portal stopped) leaves none of its objects visible.
+            foreach (var upload in staged)
+            {
+                var result = await WithRetriesAsync(context, "committing an object", () => upload.CommitAsync(ct), ct);
+                committed++;
+                uploaded.Add(upload.Key);
+                await WithRetriesAsync(context, "checking an object", () => VerifyAsync(context.Storage, upload.Key, result.Bytes, ct), ct);
+            }
+        }
+        catch
+        {
+            foreach (var upload in staged.Skip(committed))
+            {
+                await upload.AbortAsync();
+            }
+
+            throw;
         }
 
         var manifest = new ExportManifest(
@@ -265,8 +290,7 @@ public sealed class ExportEngine(
     /// Writes one object: from the event after <paramref name="start"/>, the rows of its partition until the partition
     /// ends or the part is full. Deterministic for a window, so a retry writes the same bytes under the same name.
     /// </summary>
-    private async Task<WrittenPart?> WritePartAsync(RunContext context, ExportCursor start, DateTime? lastPartition, int lastPart,
-        List<string> uploaded, CancellationToken ct)
+    private async Task<WrittenPart?> WritePartAsync(RunContext context, ExportCursor start, DateTime? lastPartition, int lastPart, CancellationToken ct)
     {
         var settings = context.Settings;
         var batch = await source.BatchAsync(context.Window, context.Shape, start, null, settings.BatchSize, ct);
@@ -290,7 +314,7 @@ public sealed class ExportEngine(
             try
             {
                 await using var content = pipe.Reader.AsStream(leaveOpen: true);
-                return await context.Storage.UploadAsync(key, content,
+                return await context.Storage.StageAsync(key, content,
                     new UploadOptions { ContentType = contentType, PartSizeBytes = settings.UploadChunkBytes }, ct);
             }
             finally
@@ -376,18 +400,25 @@ public sealed class ExportEngine(
         }
 
         var result = await upload;
-        uploaded.Add(key);
-        await VerifyAsync(context.Storage, key, result.Bytes, ct);
+        try
+        {
+            await ReportAsync(context, rows, result.Bytes, number, key, force: true);
+        }
+        catch
+        {
+            await result.AbortAsync(); // the retry of this object stages it again
+            throw;
+        }
+
         context.Rows += rows;
         context.Bytes += result.Bytes;
-        await ReportAsync(context, 0, 0, number, key, force: true);
         return new WrittenPart(
             new ExportManifestPart(result.ObjectName, key, context.Template.Grain == PartitionGrain.None ? null : partition, number,
                 rows, result.Bytes, result.Sha256, first, lastTime),
-            last, partition);
+            last, partition, result);
     }
 
-    private static async Task ThrowIfUploadEndedAsync(Task<UploadResult> upload)
+    private static async Task ThrowIfUploadEndedAsync(Task<StagedUpload> upload)
     {
         if (upload.IsCompleted)
         {
@@ -397,7 +428,7 @@ public sealed class ExportEngine(
     }
 
     /// <summary>The object is listed with the size that was sent (the clouds checked each chunk's MD5 on the way).</summary>
-    private static async Task VerifyAsync(ICloudStorage storage, string key, long bytes, CancellationToken ct)
+    private static async Task<bool> VerifyAsync(ICloudStorage storage, string key, long bytes, CancellationToken ct)
     {
         await foreach (var stored in storage.ListAsync(key, ct))
         {
@@ -405,7 +436,7 @@ public sealed class ExportEngine(
             {
                 if (stored.Size == bytes)
                 {
-                    return;
+                    return true;
                 }
 
                 throw new ExportVerificationException($"{stored.ObjectName} holds {stored.Size} bytes where {bytes} were uploaded.");

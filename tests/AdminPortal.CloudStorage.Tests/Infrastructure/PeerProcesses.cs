@@ -38,7 +38,7 @@ public sealed class PeerProcesses : IDisposable
 
     public string Folder(string name) => Directory.CreateDirectory(Path.Combine(DataDirectory, name)).FullName;
 
-    public void Start(string file, string[] arguments, IDictionary<string, string>? environment = null)
+    public Process Start(string file, string[] arguments, IDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
@@ -58,6 +58,32 @@ public sealed class PeerProcesses : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         processes.Add(process);
+        return process;
+    }
+
+    /// <summary>s3rver on <paramref name="port"/>, its data in this fixture's "s3" folder (kept across a restart), with <paramref name="bucket"/>.</summary>
+    public Process StartS3rver(int port, string bucket) =>
+        Start(Path.Combine(Bin, "s3rver"), ["--address", "127.0.0.1", "--port", $"{port}", "--directory", Folder("s3"), "--configure-bucket", bucket]);
+
+    /// <summary>Kills one peer at once, as a crash or a network outage would end it.</summary>
+    public void Stop(Process process)
+    {
+        Kill(process);
+        processes.Remove(process);
+        process.Dispose();
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(5000);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
     }
 
     /// <summary>Polls <paramref name="url"/> until it answers <paramref name="expected"/> (each peer's readiness signal, EMULATORS.md).</summary>
@@ -114,16 +140,7 @@ public sealed class PeerProcesses : IDisposable
     {
         foreach (var process in processes)
         {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(5000);
-            }
-            catch (InvalidOperationException)
-            {
-                // Already exited.
-            }
-
+            Kill(process);
             process.Dispose();
         }
 

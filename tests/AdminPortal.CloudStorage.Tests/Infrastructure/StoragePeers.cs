@@ -51,7 +51,7 @@ public sealed class StoragePeers : IAsyncLifetime
         AzureUrl = new Uri($"http://127.0.0.1:{azurePort}/");
         GcsUrl = new Uri($"http://127.0.0.1:{gcsPort}/");
 
-        peers.Start(Path.Combine(bin, "s3rver"), ["--address", "127.0.0.1", "--port", $"{s3Port}", "--directory", peers.Folder("s3"), "--configure-bucket", S3Bucket]);
+        peers.StartS3rver(s3Port, S3Bucket);
         peers.Start(Path.Combine(bin, "azurite-blob"), ["--blobHost", "127.0.0.1", "--blobPort", $"{azurePort}", "--location", peers.Folder("azurite"), "--disableTelemetry", "--silent"]);
         peers.Start("node", [Path.Combine(PeerProcesses.PeersDirectory(), "gcs-emulator.js"), "--port", $"{gcsPort}"], new Dictionary<string, string> { ["TMPDIR"] = peers.Folder("gcs") });
 

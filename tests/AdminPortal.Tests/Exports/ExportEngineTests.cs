@@ -50,7 +50,7 @@ public sealed class ExportEngineTests(StoragePeers peers, ExportsPortal portal) 
     }
 
     /// <summary>The event ids in every data object (not the manifests), in object order.</summary>
-    private static async Task<List<string?>> EventIdsAsync(SortedDictionary<string, (byte[] Stored, byte[] Content)> objects, ExportFormat format)
+    internal static async Task<List<string?>> EventIdsAsync(SortedDictionary<string, (byte[] Stored, byte[] Content)> objects, ExportFormat format)
     {
         var ids = new List<string?>();
         foreach (var o in objects.Where(o => !o.Key.Contains("_manifests/", StringComparison.Ordinal)))

@@ -98,36 +98,43 @@ public class ExportsPortal : PortalFactory
         return (id, workbook!.Elements[0].Id);
     }
 
-    public async Task<Guid> IntegrationAsync(StoragePeers peers, string cloud, string name, string prefix)
+    public Task<Guid> IntegrationAsync(StoragePeers peers, string cloud, string name, string prefix) => CreateIntegrationAsync(cloud switch
     {
-        var command = cloud switch
+        "s3" => S3Command(peers.S3Url, StoragePeers.S3Bucket, name, prefix),
+        "azure" => new CreateIntegrationCommand
         {
-            "s3" => new CreateIntegrationCommand
+            Name = name,
+            AuthMethod = IntegrationAuthMethod.AzureAccountKey,
+            Destination = new DestinationInput
             {
-                Name = name,
-                AuthMethod = IntegrationAuthMethod.AwsAccessKey,
-                Destination = new DestinationInput { Bucket = StoragePeers.S3Bucket, Prefix = prefix, Region = "us-east-1", ServiceUrl = peers.S3Url.AbsoluteUri, PathStyle = true },
-                AccessKeyId = StoragePeers.S3AccessKeyId,
-                Secret = WriteOnlySecret.FromInput("s3rver-ignores-this-secret"),
+                AccountName = StoragePeers.AzureAccount, Bucket = StoragePeers.AzureContainer, Prefix = prefix,
+                ServiceUrl = $"{peers.AzureUrl.AbsoluteUri}{StoragePeers.AzureAccount}",
             },
-            "azure" => new CreateIntegrationCommand
-            {
-                Name = name,
-                AuthMethod = IntegrationAuthMethod.AzureAccountKey,
-                Destination = new DestinationInput
-                {
-                    AccountName = StoragePeers.AzureAccount, Bucket = StoragePeers.AzureContainer, Prefix = prefix,
-                    ServiceUrl = $"{peers.AzureUrl.AbsoluteUri}{StoragePeers.AzureAccount}",
-                },
-                Secret = WriteOnlySecret.FromInput(StoragePeers.AzureAccountKey),
-            },
-            _ => new CreateIntegrationCommand
-            {
-                Name = name,
-                AuthMethod = IntegrationAuthMethod.GcpPortalServiceAccount,
-                Destination = new DestinationInput { Bucket = "audit-exports-gcs", Prefix = prefix, ServiceUrl = peers.GcsUrl.AbsoluteUri },
-            },
-        };
+            Secret = WriteOnlySecret.FromInput(StoragePeers.AzureAccountKey),
+        },
+        _ => new CreateIntegrationCommand
+        {
+            Name = name,
+            AuthMethod = IntegrationAuthMethod.GcpPortalServiceAccount,
+            Destination = new DestinationInput { Bucket = "audit-exports-gcs", Prefix = prefix, ServiceUrl = peers.GcsUrl.AbsoluteUri },
+        },
+    });
+
+    /// <summary>An S3 integration with an access key, against any s3rver (s3rver checks the key id only).</summary>
+    public Task<Guid> S3IntegrationAsync(Uri serviceUrl, string bucket, string name, string prefix) =>
+        CreateIntegrationAsync(S3Command(serviceUrl, bucket, name, prefix));
+
+    private static CreateIntegrationCommand S3Command(Uri serviceUrl, string bucket, string name, string prefix) => new()
+    {
+        Name = name,
+        AuthMethod = IntegrationAuthMethod.AwsAccessKey,
+        Destination = new DestinationInput { Bucket = bucket, Prefix = prefix, Region = "us-east-1", ServiceUrl = serviceUrl.AbsoluteUri, PathStyle = true },
+        AccessKeyId = StoragePeers.S3AccessKeyId,
+        Secret = WriteOnlySecret.FromInput("s3rver-ignores-this-secret"),
+    };
+
+    private async Task<Guid> CreateIntegrationAsync(CreateIntegrationCommand command)
+    {
         var outcome = await Integrations.CreateAsync(Principals.Admin(), command);
         Assert.True(outcome.Succeeded, string.Join(" ", outcome.Result.AllMessages));
         Assert.Equal("SUCCESS", outcome.Integration!.LastTestStatus);
@@ -229,12 +236,18 @@ internal sealed class FaultyDestinations(IExportDestinations inner, FaultInjecti
     {
         public bool CompatibilityMode => inner.CompatibilityMode;
 
-        public async Task<UploadResult> UploadAsync(string key, Stream content, UploadOptions options, CancellationToken cancellationToken)
+        public Task<UploadResult> UploadAsync(string key, Stream content, UploadOptions options, CancellationToken cancellationToken) =>
+            WithFaultsAsync(content, cancellationToken, c => inner.UploadAsync(key, c, options, cancellationToken));
+
+        public Task<StagedUpload> StageAsync(string key, Stream content, UploadOptions options, CancellationToken cancellationToken) =>
+            WithFaultsAsync(content, cancellationToken, c => inner.StageAsync(key, c, options, cancellationToken));
+
+        private async Task<T> WithFaultsAsync<T>(Stream content, CancellationToken cancellationToken, Func<Stream, Task<T>> upload)
         {
             var error = faults.Next();
             if (error is not null && faults.AfterBytes is { } after)
             {
-                return await inner.UploadAsync(key, new FailingStream(content, after, error), options, cancellationToken);
+                return await upload(new FailingStream(content, after, error));
             }
 
             if (error is not null)
@@ -244,7 +257,7 @@ internal sealed class FaultyDestinations(IExportDestinations inner, FaultInjecti
                 throw error;
             }
 
-            return await inner.UploadAsync(key, content, options, cancellationToken);
+            return await upload(content);
         }
 
         public IAsyncEnumerable<StoredObject> ListAsync(string prefix, CancellationToken cancellationToken) => inner.ListAsync(prefix, cancellationToken);
