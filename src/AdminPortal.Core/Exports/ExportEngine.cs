@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.IO.Pipelines;
 using AdminPortal.CloudStorage;
 using AdminPortal.CloudStorage.Connection;
@@ -269,14 +268,15 @@ public sealed class ExportEngine(
         List<string> uploaded, CancellationToken ct)
     {
         var settings = context.Settings;
-        var batch = await source.BatchAsync(context.Window, context.Shape, start, null, settings.BatchSize, ct);
-        if (batch.Count == 0)
+        using var reader = await source.ReadAsync(context.Window, context.Shape, start, settings.BatchSize, ct);
+        if (!reader.Read(ct))
         {
             return null;
         }
 
-        var partition = context.Template.PartitionStart(batch[0].EventTimeUtc);
-        var partitionEnd = context.Template.PartitionEnd(partition);
+        var first = FromUnixMs(reader.EventTimeMs);
+        var partition = context.Template.PartitionStart(first);
+        var partitionEnd = context.Template.PartitionEnd(partition) is { } endTime ? AuditEventWriter.ToUnixMs(endTime) : long.MaxValue;
         var number = partition == lastPartition ? lastPart + 1 : 1;
         var key = context.Template.Render(partition, context.Run.RunToken, number);
         var serializer = ExportSerializer.Create(context.Schedule.Format, context.Columns);
@@ -299,64 +299,52 @@ public sealed class ExportEngine(
             }
         }, CancellationToken.None);
 
-        var counting = new CountingStream(pipe.Writer.AsStream(leaveOpen: true));
-        var sink = context.Schedule.Gzip ? new GZipStream(counting, CompressionLevel.Fastest, leaveOpen: true) : (Stream)counting;
         var flushAt = (int)Math.Min(ExportSerializer.ChunkBytes, Math.Max(256, settings.PartMaxBytes / 8));
-        long rows = 0;
-        var last = start;
-        DateTime first = batch[0].EventTimeUtc, lastTime = first;
+        var plain = !context.Schedule.Gzip;
+        // What the object holds: the rows up to the last chunk handed on (with gzip, a chunk can come back, see TryAppendAsync).
+        var (rows, last, lastTime) = (0L, start, reader.EventTimeMs);
+        var (chunkRows, chunkLast, chunkLastTime) = (rows, last, lastTime);
+        var body = new ExportObjectBody(pipe.Writer.AsStream(leaveOpen: true), context.Schedule.Gzip);
         try
         {
             serializer.Begin();
             var full = false;
-            while (true)
+            do
             {
-                foreach (var e in batch)
-                {
-                    if (partitionEnd is { } end && e.EventTimeUtc >= end)
-                    {
-                        full = true;
-                        break;
-                    }
-
-                    serializer.Write(e);
-                    rows++;
-                    last = ExportCursor.After(e);
-                    lastTime = e.EventTimeUtc;
-                    if (serializer.PendingBytes >= flushAt)
-                    {
-                        await serializer.FlushToAsync(sink, ct);
-                        await ThrowIfUploadEndedAsync(upload);
-                        await ReportAsync(context, rows, counting.Written, number, key, force: false);
-                    }
-
-                    var size = counting.Written + (context.Schedule.Gzip ? 0 : serializer.PendingBytes);
-                    if (rows >= settings.PartMaxRows || size >= settings.PartMaxBytes)
-                    {
-                        full = true;
-                        break;
-                    }
-                }
-
-                if (full || batch.Count < settings.BatchSize)
+                if (reader.EventTimeMs >= partitionEnd)
                 {
                     break;
                 }
 
-                batch = await source.BatchAsync(context.Window, context.Shape, last, partitionEnd, settings.BatchSize, ct);
-                if (batch.Count == 0)
+                serializer.Write(reader);
+                (chunkRows, chunkLast, chunkLastTime) = (chunkRows + 1, reader.Cursor, reader.EventTimeMs);
+                if (serializer.PendingBytes >= flushAt)
                 {
-                    break;
+                    full = !await body.TryAppendAsync(serializer.Pending, settings.PartMaxBytes, ct);
+                    serializer.Discard();
+                    if (full)
+                    {
+                        break;
+                    }
+
+                    (rows, last, lastTime) = (chunkRows, chunkLast, chunkLastTime);
+                    await ThrowIfUploadEndedAsync(upload);
+                    await ReportAsync(context, rows, body.StoredBytes, number, key, force: false);
                 }
+
+                full = chunkRows >= settings.PartMaxRows || body.StoredBytes + (plain ? serializer.PendingBytes : 0) >= settings.PartMaxBytes;
+            }
+            while (!full && reader.Read(ct));
+
+            if (serializer.PendingBytes > 0 && await body.TryAppendAsync(serializer.Pending, settings.PartMaxBytes, ct))
+            {
+                (rows, last, lastTime) = (chunkRows, chunkLast, chunkLastTime);
             }
 
+            serializer.Discard();
             serializer.End();
-            await serializer.FlushToAsync(sink, ct);
-            if (sink is GZipStream gzip)
-            {
-                await gzip.DisposeAsync(); // writes the gzip trailer
-            }
-
+            await body.CompleteAsync(serializer.Pending, ct);
+            serializer.Discard();
             await pipe.Writer.CompleteAsync();
         }
         catch (Exception ex)
@@ -374,6 +362,10 @@ public sealed class ExportEngine(
 
             throw;
         }
+        finally
+        {
+            await body.DisposeAsync();
+        }
 
         var result = await upload;
         uploaded.Add(key);
@@ -383,9 +375,11 @@ public sealed class ExportEngine(
         await ReportAsync(context, 0, 0, number, key, force: true);
         return new WrittenPart(
             new ExportManifestPart(result.ObjectName, key, context.Template.Grain == PartitionGrain.None ? null : partition, number,
-                rows, result.Bytes, result.Sha256, first, lastTime),
+                rows, result.Bytes, result.Sha256, first, FromUnixMs(lastTime)),
             last, partition);
     }
+
+    private static DateTime FromUnixMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime;
 
     private static async Task ThrowIfUploadEndedAsync(Task<UploadResult> upload)
     {
