@@ -316,7 +316,7 @@ public sealed class ExportEngine(
                     break;
                 }
 
-                serializer.Write(reader);
+                serializer.Write(reader.Current);
                 (chunkRows, chunkLast, chunkLastTime) = (chunkRows + 1, reader.Cursor, reader.EventTimeMs);
                 if (serializer.PendingBytes >= flushAt)
                 {

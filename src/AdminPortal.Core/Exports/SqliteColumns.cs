@@ -12,32 +12,35 @@ namespace AdminPortal.Core.Exports;
 /// </summary>
 internal static unsafe class SqliteColumns
 {
+    // No static constructor (field initializers only), so that the JIT can take these as constants in optimized code.
+    private static readonly nint Library = Load();
+
     // SuppressGCTransition: each call only reads the current row (no I/O, no lock, no callback), in nanoseconds.
-    private static readonly delegate* unmanaged[SuppressGCTransition]<nint, int, int> ColumnType;
-    private static readonly delegate* unmanaged[SuppressGCTransition]<nint, int, long> ColumnInt64;
-    private static readonly delegate* unmanaged[SuppressGCTransition]<nint, int, byte*> ColumnText;
-    private static readonly delegate* unmanaged[SuppressGCTransition]<nint, int, int> ColumnBytes;
+    private static readonly delegate* unmanaged[SuppressGCTransition]<nint, int, int> ColumnType =
+        (delegate* unmanaged[SuppressGCTransition]<nint, int, int>)Export("sqlite3_column_type");
 
-    static SqliteColumns()
-    {
-        if (raw.GetNativeLibraryName() != "e_sqlite3"
-            || !NativeLibrary.TryLoad("e_sqlite3", typeof(SQLite3Provider_e_sqlite3).Assembly, null, out var library)
-            || !NativeLibrary.TryGetExport(library, "sqlite3_libversion_number", out var version)
-            // The same library as SQLitePCLRaw's, not another copy found elsewhere on the search path.
-            || ((delegate* unmanaged<int>)version)() != raw.sqlite3_libversion_number())
-        {
-            return;
-        }
+    private static readonly delegate* unmanaged[SuppressGCTransition]<nint, int, long> ColumnInt64 =
+        (delegate* unmanaged[SuppressGCTransition]<nint, int, long>)Export("sqlite3_column_int64");
 
-        ColumnType = (delegate* unmanaged[SuppressGCTransition]<nint, int, int>)NativeLibrary.GetExport(library, "sqlite3_column_type");
-        ColumnInt64 = (delegate* unmanaged[SuppressGCTransition]<nint, int, long>)NativeLibrary.GetExport(library, "sqlite3_column_int64");
-        ColumnText = (delegate* unmanaged[SuppressGCTransition]<nint, int, byte*>)NativeLibrary.GetExport(library, "sqlite3_column_text");
-        ColumnBytes = (delegate* unmanaged[SuppressGCTransition]<nint, int, int>)NativeLibrary.GetExport(library, "sqlite3_column_bytes");
-        Direct = true;
-    }
+    private static readonly delegate* unmanaged[SuppressGCTransition]<nint, int, byte*> ColumnText =
+        (delegate* unmanaged[SuppressGCTransition]<nint, int, byte*>)Export("sqlite3_column_text");
+
+    private static readonly delegate* unmanaged[SuppressGCTransition]<nint, int, int> ColumnBytes =
+        (delegate* unmanaged[SuppressGCTransition]<nint, int, int>)Export("sqlite3_column_bytes");
 
     /// <summary>True when the calls go straight to the library (false: through SQLitePCLRaw).</summary>
-    public static bool Direct { get; }
+    public static readonly bool Direct = Library != 0;
+
+    private static nint Load() =>
+        raw.GetNativeLibraryName() == "e_sqlite3"
+        && NativeLibrary.TryLoad("e_sqlite3", typeof(SQLite3Provider_e_sqlite3).Assembly, null, out var library)
+        && NativeLibrary.TryGetExport(library, "sqlite3_libversion_number", out var version)
+        // The same library as SQLitePCLRaw's, not another copy found elsewhere on the search path.
+        && ((delegate* unmanaged<int>)version)() == raw.sqlite3_libversion_number()
+            ? library
+            : 0;
+
+    private static nint Export(string name) => Library == 0 ? 0 : NativeLibrary.GetExport(Library, name);
 
     /// <summary>The column as an integer; false when it is NULL.</summary>
     public static bool TryGetInt64(sqlite3_stmt statement, nint handle, int ordinal, out long value)
