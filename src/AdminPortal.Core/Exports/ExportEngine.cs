@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.IO.Pipelines;
 using AdminPortal.CloudStorage;
 using AdminPortal.CloudStorage.Connection;
@@ -299,52 +300,47 @@ public sealed class ExportEngine(
             }
         }, CancellationToken.None);
 
+        await using var readAhead = new ExportReadAhead(reader, context.Columns, partitionEnd, settings.PartMaxRows, ct);
+        var counting = new CountingStream(pipe.Writer.AsStream(leaveOpen: true));
+        var sink = context.Schedule.Gzip ? new GZipStream(counting, CompressionLevel.Fastest, leaveOpen: true) : (Stream)counting;
         var flushAt = (int)Math.Min(ExportSerializer.ChunkBytes, Math.Max(256, settings.PartMaxBytes / 8));
-        var plain = !context.Schedule.Gzip;
-        // What the object holds: the rows up to the last chunk handed on (with gzip, a chunk can come back, see TryAppendAsync).
-        var (rows, last, lastTime) = (0L, start, reader.EventTimeMs);
-        var (chunkRows, chunkLast, chunkLastTime) = (rows, last, lastTime);
-        var body = new ExportObjectBody(pipe.Writer.AsStream(leaveOpen: true), context.Schedule.Gzip);
+        long rows = 0;
+        var (last, lastTime) = (start, reader.EventTimeMs);
         try
         {
             serializer.Begin();
             var full = false;
-            do
+            while (!full && await readAhead.NextAsync(ct) is { } events)
             {
-                if (reader.EventTimeMs >= partitionEnd)
+                while (events.MoveNext())
                 {
-                    break;
-                }
-
-                serializer.Write(reader.Current);
-                (chunkRows, chunkLast, chunkLastTime) = (chunkRows + 1, reader.Cursor, reader.EventTimeMs);
-                if (serializer.PendingBytes >= flushAt)
-                {
-                    full = !await body.TryAppendAsync(serializer.Pending, settings.PartMaxBytes, ct);
-                    serializer.Discard();
-                    if (full)
+                    serializer.Write(events.Current);
+                    rows++;
+                    (last, lastTime) = (events.Cursor, events.Cursor.EventTimeMs);
+                    if (serializer.PendingBytes >= flushAt)
                     {
-                        break;
+                        await serializer.FlushToAsync(sink, ct);
+                        await ThrowIfUploadEndedAsync(upload);
+                        await ReportAsync(context, rows, counting.Written, number, key, force: false);
                     }
 
-                    (rows, last, lastTime) = (chunkRows, chunkLast, chunkLastTime);
-                    await ThrowIfUploadEndedAsync(upload);
-                    await ReportAsync(context, rows, body.StoredBytes, number, key, force: false);
+                    var size = counting.Written + (context.Schedule.Gzip ? 0 : serializer.PendingBytes);
+                    if (rows >= settings.PartMaxRows || size >= settings.PartMaxBytes)
+                    {
+                        full = true; // the events read ahead past this one go to the next object
+                        break;
+                    }
                 }
-
-                full = chunkRows >= settings.PartMaxRows || body.StoredBytes + (plain ? serializer.PendingBytes : 0) >= settings.PartMaxBytes;
-            }
-            while (!full && reader.Read(ct));
-
-            if (serializer.PendingBytes > 0 && await body.TryAppendAsync(serializer.Pending, settings.PartMaxBytes, ct))
-            {
-                (rows, last, lastTime) = (chunkRows, chunkLast, chunkLastTime);
             }
 
-            serializer.Discard();
+            await readAhead.StopAsync();
             serializer.End();
-            await body.CompleteAsync(serializer.Pending, ct);
-            serializer.Discard();
+            await serializer.FlushToAsync(sink, ct);
+            if (sink is GZipStream gzip)
+            {
+                await gzip.DisposeAsync(); // writes the gzip trailer
+            }
+
             await pipe.Writer.CompleteAsync();
         }
         catch (Exception ex)
@@ -361,10 +357,6 @@ public sealed class ExportEngine(
             }
 
             throw;
-        }
-        finally
-        {
-            await body.DisposeAsync();
         }
 
         var result = await upload;
