@@ -305,7 +305,7 @@ public sealed class ExportEngine(
         var sink = context.Schedule.Gzip ? new GZipStream(counting, CompressionLevel.Fastest, leaveOpen: true) : (Stream)counting;
         var flushAt = (int)Math.Min(ExportSerializer.ChunkBytes, Math.Max(256, settings.PartMaxBytes / 8));
         long rows = 0;
-        var (last, lastTime) = (start, reader.EventTimeMs);
+        var last = start;
         try
         {
             serializer.Begin();
@@ -316,7 +316,7 @@ public sealed class ExportEngine(
                 {
                     serializer.Write(events.Current);
                     rows++;
-                    (last, lastTime) = (events.Cursor, events.Cursor.EventTimeMs);
+                    last = events.Cursor;
                     if (serializer.PendingBytes >= flushAt)
                     {
                         await serializer.FlushToAsync(sink, ct);
@@ -367,7 +367,7 @@ public sealed class ExportEngine(
         await ReportAsync(context, 0, 0, number, key, force: true);
         return new WrittenPart(
             new ExportManifestPart(result.ObjectName, key, context.Template.Grain == PartitionGrain.None ? null : partition, number,
-                rows, result.Bytes, result.Sha256, first, FromUnixMs(lastTime)),
+                rows, result.Bytes, result.Sha256, first, FromUnixMs(last.EventTimeMs)),
             last, partition);
     }
 
