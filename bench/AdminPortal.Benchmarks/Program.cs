@@ -5,6 +5,12 @@ using AdminPortal.Benchmarks;
 // dotnet run -c Release --project bench/AdminPortal.Benchmarks -- [--events N] [--db path] [--reuse] [--only explorer|exports]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
+if (args is [ExportWorker.Switch, ..])
+{
+    // The export figures' worker process: one export run, then its report (ExportBenchmark starts it).
+    return await ExportWorker.MainAsync(args, CancellationToken.None);
+}
+
 BenchOptions options;
 try
 {

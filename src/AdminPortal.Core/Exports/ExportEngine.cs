@@ -293,14 +293,15 @@ public sealed class ExportEngine(
     private async Task<WrittenPart?> WritePartAsync(RunContext context, ExportCursor start, DateTime? lastPartition, int lastPart, CancellationToken ct)
     {
         var settings = context.Settings;
-        var batch = await source.BatchAsync(context.Window, context.Shape, start, null, settings.BatchSize, ct);
-        if (batch.Count == 0)
+        using var reader = await source.ReadAsync(context.Window, context.Shape, start, settings.BatchSize, ct);
+        if (!reader.Read(ct))
         {
             return null;
         }
 
-        var partition = context.Template.PartitionStart(batch[0].EventTimeUtc);
-        var partitionEnd = context.Template.PartitionEnd(partition);
+        var first = FromUnixMs(reader.EventTimeMs);
+        var partition = context.Template.PartitionStart(first);
+        var partitionEnd = context.Template.PartitionEnd(partition) is { } endTime ? AuditEventWriter.ToUnixMs(endTime) : long.MaxValue;
         var number = partition == lastPartition ? lastPart + 1 : 1;
         var key = context.Template.Render(partition, context.Run.RunToken, number);
         var serializer = ExportSerializer.Create(context.Schedule.Format, context.Columns);
@@ -323,30 +324,23 @@ public sealed class ExportEngine(
             }
         }, CancellationToken.None);
 
+        await using var readAhead = new ExportReadAhead(reader, context.Columns, partitionEnd, settings.PartMaxRows, ct);
         var counting = new CountingStream(pipe.Writer.AsStream(leaveOpen: true));
         var sink = context.Schedule.Gzip ? new GZipStream(counting, CompressionLevel.Fastest, leaveOpen: true) : (Stream)counting;
         var flushAt = (int)Math.Min(ExportSerializer.ChunkBytes, Math.Max(256, settings.PartMaxBytes / 8));
         long rows = 0;
         var last = start;
-        DateTime first = batch[0].EventTimeUtc, lastTime = first;
         try
         {
             serializer.Begin();
             var full = false;
-            while (true)
+            while (!full && await readAhead.NextAsync(ct) is { } events)
             {
-                foreach (var e in batch)
+                while (events.MoveNext())
                 {
-                    if (partitionEnd is { } end && e.EventTimeUtc >= end)
-                    {
-                        full = true;
-                        break;
-                    }
-
-                    serializer.Write(e);
+                    serializer.Write(events.Current);
                     rows++;
-                    last = ExportCursor.After(e);
-                    lastTime = e.EventTimeUtc;
+                    last = events.Cursor;
                     if (serializer.PendingBytes >= flushAt)
                     {
                         await serializer.FlushToAsync(sink, ct);
@@ -357,23 +351,13 @@ public sealed class ExportEngine(
                     var size = counting.Written + (context.Schedule.Gzip ? 0 : serializer.PendingBytes);
                     if (rows >= settings.PartMaxRows || size >= settings.PartMaxBytes)
                     {
-                        full = true;
+                        full = true; // the events read ahead past this one go to the next object
                         break;
                     }
                 }
-
-                if (full || batch.Count < settings.BatchSize)
-                {
-                    break;
-                }
-
-                batch = await source.BatchAsync(context.Window, context.Shape, last, partitionEnd, settings.BatchSize, ct);
-                if (batch.Count == 0)
-                {
-                    break;
-                }
             }
 
+            await readAhead.StopAsync();
             serializer.End();
             await serializer.FlushToAsync(sink, ct);
             if (sink is GZipStream gzip)
@@ -414,9 +398,11 @@ public sealed class ExportEngine(
         context.Bytes += result.Bytes;
         return new WrittenPart(
             new ExportManifestPart(result.ObjectName, key, context.Template.Grain == PartitionGrain.None ? null : partition, number,
-                rows, result.Bytes, result.Sha256, first, lastTime),
+                rows, result.Bytes, result.Sha256, first, FromUnixMs(last.EventTimeMs)),
             last, partition, result);
     }
+
+    private static DateTime FromUnixMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime;
 
     private static async Task ThrowIfUploadEndedAsync(Task<StagedUpload> upload)
     {

@@ -39,8 +39,6 @@ public sealed record ExportWindow(long? AfterRowId, long ToRowId, DateTime? From
 public readonly record struct ExportCursor(long EventTimeMs, long RowId)
 {
     public static ExportCursor Before(DateTime eventTimeUtc) => new(AuditEventWriter.ToUnixMs(eventTimeUtc), 0);
-
-    public static ExportCursor After(AuditEvent e) => new(AuditEventWriter.ToUnixMs(e.EventTimeUtc), e.Id);
 }
 
 /// <summary>Reads a window in keyset batches ordered by event time, so that each time partition is read in one stretch.</summary>
@@ -86,36 +84,23 @@ public sealed class ExportEventSource(IOptions<DatabaseOptions> database)
         return await command.ExecuteScalarAsync(ct) is long ms ? new ExportCursor(ms, 0) : null;
     }
 
-    /// <summary>Up to <paramref name="take"/> events after <paramref name="after"/>, before <paramref name="beforeEventTimeUtc"/> when given.</summary>
-    public async Task<List<AuditEvent>> BatchAsync(ExportWindow window, ExportRowShape shape, ExportCursor after, DateTime? beforeEventTimeUtc, int take, CancellationToken ct)
+    /// <summary>
+    /// The window's events after <paramref name="after"/>, in export order, read in keyset batches of
+    /// <paramref name="batchSize"/> (one short read transaction each) as the caller steps through them.
+    /// </summary>
+    public Task<ExportEventReader> ReadAsync(ExportWindow window, ExportRowShape shape, ExportCursor after, int batchSize, CancellationToken ct)
     {
-        await using var connection = await OpenAsync(ct);
-        await using var command = connection.CreateCommand();
+        ct.ThrowIfCancellationRequested();
+        using var command = new SqliteCommand();
         var where = AuditSql.Where(window.Query, command, "e.");
-        var before = beforeEventTimeUtc is null ? "" : " AND e.\"EventTimeUtc\" < $before";
         var (table, id) = window.Plan("e");
         // The row value comparison lets a (…, EventTimeUtc) index with its rowid resume exactly at the cursor.
-        command.CommandText =
-            $"SELECT {shape.SelectList} FROM {table}{And(where)}(e.\"EventTimeUtc\", e.\"Id\") > ($t, $id){before} " +
+        var sql =
+            $"SELECT {shape.SelectList} FROM {table}{And(where)}(e.\"EventTimeUtc\", e.\"Id\") > ($t, $id) " +
             $"AND {id} > $after AND {id} <= $to ORDER BY e.\"EventTimeUtc\", e.\"Id\" LIMIT $take";
-        command.Parameters.AddWithValue("$t", after.EventTimeMs);
-        command.Parameters.AddWithValue("$id", after.RowId);
         command.Parameters.AddWithValue("$after", window.AfterRowId ?? 0);
         command.Parameters.AddWithValue("$to", window.ToRowId);
-        command.Parameters.AddWithValue("$take", take);
-        if (beforeEventTimeUtc is { } b)
-        {
-            command.Parameters.AddWithValue("$before", AuditEventWriter.ToUnixMs(b));
-        }
-
-        var rows = new List<AuditEvent>(take);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            rows.Add(shape.Read(reader));
-        }
-
-        return rows;
+        return Task.FromResult(ExportEventReader.Open(database.Value.FullPath, sql, command.Parameters, shape, after, batchSize));
     }
 
     private static string And(string where) => where.Length == 0 ? " WHERE " : where + " AND ";

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -84,6 +85,32 @@ public sealed class ExportSerializerTests
         Assert.Equal("ev-1", first.RootElement.GetProperty("EventId").GetString());
         using var second = JsonDocument.Parse(lines[1]);
         Assert.Equal(JsonValueKind.Null, second.RootElement.GetProperty("Payload").ValueKind);
+    }
+
+    [Fact]
+    public async Task Json_lines_escape_values_exactly_as_Utf8JsonWriter_does()
+    {
+        // Plain values are written without the writer; these must come out as the writer has always written them.
+        var values = new[] { "plain", "", "é and ü", "<b>&'+`", "quote \" and \\", "line\nbreak\ttab\u0001", "\u2028 😀", "x\u007f" };
+        var events = values.Select((_, i) => Event(i)).ToList();
+        for (var i = 0; i < values.Length; i++)
+        {
+            events[i].Login = values[i];
+        }
+
+        var lines = Encoding.UTF8.GetString(await SerializeAsync(ExportFormat.JsonLines, events)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        for (var i = 0; i < values.Length; i++)
+        {
+            var expected = new ArrayBufferWriter<byte>();
+            using (var writer = new Utf8JsonWriter(expected, new JsonWriterOptions { SkipValidation = true }))
+            {
+                writer.WriteStringValue(values[i]);
+            }
+
+            Assert.Contains("\"Login\":" + Encoding.UTF8.GetString(expected.WrittenSpan) + ",", lines[i]);
+            Assert.Equal(values[i], JsonDocument.Parse(lines[i]).RootElement.GetProperty("Login").GetString());
+        }
     }
 
     [Fact]

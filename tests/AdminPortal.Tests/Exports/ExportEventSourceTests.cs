@@ -9,19 +9,26 @@ namespace AdminPortal.Tests.Exports;
 [Collection(ExportsCollection.Name)]
 public sealed class ExportEventSourceTests(StoragePeers peers, ExportsPortal portal)
 {
-    private static readonly ExportRowShape Shape = ExportRowShape.For(ExportSerializer.ColumnsFor([nameof(AuditEvent.Login), nameof(AuditEvent.Status), nameof(AuditEvent.Count)]));
+    private static readonly IReadOnlyList<AuditColumn> Columns = ExportSerializer.ColumnsFor([nameof(AuditEvent.Login), nameof(AuditEvent.Status), nameof(AuditEvent.Count)]);
+    private static readonly ExportRowShape Shape = ExportRowShape.For(Columns);
+    private static readonly int EventIdColumn = Columns.Count - 1;
 
     private ExportEventSource Source => portal.Services.GetRequiredService<ExportEventSource>();
 
     private async Task<List<string>> ReadAllAsync(ExportWindow window)
     {
         var ids = new List<string>();
-        var cursor = await Source.StartAsync(window, CancellationToken.None);
-        while (cursor is { } after)
+        if (await Source.StartAsync(window, CancellationToken.None) is not { } start)
         {
-            var batch = await Source.BatchAsync(window, Shape, after, null, 7, CancellationToken.None);
-            ids.AddRange(batch.Select(e => e.EventId));
-            cursor = batch.Count == 0 ? null : ExportCursor.After(batch[^1]);
+            return ids;
+        }
+
+        // Batches of 7: every batch after the first resumes from the keyset of the one before.
+        using var reader = await Source.ReadAsync(window, Shape, start, 7, CancellationToken.None);
+        while (reader.Read(CancellationToken.None))
+        {
+            Assert.True(reader.Current.TryGetUtf8(EventIdColumn, out var eventId));
+            ids.Add(System.Text.Encoding.UTF8.GetString(eventId));
         }
 
         return ids;
