@@ -3,7 +3,7 @@ using System.Globalization;
 namespace AdminPortal.Benchmarks;
 
 /// <summary>The command line, and where the run keeps its databases.</summary>
-internal sealed record BenchOptions(int Events, string? Db, bool Reuse, string WorkFolder)
+internal sealed record BenchOptions(int Events, string? Db, bool Reuse, string WorkFolder, string? Only = null)
 {
     public const int DefaultEvents = 5_000_000;
 
@@ -15,6 +15,7 @@ internal sealed record BenchOptions(int Events, string? Db, bool Reuse, string W
         var events = DefaultEvents;
         string? db = null;
         var reuse = false;
+        string? only = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -26,11 +27,14 @@ internal sealed record BenchOptions(int Events, string? Db, bool Reuse, string W
                 case "--db" when i + 1 < args.Length:
                     db = Path.GetFullPath(args[++i]);
                     break;
+                case "--only" when i + 1 < args.Length && args[i + 1] is "generation" or "explorer" or "ingestion":
+                    only = args[++i];
+                    break;
                 case "--reuse":
                     reuse = true;
                     break;
                 default:
-                    throw new ArgumentException($"Unknown or incomplete option '{args[i]}' (--events needs a number of at least 1000).");
+                    throw new ArgumentException($"Unknown or incomplete option '{args[i]}' (--events needs a number of at least 1000; --only names generation, explorer or ingestion).");
             }
         }
 
@@ -39,8 +43,11 @@ internal sealed record BenchOptions(int Events, string? Db, bool Reuse, string W
             throw new ArgumentException("--reuse needs --db naming a database that an earlier run generated.");
         }
 
-        return new BenchOptions(events, db, reuse, Path.Combine(Path.GetTempPath(), "adminportal-bench-" + Guid.NewGuid().ToString("N")[..8]));
+        return new BenchOptions(events, db, reuse, Path.Combine(Path.GetTempPath(), "adminportal-bench-" + Guid.NewGuid().ToString("N")[..8]), only);
     }
+
+    /// <summary>Whether the run includes a figure group (--only runs just one of them).</summary>
+    public bool Runs(string group) => Only is null || Only == group;
 
     /// <summary>A file in the work folder, deleted at the end of the run.</summary>
     public string Scratch(string name) => Path.Combine(WorkFolder, name);

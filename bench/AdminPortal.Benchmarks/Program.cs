@@ -2,7 +2,7 @@ using System.Globalization;
 using AdminPortal.Benchmarks;
 
 // Figures of the audit log store, each against a baseline measured in the same run (README, "Benchmarks").
-// dotnet run -c Release --project bench/AdminPortal.Benchmarks -- [--events N] [--db path] [--reuse]
+// dotnet run -c Release --project bench/AdminPortal.Benchmarks -- [--events N] [--db path] [--reuse] [--only generation|explorer|ingestion]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 BenchOptions options;
@@ -13,7 +13,7 @@ try
 catch (ArgumentException ex)
 {
     Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/AdminPortal.Benchmarks -- [--events N] [--db path] [--reuse]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/AdminPortal.Benchmarks -- [--events N] [--db path] [--reuse] [--only generation|explorer|ingestion]");
     return 2;
 }
 
@@ -33,12 +33,21 @@ try
 {
     Directory.CreateDirectory(options.WorkFolder);
 
-    report.Add(await GenerationBenchmark.RunAsync(options, ct));
+    if (options.Runs("generation"))
+    {
+        report.Add(await GenerationBenchmark.RunAsync(options, ct));
+    }
 
-    var db = await EventDatabase.OpenAsync(options, ct);
-    report.AddRange(await ExplorerBenchmark.RunAsync(db, ct));
+    if (options.Runs("explorer"))
+    {
+        var db = await EventDatabase.OpenAsync(options, ct);
+        report.AddRange(await ExplorerBenchmark.RunAsync(db, ct));
+    }
 
-    report.Add(await IngestionBenchmark.RunAsync(options, ct));
+    if (options.Runs("ingestion"))
+    {
+        report.Add(await IngestionBenchmark.RunAsync(options, ct));
+    }
 }
 finally
 {
