@@ -10,9 +10,10 @@ public sealed record StoreResult(int Stored, IReadOnlyList<string> Duplicates);
 
 /// <summary>
 /// Bulk writes to AUDIT_LOGS: one transaction per batch (all or nothing), one prepared statement,
-/// INSERT OR IGNORE on the unique event id so that a re-sent event is not stored twice.
+/// INSERT OR IGNORE on the unique event id so that a re-sent event is not stored twice. The full-text index follows
+/// behind (<see cref="SearchIndex.AuditSearchIndexer"/>).
 /// </summary>
-public sealed class AuditEventWriter(IOptions<DatabaseOptions> database, TimeProvider clock)
+public sealed class AuditEventWriter(IOptions<DatabaseOptions> database, TimeProvider clock, AuditWriteGate gate)
 {
     // Every column but Id, in AuditColumns order plus RawJson: the one list the statement and the binder share.
     private static readonly string[] Columns = AuditColumns.All.Select(c => c.Name).Append(nameof(AuditEvent.RawJson)).ToArray();
@@ -33,15 +34,6 @@ public sealed class AuditEventWriter(IOptions<DatabaseOptions> database, TimePro
         nameof(AuditEvent.CodeLabel), nameof(AuditEvent.TargetName), nameof(AuditEvent.DisplayLabel), nameof(AuditEvent.Payload),
     ];
 
-    private static readonly string FtsInsertSql =
-        $"INSERT INTO \"AuditEventsFts\"(rowid, {string.Join(", ", FtsColumns.Select(c => "\"" + c + "\""))}) " +
-        $"SELECT \"Id\", {string.Join(", ", FtsColumns.Select(c => "\"" + c + "\""))} FROM \"AuditEvents\" WHERE \"Id\" > $after";
-
-    // SQLite has one writer at a time. Concurrent batches (two ingestion senders) queue here rather than at the file
-    // lock, which Microsoft.Data.Sqlite waits for by sleeping between retries, a blocked thread each: measured through
-    // HTTP with 2 senders, 3.7k events/s against 11.8k/s with 1 sender (bench/).
-    private readonly SemaphoreSlim oneWriter = new(1, 1);
-
     public async Task<StoreResult> StoreAsync(IReadOnlyList<AuditEvent> events, CancellationToken ct = default)
     {
         if (events.Count == 0)
@@ -49,15 +41,8 @@ public sealed class AuditEventWriter(IOptions<DatabaseOptions> database, TimePro
             return new StoreResult(0, []);
         }
 
-        await oneWriter.WaitAsync(ct);
-        try
-        {
-            return await StoreBatchAsync(events, ct);
-        }
-        finally
-        {
-            oneWriter.Release();
-        }
+        using var _ = await gate.EnterForIngestionAsync(ct);
+        return await StoreBatchAsync(events, ct);
     }
 
     private async Task<StoreResult> StoreBatchAsync(IReadOnlyList<AuditEvent> events, CancellationToken ct)
@@ -73,13 +58,6 @@ public sealed class AuditEventWriter(IOptions<DatabaseOptions> database, TimePro
         }
 
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-        long lastIdBefore;
-        await using (var max = connection.CreateCommand())
-        {
-            max.Transaction = transaction;
-            max.CommandText = "SELECT coalesce(max(\"Id\"), 0) FROM \"AuditEvents\"";
-            lastIdBefore = (long)(await max.ExecuteScalarAsync(ct))!;
-        }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var duplicates = new List<string>();
@@ -121,15 +99,6 @@ public sealed class AuditEventWriter(IOptions<DatabaseOptions> database, TimePro
 
                 raw.sqlite3_reset(statement);
             }
-        }
-
-        // The batch's rows enter the full-text index in one statement (see the AuditLogStore migration for why).
-        await using (var fts = connection.CreateCommand())
-        {
-            fts.Transaction = transaction;
-            fts.CommandText = FtsInsertSql;
-            fts.Parameters.AddWithValue("$after", lastIdBefore);
-            await fts.ExecuteNonQueryAsync(ct);
         }
 
         await transaction.CommitAsync(ct);
