@@ -86,6 +86,7 @@ public static class CoreServices
         services.AddSingleton<AuditEventWriter>();
         services.AddSingleton<AuditLogs.SearchIndex.AuditSearchIndexer>();
         services.AddHostedService<AuditLogs.SearchIndex.AuditSearchIndexerService>();
+        services.AddHostedService<AuditCheckpointService>();
         services.AddSingleton<AuditEventReader>();
         services.AddSingleton<AuditLogs.Demo.DemoSeeder>();
         services.AddSingleton<AuditLogExplorer>();

@@ -10,6 +10,24 @@ public sealed class AuditWriteGate
     private readonly SemaphoreSlim gate = new(1, 1);
     private int ingestionWaiting;
     private long lastIngestionEndMs = Environment.TickCount64;
+    private long writes;
+
+    /// <summary>Whether <see cref="AuditCheckpointService"/> runs (not in a bare service provider, as bench/ and the seeder use).</summary>
+    public bool BackgroundCheckpoints { get; internal set; }
+
+    /// <summary>
+    /// Run first on a writer's connection: no checkpoint at commit when the service does them beside the writer,
+    /// SQLite's own (every 1000 pages) otherwise; a WAL grown by a burst is cut back to 64 MiB when it restarts.
+    /// </summary>
+    public string WriterPragmas => BackgroundCheckpoints
+        ? "PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864; "
+        : "PRAGMA wal_autocheckpoint = 1000; ";
+
+    /// <summary>Run on a writer's connection before it goes back to the pool, shared with readers and EF Core.</summary>
+    public const string PoolPragmas = "PRAGMA wal_autocheckpoint = 1000;";
+
+    /// <summary>How many times a writer let go of the gate (the checkpointer's cue that the WAL grew).</summary>
+    public long Writes => Interlocked.Read(ref writes);
 
     /// <summary>Ingestion batches waiting for or holding the gate.</summary>
     public bool IngestionBusy => Volatile.Read(ref ingestionWaiting) > 0;
@@ -58,6 +76,7 @@ public sealed class AuditWriteGate
                 Interlocked.Decrement(ref owner.ingestionWaiting);
             }
 
+            Interlocked.Increment(ref owner.writes);
             owner.gate.Release();
         }
     }

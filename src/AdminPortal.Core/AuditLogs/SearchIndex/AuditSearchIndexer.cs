@@ -72,7 +72,7 @@ public sealed class AuditSearchIndexer(IOptions<DatabaseOptions> database, IOpti
         await connection.OpenAsync(ct);
         await using (var pragma = connection.CreateCommand())
         {
-            pragma.CommandText = "PRAGMA cache_size = -262144; PRAGMA synchronous = NORMAL;";
+            pragma.CommandText = gate.WriterPragmas + "PRAGMA cache_size = -262144; PRAGMA synchronous = NORMAL;";
             await pragma.ExecuteNonQueryAsync(ct);
         }
 
@@ -102,6 +102,12 @@ public sealed class AuditSearchIndexer(IOptions<DatabaseOptions> database, IOpti
         }
 
         await transaction.CommitAsync(ct);
+        await using (var pool = connection.CreateCommand())
+        {
+            pool.CommandText = AuditWriteGate.PoolPragmas;
+            await pool.ExecuteNonQueryAsync(ct);
+        }
+
         return upTo - status.IndexedUpToId;
     }
 
