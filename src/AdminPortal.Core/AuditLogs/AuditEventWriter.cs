@@ -67,6 +67,7 @@ public sealed class AuditEventWriter(IOptions<DatabaseOptions> database, TimePro
         Check(db, raw.sqlite3_prepare_v2(db, InsertSql, out var statement));
         using (statement)
         {
+            var binder = new RowBinder(statement);
             foreach (var e in events)
             {
                 ct.ThrowIfCancellationRequested();
@@ -75,19 +76,12 @@ public sealed class AuditEventWriter(IOptions<DatabaseOptions> database, TimePro
                     e.IngestedAtUtc = now;
                 }
 
+                // Left unbound, a column is NULL (sqlite3_clear_bindings below): most of the 49 are empty, and each
+                // bind is a native call (bench/: binding alone went from 69-80k to 86-90k rows/s).
+                binder.StartRow();
                 for (var i = 0; i < Columns.Length; i++)
                 {
-                    // Left unbound, a column is NULL (sqlite3_clear_bindings below): most of the 49 are empty, and each
-                    // bind is a native call (bench/: binding alone went from 69-80k to 86-90k rows/s).
-                    var index = i + 1;
-                    var rc = Getters[i](e) switch
-                    {
-                        null => raw.SQLITE_OK,
-                        long l => raw.sqlite3_bind_int64(statement, index, l),
-                        int n => raw.sqlite3_bind_int(statement, index, n),
-                        var v => raw.sqlite3_bind_text(statement, index, (string)v),
-                    };
-                    Check(db, rc);
+                    Check(db, binder.Bind(i + 1, Getters[i](e)));
                 }
 
                 var step = raw.sqlite3_step(statement);

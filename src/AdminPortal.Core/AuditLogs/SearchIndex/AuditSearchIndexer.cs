@@ -13,7 +13,7 @@ public sealed class SearchIndexOptions
     public int ChunkSize { get; set; } = 20_000;
 
     /// <summary>Indexing starts once ingestion has been quiet this long.</summary>
-    public int IdleMilliseconds { get; set; } = 300;
+    public int IdleMilliseconds { get; set; } = 1000;
 
     /// <summary>
     /// Past this many events waiting, indexing takes turns with ingestion even while batches keep coming: searches read
