@@ -27,14 +27,14 @@ internal sealed record BenchOptions(int Events, string? Db, bool Reuse, string W
                 case "--db" when i + 1 < args.Length:
                     db = Path.GetFullPath(args[++i]);
                     break;
-                case "--only" when i + 1 < args.Length && args[i + 1] is "generation" or "explorer" or "ingestion":
+                case "--only" when i + 1 < args.Length && args[i + 1] is "generation" or "explorer" or "exports" or "ingestion":
                     only = args[++i];
                     break;
                 case "--reuse":
                     reuse = true;
                     break;
                 default:
-                    throw new ArgumentException($"Unknown or incomplete option '{args[i]}' (--events needs a number of at least 1000; --only names generation, explorer or ingestion).");
+                    throw new ArgumentException($"Unknown or incomplete option '{args[i]}' (--events needs a number of at least 1000; --only names generation, explorer, exports or ingestion).");
             }
         }
 

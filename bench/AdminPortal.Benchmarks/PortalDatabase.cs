@@ -15,13 +15,15 @@ internal sealed class PortalDatabase : IAsyncDisposable
 {
     private readonly ServiceProvider services;
 
-    private PortalDatabase(string path)
+    private PortalDatabase(string path, Action<IServiceCollection>? configure)
     {
         Path = path;
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:Path"] = path })
             .Build();
-        services = new ServiceCollection().AddLogging().AddPortalCore(configuration).BuildServiceProvider();
+        var collection = new ServiceCollection().AddLogging().AddPortalCore(configuration);
+        configure?.Invoke(collection);
+        services = collection.BuildServiceProvider();
     }
 
     public string Path { get; }
@@ -31,9 +33,9 @@ internal sealed class PortalDatabase : IAsyncDisposable
     public T Get<T>() where T : notnull => services.GetRequiredService<T>();
 
     /// <summary>Opens the file, creating it with the portal's migrations (and its WAL journal) when it is new.</summary>
-    public static async Task<PortalDatabase> CreateAsync(string path, CancellationToken ct)
+    public static async Task<PortalDatabase> CreateAsync(string path, CancellationToken ct, Action<IServiceCollection>? configure = null)
     {
-        var database = new PortalDatabase(path);
+        var database = new PortalDatabase(path, configure);
         // Migrations and WAL as PortalInitializer does them; its first-run setup token is not wanted in the output.
         var factory = database.services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
         await using var db = await factory.CreateDbContextAsync(ct);

@@ -2,7 +2,7 @@ using System.Globalization;
 using AdminPortal.Benchmarks;
 
 // Figures of the audit log store, each against a baseline measured in the same run (README, "Benchmarks").
-// dotnet run -c Release --project bench/AdminPortal.Benchmarks -- [--events N] [--db path] [--reuse] [--only generation|explorer|ingestion]
+// dotnet run -c Release --project bench/AdminPortal.Benchmarks -- [--events N] [--db path] [--reuse] [--only generation|explorer|exports|ingestion]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 BenchOptions options;
@@ -13,7 +13,7 @@ try
 catch (ArgumentException ex)
 {
     Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/AdminPortal.Benchmarks -- [--events N] [--db path] [--reuse] [--only generation|explorer|ingestion]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/AdminPortal.Benchmarks -- [--events N] [--db path] [--reuse] [--only generation|explorer|exports|ingestion]");
     return 2;
 }
 
@@ -38,10 +38,18 @@ try
         report.Add(await GenerationBenchmark.RunAsync(options, ct));
     }
 
-    if (options.Runs("explorer"))
+    if (options.Runs("explorer") || options.Runs("exports"))
     {
         var db = await EventDatabase.OpenAsync(options, ct);
-        report.AddRange(await ExplorerBenchmark.RunAsync(db, ct));
+        if (options.Runs("explorer"))
+        {
+            report.AddRange(await ExplorerBenchmark.RunAsync(db, ct));
+        }
+
+        if (options.Runs("exports"))
+        {
+            report.AddRange(await ExportBenchmark.RunAsync(db, options, ct));
+        }
     }
 
     if (options.Runs("ingestion"))

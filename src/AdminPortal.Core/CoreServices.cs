@@ -1,7 +1,9 @@
 using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.AuditLogs.Explorer;
 using AdminPortal.Core.Data;
+using AdminPortal.Core.Exports;
 using AdminPortal.Core.Integrations;
+using AdminPortal.Core.Notifications;
 using AdminPortal.Core.Security;
 using AdminPortal.Core.Security.Secrets;
 using AdminPortal.Core.Setup;
@@ -45,8 +47,12 @@ public static class CoreServices
             .ValidateOnStart();
         // Secrets at rest (AES-256-GCM under the master key; Security/Secrets/README.md)
         services.AddSecrets(configuration);
+        // In-app notifications and e-mail (SMTP)
+        services.AddNotifications(configuration);
         // Audit log storage integrations (S3, Azure Blob, GCS)
         services.AddIntegrations(configuration);
+        // Scheduled exports of workbook elements to those integrations
+        services.AddExports(configuration);
         services.AddOptions<BootstrapOptions>().Bind(configuration.GetSection(BootstrapOptions.Section));
 
         // Database: a factory for short-lived contexts (Blazor circuits live long), and a scoped context for Identity.

@@ -1,4 +1,5 @@
 using AdminPortal.Core.AuditLogs;
+using AdminPortal.Core.Exports;
 using AdminPortal.Core.Integrations;
 using AdminPortal.Core.Workbooks;
 using AdminPortal.Core.Users;
@@ -22,6 +23,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Workbook> Workbooks => Set<Workbook>();
     public DbSet<TableElement> TableElements => Set<TableElement>();
     public DbSet<StorageIntegration> StorageIntegrations => Set<StorageIntegration>();
+    public DbSet<ScheduledExport> ScheduledExports => Set<ScheduledExport>();
+    public DbSet<ExportRun> ExportRuns => Set<ExportRun>();
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -67,6 +71,35 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
             e.Property(x => x.Cloud).HasConversion<string>();
             e.Property(x => x.AuthMethod).HasConversion<string>();
             e.HasIndex(x => x.Name).IsUnique();
+        });
+
+        builder.Entity<ScheduledExport>(e =>
+        {
+            e.ToTable("ScheduledExports");
+            e.Property(x => x.Format).HasConversion<string>();
+            e.Property(x => x.Mode).HasConversion<string>();
+            e.Property(x => x.FrequencyKind).HasConversion<string>();
+            // No foreign key to the integration: deleting one pauses its exports (ILinkedExports), it does not delete them.
+            e.HasIndex(x => x.IntegrationId);
+            e.HasOne<Workbook>().WithMany().HasForeignKey(x => x.WorkbookId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ExportRun>(e =>
+        {
+            e.ToTable("ExportRuns");
+            e.Property(x => x.Trigger).HasConversion<string>();
+            e.Property(x => x.Status).HasConversion<string>();
+            e.HasOne<ScheduledExport>().WithMany().HasForeignKey(x => x.ScheduleId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.ScheduleId, x.StartedAtUtc });
+            // Runs of one schedule never overlap: the database refuses a second Running row, whichever process starts it.
+            e.HasIndex(x => x.ScheduleId, "IX_ExportRuns_OneRunning").IsUnique().HasFilter("\"Status\" = 'Running'");
+        });
+
+        builder.Entity<Notifications.Notification>(e =>
+        {
+            e.ToTable("Notifications");
+            e.Property(x => x.Severity).HasConversion<string>();
+            e.HasIndex(x => new { x.Recipient, x.Id });
         });
     }
 }

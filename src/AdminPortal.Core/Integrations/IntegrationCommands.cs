@@ -63,6 +63,9 @@ public sealed record IntegrationSummary(
         i.ConsecutiveFailures, i.CreatedAtUtc, i.CreatedBy, i.UpdatedAtUtc);
 }
 
+/// <summary>The start of Edit Destination and Delete: the stored destination and the names of the linked scheduled exports.</summary>
+public sealed record IntegrationEditView(IntegrationSummary Integration, DestinationInput Destination, IReadOnlyList<string> LinkedExports);
+
 /// <summary>What an Auditor may see: enough to pick an integration for an export.</summary>
 public sealed record IntegrationName(Guid Id, string Name, IntegrationCloud Cloud, string? LastTestStatus);
 

@@ -9,6 +9,7 @@ using AdminPortal.CloudStorage.Policies;
 using AdminPortal.CloudStorage.S3;
 using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.Data;
+using AdminPortal.Core.Notifications;
 using AdminPortal.Core.Security;
 using AdminPortal.Core.Security.Secrets;
 using AdminPortal.Core.Users;
@@ -30,11 +31,18 @@ public sealed partial class IntegrationService(
     SecretProtector protector,
     PortalAuditLog audit,
     ILinkedExports linkedExports,
+    NotificationService notifications,
     IOptions<IntegrationsOptions> options,
     TimeProvider clock,
     ILogger<IntegrationService> logger)
 {
     public const int MaxNameLength = 64;
+
+    /// <summary>Where notifications about integrations point: General Settings, Audit Logging tab.</summary>
+    public const string SettingsLink = "/admin/settings?tab=audit-logging";
+
+    /// <summary>The actor of the periodic health check in the audit log.</summary>
+    public const string HealthCheckActor = "system:health-check";
 
     private IntegrationsOptions Settings => options.Value;
 
@@ -123,7 +131,21 @@ public sealed partial class IntegrationService(
 
         await AuditAsync(actor, "IntegrationCreated", "Storage integration created", "create", integration,
             $"{integration.Cloud} {integration.AuthMethod} {integration.DisplayDestination}; test: {integration.LastTestStatus}", ct);
+        await ConfirmAsync(actor, "Storage integration created",
+            $"The storage integration \"{integration.Name}\" ({integration.Cloud.Label()}, {integration.DisplayDestination}) was created. Connection test: {integration.LastTestStatus}.", integration, ct);
         return new IntegrationOutcome(OperationResult.Success, IntegrationSummary.Of(integration));
+    }
+
+    /// <summary>What Edit Destination and Delete start from: the destination as stored and the linked scheduled exports.</summary>
+    public async Task<IntegrationEditView?> GetForEditAsync(ClaimsPrincipal actor, Guid id, CancellationToken ct = default)
+    {
+        EnsureAdmin(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var i = await db.StorageIntegrations.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        return i is null ? null : new IntegrationEditView(
+            IntegrationSummary.Of(i),
+            new DestinationInput { Bucket = i.Bucket, AccountName = i.AccountName, Prefix = i.Prefix, Region = i.Region, ServiceUrl = i.ServiceUrl, PathStyle = i.PathStyle },
+            await linkedExports.ListAsync(id, ct));
     }
 
     /// <summary>View credentials: what the customer grants, and the documents that grant it. Never a stored secret.</summary>
@@ -189,9 +211,7 @@ public sealed partial class IntegrationService(
             return IntegrationOutcome.Fail("", "That integration no longer exists.");
         }
 
-        var (secret, problem) = Decrypt(i);
-        var result = problem ?? await TestAsync(i, secret, ct);
-        Record(i, result);
+        var result = await RetestAsync(i, ct);
         await db.SaveChangesAsync(ct);
         await AuditAsync(actor, "IntegrationTested", "Storage integration tested", "test", i, $"test: {i.LastTestStatus}", ct, result.Success);
         return new IntegrationOutcome(OperationResult.Success, IntegrationSummary.Of(i));
@@ -211,7 +231,7 @@ public sealed partial class IntegrationService(
         if (command.Cloud != i.Cloud)
         {
             return IntegrationOutcome.Fail(nameof(EditDestinationCommand.Cloud),
-                $"An integration's cloud cannot change: \"{i.Name}\" stays on {i.Cloud}. To export to {command.Cloud}, delete this integration and create a new one.");
+                $"An integration's cloud cannot change: \"{i.Name}\" stays on {i.Cloud.Label()}. To export to {command.Cloud.Label()}, delete this integration and create a new one.");
         }
 
         var (secret, problem) = Decrypt(i);
@@ -239,6 +259,8 @@ public sealed partial class IntegrationService(
 
         await AuditAsync(actor, "IntegrationDestinationEdited", "Storage integration destination edited", "update", i,
             $"linked exports {(command.UpdateLinkedExports ? "re-pointed" : "paused")}; test: {i.LastTestStatus}", ct, oldValue: old, newValue: i.DisplayDestination);
+        await ConfirmAsync(actor, "Cloud destination updated",
+            $"{reason} Linked scheduled exports were {(command.UpdateLinkedExports ? "re-pointed to the new destination" : "paused")}. Connection test: {i.LastTestStatus}.", i, ct);
         return new IntegrationOutcome(OperationResult.Success, IntegrationSummary.Of(i));
     }
 
@@ -267,7 +289,66 @@ public sealed partial class IntegrationService(
         await db.SaveChangesAsync(ct);
         await AuditAsync(actor, "IntegrationDeleted", "Storage integration deleted", "delete", i,
             $"linked exports {(deleteLinkedExports ? "deleted" : "paused")}", ct, oldValue: i.DisplayDestination);
+        await ConfirmAsync(actor, "Integration deleted",
+            $"{reason} Its destination was {i.DisplayDestination}. Linked scheduled exports were {(deleteLinkedExports ? "deleted" : "paused")}.", i, ct);
         return OperationResult.Success;
+    }
+
+    /// <summary>Opens the integration's storage for an export run, or says why it cannot (gone, secret unreadable, portal setting missing).</summary>
+    internal async Task<Exports.ExportDestination> OpenForExportAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var i = await db.StorageIntegrations.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (i is null)
+        {
+            return new(null, null, "The storage integration of this export no longer exists.");
+        }
+
+        var settings = Settings;
+        if (IntegrationDestinations.MissingPortalSetting(i.AuthMethod, settings, !string.IsNullOrEmpty(i.ServiceUrl)) is { } missing)
+        {
+            return new(null, i, missing);
+        }
+
+        var (secret, problem) = Decrypt(i);
+        if (problem is not null)
+        {
+            return new(null, i, $"{problem.Status} {problem.Hint}");
+        }
+
+        var portalKey = i.AuthMethod == IntegrationAuthMethod.GcpPortalServiceAccount && !string.IsNullOrEmpty(settings.GcpServiceAccountKeyFile)
+            ? await File.ReadAllTextAsync(settings.GcpServiceAccountKeyFile, ct)
+            : null;
+        return new(storages.Create(IntegrationDestinations.Build(i, secret, settings, portalKey)), i, null);
+    }
+
+    /// <summary>
+    /// The periodic health check: re-tests every integration whose last test is older than the interval
+    /// (so a restart does not re-test everything), and tells every Admin of each failure with the cloud's error.
+    /// </summary>
+    public async Task<int> CheckDueAsync(CancellationToken ct)
+    {
+        var dueBefore = clock.GetUtcNow().UtcDateTime - TimeSpan.FromHours(Settings.HealthCheckIntervalHours);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var due = await db.StorageIntegrations.Where(i => i.LastTestedAtUtc == null || i.LastTestedAtUtc <= dueBefore)
+            .OrderBy(i => i.Name).ToListAsync(ct);
+        foreach (var i in due)
+        {
+            var result = await RetestAsync(i, ct);
+            await db.SaveChangesAsync(ct);
+            await AuditAsync(HealthCheckActor, "IntegrationHealthChecked", "Storage integration health check", "test", i, $"test: {i.LastTestStatus}", ct, result.Success);
+            if (!result.Success)
+            {
+                logger.LogWarning("Health check of integration {IntegrationName} failed ({ConsecutiveFailures} in a row)", i.Name, i.ConsecutiveFailures);
+                await notifications.NotifyAdminsAsync(new NotificationMessage(
+                    $"Storage integration \"{i.Name}\" failed its health check",
+                    $"The periodic test of {i.DisplayDestination} failed ({i.ConsecutiveFailures} failure{(i.ConsecutiveFailures == 1 ? "" : "s")} in a row).\n" +
+                    $"The cloud said: {result.Status}\n{(result.Hint is null ? "" : $"Hint: {result.Hint}\n")}Scheduled exports to it will fail until it is fixed.",
+                    Notifications.NotificationSeverity.Error, SettingsLink), ct);
+            }
+        }
+
+        return due.Count;
     }
 
     /// <summary>32 random bytes, base64url: unguessable, and within the characters STS accepts.</summary>
@@ -311,6 +392,15 @@ public sealed partial class IntegrationService(
             logger.LogWarning(e, "Connection test of integration {IntegrationName} could not start (error {ErrorId})", i.Name, errorId);
             return new ConnectionTestResult(false, e.Message, $"The portal could not prepare the connection; its log has error {errorId}.");
         }
+    }
+
+    /// <summary>Test connection with the stored secret (or why it cannot be read), recorded on the integration.</summary>
+    private async Task<ConnectionTestResult> RetestAsync(StorageIntegration i, CancellationToken ct)
+    {
+        var (secret, problem) = Decrypt(i);
+        var result = problem ?? await TestAsync(i, secret, ct);
+        Record(i, result);
+        return result;
     }
 
     private (string? Secret, ConnectionTestResult? Problem) Decrypt(StorageIntegration i)
@@ -374,8 +464,16 @@ public sealed partial class IntegrationService(
 
     private Task AuditAsync(ClaimsPrincipal actor, string code, string label, string action, StorageIntegration i, string? details,
         CancellationToken ct, bool success = true, string? oldValue = null, string? newValue = null) =>
-        audit.WriteAsync(new PortalAuditEntry(code, label, action, "integrations", ActorName(actor), success,
+        AuditAsync(ActorName(actor), code, label, action, i, details, ct, success, oldValue, newValue);
+
+    private Task AuditAsync(string actor, string code, string label, string action, StorageIntegration i, string? details,
+        CancellationToken ct, bool success = true, string? oldValue = null, string? newValue = null) =>
+        audit.WriteAsync(new PortalAuditEntry(code, label, action, "integrations", actor, success,
             AuditTargetType.Repository, i.Name, Details: details, OldValue: oldValue, NewValue: newValue), ct);
+
+    /// <summary>The confirmation of create, edit and delete: in the acting Admin's bell, and by e-mail when it is configured.</summary>
+    private Task ConfirmAsync(ClaimsPrincipal actor, string title, string message, StorageIntegration i, CancellationToken ct) =>
+        notifications.NotifyAsync(ActorName(actor), new NotificationMessage(title, message, Notifications.NotificationSeverity.Success, SettingsLink), ct);
 
     private static string ActorName(ClaimsPrincipal actor) => actor.Identity?.Name ?? "";
 

@@ -27,6 +27,9 @@ public sealed class IntegrationsOptions
 
     /// <summary>The JSON key file of <see cref="GcpServiceAccount"/>; relative paths are from the working folder.</summary>
     public string? GcpServiceAccountKeyFile { get; set; }
+
+    /// <summary>How old an integration's last test may grow before the health check re-tests it.</summary>
+    public double HealthCheckIntervalHours { get; set; } = 24;
 }
 
 /// <summary>Each setting may be empty (View credentials then says it is not configured); a set one must have its shape.</summary>
@@ -55,6 +58,11 @@ internal sealed partial class IntegrationsOptionsValidator : IValidateOptions<In
         if (!string.IsNullOrEmpty(options.GcpServiceAccount) && !options.GcpServiceAccount.EndsWith(".iam.gserviceaccount.com", StringComparison.Ordinal))
         {
             failures.Add("Integrations:GcpServiceAccount must be a service account e-mail ending with .iam.gserviceaccount.com.");
+        }
+
+        if (options.HealthCheckIntervalHours is < 0.25 or > 720)
+        {
+            failures.Add("Integrations:HealthCheckIntervalHours must be 0.25 to 720.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -8,6 +8,17 @@ public enum IntegrationCloud
     Gcp,
 }
 
+public static class IntegrationCloudLabels
+{
+    /// <summary>The cloud as pages and messages name it: AWS, Azure, GCP.</summary>
+    public static string Label(this IntegrationCloud cloud) => cloud switch
+    {
+        IntegrationCloud.Aws => "AWS",
+        IntegrationCloud.Azure => "Azure",
+        _ => "GCP",
+    };
+}
+
 /// <summary>How the portal authenticates to the customer's storage.</summary>
 public enum IntegrationAuthMethod
 {
@@ -95,10 +106,5 @@ public sealed class StorageIntegration
     };
 
     /// <summary>How the destination reads on a page: s3://bucket/prefix, https://account.../container/prefix, gs://bucket/prefix.</summary>
-    public string DisplayDestination => Cloud switch
-    {
-        IntegrationCloud.Aws => $"s3://{Bucket}/{Prefix}",
-        IntegrationCloud.Azure => $"azure://{AccountName}/{Bucket}/{Prefix}",
-        _ => $"gs://{Bucket}/{Prefix}",
-    };
+    public string DisplayDestination => DestinationPath.Format(Cloud, Bucket, AccountName, Prefix);
 }

@@ -17,11 +17,11 @@ public static class AuditLogEndpoints
             context.Response.Headers.ContentDisposition = $"attachment; filename=\"audit_logs_{explorer.UtcNow:yyyyMMdd_HHmmss}.csv\"";
             await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(false), 64 * 1024);
             var columns = state.Columns.Select(AuditColumns.Find).Where(c => c is not null).Select(c => c!).ToList();
-            await writer.WriteLineAsync(string.Join(",", columns.Select(c => Csv(c.Name))));
+            await writer.WriteLineAsync(AuditCsv.Header(columns, formulaGuard: true));
             var rows = 0;
             await foreach (var e in explorer.StreamAsync(user, state, context.RequestAborted))
             {
-                await writer.WriteLineAsync(string.Join(",", columns.Select(c => Csv(AuditEventValues.Text(e, c.Name)))));
+                await writer.WriteLineAsync(AuditCsv.Row(e, columns, formulaGuard: true));
                 if (++rows % 5000 == 0)
                 {
                     await writer.FlushAsync(context.RequestAborted);
@@ -29,16 +29,5 @@ public static class AuditLogEndpoints
             }
         }).RequireAuthorization(Policies.AuditLogs);
         return endpoints;
-    }
-
-    /// <summary>RFC 4180 quoting, and a leading quote for cells a spreadsheet would run as a formula.</summary>
-    internal static string Csv(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
 }

@@ -83,7 +83,12 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public static async Task<BrowserSession> OpenAsync(ChromiumHost chromium, PortalProcess portal)
     {
-        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseUrl.ToString() });
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = portal.BaseUrl.ToString(),
+            // Copy buttons write to the clipboard; tests read it back.
+            Permissions = ["clipboard-read", "clipboard-write"],
+        });
         context.SetDefaultTimeout(15_000);
         // A cold portal (first request of a fresh build) can take longer than that to answer a navigation.
         context.SetDefaultNavigationTimeout(30_000);

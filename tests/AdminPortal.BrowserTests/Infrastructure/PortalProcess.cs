@@ -31,9 +31,10 @@ public sealed class PortalProcess : IAsyncDisposable
 
     public string Output => string.Join(Environment.NewLine, output);
 
-    public static async Task<PortalProcess> StartAsync(IDictionary<string, string>? settings = null, int seedDemoEvents = 0)
+    /// <summary>Starts the portal on a fresh data folder, or on <paramref name="dataDirectory"/> as a restart after a crash.</summary>
+    public static async Task<PortalProcess> StartAsync(IDictionary<string, string>? settings = null, int seedDemoEvents = 0, string? dataDirectory = null)
     {
-        var data = Directory.CreateTempSubdirectory("adminportal-browser-").FullName;
+        var data = dataDirectory ?? Directory.CreateTempSubdirectory("adminportal-browser-").FullName;
         if (seedDemoEvents > 0)
         {
             // As a user fills a fresh install: the portal's own --seed-demo switch, run to completion first.
@@ -73,7 +74,8 @@ public sealed class PortalProcess : IAsyncDisposable
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
-            info.Environment[key] = value;
+            // Configuration keys as environment variables: Email:SmtpHost is Email__SmtpHost.
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
         info.ArgumentList.Insert(0, dll);
@@ -106,6 +108,16 @@ public sealed class PortalProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>SIGKILL, as a power cut or the OOM killer would: no shutdown code runs. The data folder stays.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        keepData = true;
+    }
+
+    private bool keepData;
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)
@@ -115,6 +127,11 @@ public sealed class PortalProcess : IAsyncDisposable
         }
 
         process.Dispose();
+        if (keepData)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

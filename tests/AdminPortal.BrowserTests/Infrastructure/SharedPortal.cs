@@ -1,3 +1,5 @@
+using AdminPortal.CloudStorage.Tests.Infrastructure;
+
 namespace AdminPortal.BrowserTests.Infrastructure;
 
 /// <summary>One running portal (with a bootstrap Admin) and one Chromium for all browser tests of the collection.</summary>
@@ -6,19 +8,31 @@ public sealed class SharedPortal : IAsyncLifetime
     public const string AdminEmail = "admin@example.test";
     public const string AdminPassword = "Browser-Admin-42";
     public const int DemoEvents = 3000;
+    public const string IamUserArn = "arn:aws:iam::123456789012:user/adminportal";
 
     public PortalProcess Portal { get; private set; } = default!;
 
     public ChromiumHost Chromium { get; } = new();
 
+    /// <summary>s3rver, Azurite and the GCS emulator: the customers' clouds.</summary>
+    public StoragePeers Storage { get; } = new();
+
+    /// <summary>The SMTP server the portal e-mails notifications to.</summary>
+    public MailPeer Mail { get; } = new();
+
     public async Task InitializeAsync()
     {
-        Portal = await PortalProcess.StartAsync(new Dictionary<string, string>
+        await Task.WhenAll(Storage.InitializeAsync(), Mail.InitializeAsync(), Chromium.StartAsync());
+        var settings = new Dictionary<string, string>(Mail.PortalSettings)
         {
-            ["Bootstrap__AdminEmail"] = AdminEmail,
-            ["Bootstrap__AdminPassword"] = AdminPassword,
-        }, seedDemoEvents: DemoEvents);
-        await Chromium.StartAsync();
+            ["Bootstrap:AdminEmail"] = AdminEmail,
+            ["Bootstrap:AdminPassword"] = AdminPassword,
+            ["Integrations:AwsIamUserArn"] = IamUserArn,
+            ["Integrations:AzureAppName"] = "AdminPortal Audit Export",
+            ["Integrations:AzureAppClientId"] = "0b8f4d2e-9a6c-4f1e-8d3b-2c7a5e9f1d04",
+            ["Integrations:GcpServiceAccount"] = "adminportal-export@adminportal-prod.iam.gserviceaccount.com",
+        };
+        Portal = await PortalProcess.StartAsync(settings, seedDemoEvents: DemoEvents);
     }
 
     public Task<BrowserSession> OpenSessionAsync() => BrowserSession.OpenAsync(Chromium, Portal);
@@ -37,6 +51,8 @@ public sealed class SharedPortal : IAsyncLifetime
     {
         await Chromium.DisposeAsync();
         await Portal.DisposeAsync();
+        await Storage.DisposeAsync();
+        await Mail.DisposeAsync();
     }
 }
 

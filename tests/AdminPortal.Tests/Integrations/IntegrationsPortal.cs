@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AdminPortal.Tests.Integrations;
 
 /// <summary>The portal with the Integrations settings of appsettings.example.json.</summary>
-public sealed class IntegrationsPortal : PortalFactory
+public sealed class IntegrationsPortal : PortalFactory, IAsyncLifetime
 {
     public const string IamUserArn = "arn:aws:iam::123456789012:user/adminportal";
     public const string AzureClientId = "0b8f4d2e-9a6c-4f1e-8d3b-2c7a5e9f1d04";
@@ -29,7 +29,23 @@ public sealed class IntegrationsPortal : PortalFactory
         builder.UseSetting("Integrations:AzureAppClientId", AzureClientId);
         builder.UseSetting("Integrations:AzureConsentUrl", "https://login.microsoftonline.com/{tenantId}/adminconsent?client_id={clientId}");
         builder.UseSetting("Integrations:GcpServiceAccount", "adminportal-export@adminportal-prod.iam.gserviceaccount.com");
+        foreach (var (key, value) in Mail.PortalSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services => services.AddSingleton<ILinkedExports>(LinkedExports));
+    }
+
+    /// <summary>The SMTP server the portal e-mails its notifications to.</summary>
+    public MailPeer Mail { get; } = new();
+
+    public Task InitializeAsync() => Mail.InitializeAsync();
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await Mail.DisposeAsync();
+        await DisposeAsync();
     }
 
     /// <summary>Stands in for scheduled exports (a later issue) and records what the use cases asked of them.</summary>

@@ -16,7 +16,7 @@ public sealed class AuditEventReader(IOptions<DatabaseOptions> database)
 
     internal static long CountLimit(AuditQuery query) => AuditSql.FtsQuery(query.Search) is null ? ExactCountLimit : SearchCountLimit;
 
-    private static readonly string SelectColumns =
+    internal static readonly string SelectColumns =
         string.Join(", ", AuditColumns.All.Select(c => "e." + c.Sql).Prepend("e.\"Id\"").Append("e.\"RawJson\""));
 
     public async Task<AuditPage> PageAsync(AuditQuery query, CancellationToken ct = default)
@@ -178,7 +178,7 @@ public sealed class AuditEventReader(IOptions<DatabaseOptions> database)
         return status.Pending > 0 ? status.IndexedUpToId : null;
     }
 
-    private static AuditEvent Read(SqliteDataReader r)
+    internal static AuditEvent Read(SqliteDataReader r)
     {
         var e = new AuditEvent { Id = r.GetInt64(0) };
         var i = 1;

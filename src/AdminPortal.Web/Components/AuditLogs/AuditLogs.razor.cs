@@ -47,6 +47,14 @@ public partial class AuditLogs
     [SupplyParameterFromQuery(Name = "workbook")] private int? WorkbookParam { get; set; }
     [SupplyParameterFromQuery(Name = "element")] private int? ElementParam { get; set; }
 
+    /// <summary>A failure e-mail links here: the workbook with its Schedule Exports modal on that schedule's history.</summary>
+    [SupplyParameterFromQuery(Name = "history")] private Guid? HistoryParam { get; set; }
+
+    private Guid? historyOpened;
+
+    /// <summary>The history to open once the grid's first URL update is done: Radzen closes every dialog on a location change.</summary>
+    private Guid? historyPending;
+
     private string Title => workbook is null ? "AUDIT_LOGS" : $"{workbook.Name}";
 
     private int ElementIndex => workbook is null || element is null ? 0 : Math.Max(0, workbook.Elements.IndexOf(element));
@@ -62,6 +70,7 @@ public partial class AuditLogs
         // Our own URL updates (after a grid change) come back here; they change nothing.
         if (Navigation.Uri == ownUrl)
         {
+            OpenPendingHistory();
             return;
         }
 
@@ -76,6 +85,28 @@ public partial class AuditLogs
         chartKey = null;
         generation++;
         ready = true;
+        if (HistoryParam is { } history && history != historyOpened && workbook is not null)
+        {
+            historyOpened = history;
+            historyPending = history;
+        }
+    }
+
+    private void OpenPendingHistory()
+    {
+        if (historyPending is { } history && workbook is not null)
+        {
+            historyPending = null;
+            // Not awaited: the dialog's task ends only when it is closed.
+            _ = OpenAfterThisEventAsync(workbook, history);
+        }
+    }
+
+    private async Task OpenAfterThisEventAsync(Workbook opened, Guid history)
+    {
+        // After the location change that brought us here has reached every listener, the dialog service's included.
+        await Task.Yield();
+        await Exports.ScheduleExportsDialog.OpenAsync(Dialogs, opened, history);
     }
 
     private ExplorerState StateFromUrl() => ExplorerUrl.Parse(name => name switch
@@ -117,7 +148,11 @@ public partial class AuditLogs
         loading = false;
         // Render the rows first, then move the URL: whoever watches the URL sees the rows of that URL.
         StateHasChanged();
-        UpdateUrl();
+        if (!UpdateUrl())
+        {
+            OpenPendingHistory();
+        }
+
         await RefreshChartAsync();
     }
 
@@ -203,14 +238,18 @@ public partial class AuditLogs
         }
     }
 
-    private void UpdateUrl()
+    /// <summary>Moves the address bar to the current state; true when that is a navigation.</summary>
+    private bool UpdateUrl()
     {
         var url = Navigation.ToAbsoluteUri("audit-logs" + ExplorerUrl.Format(state, workbook?.Id, element?.Id)).ToString();
-        if (url != Navigation.Uri)
+        if (url == Navigation.Uri)
         {
-            ownUrl = url;
-            Navigation.NavigateTo(url, new NavigationOptions { ReplaceHistoryEntry = true });
+            return false;
         }
+
+        ownUrl = url;
+        Navigation.NavigateTo(url, new NavigationOptions { ReplaceHistoryEntry = true });
+        return true;
     }
 
     private static string WidthOf(AuditColumn column) => column.Kind switch

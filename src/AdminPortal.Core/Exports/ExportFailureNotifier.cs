@@ -1,0 +1,41 @@
+using AdminPortal.Core.Notifications;
+
+namespace AdminPortal.Core.Exports;
+
+/// <summary>
+/// A run that failed after its retries is told to the schedule's owner (bell and e-mail) and e-mailed to its
+/// notification addresses, with the cloud's own error and a link to the schedule's history. Successes tell no one.
+/// </summary>
+internal sealed class ExportFailureNotifier(NotificationService notifications) : IExportNotifier
+{
+    public async Task RunFinishedAsync(ScheduledExport schedule, ExportRun run, CancellationToken ct)
+    {
+        if (run.Status != ExportRunStatus.Failed)
+        {
+            return;
+        }
+
+        var message = new NotificationMessage(
+            $"Export \"{schedule.Name}\" failed",
+            $"The {run.Trigger.ToString().ToLowerInvariant()} run of {run.StartedAtUtc:yyyy-MM-dd HH:mm} UTC failed" +
+            (run.Retries > 0 ? $" after {run.Retries} retr{(run.Retries == 1 ? "y" : "ies")}" : "") + ".\n" +
+            $"The cloud platform said: {run.Error}\n" +
+            (run.ErrorHint is null ? "" : $"Hint: {run.ErrorHint}\n") +
+            "Nothing of this window is visible in the destination and the schedule keeps its place: the next run exports it again.\n" +
+            $"Run {run.Id}.",
+            NotificationSeverity.Error,
+            HistoryLink(schedule));
+        if (!string.IsNullOrEmpty(schedule.OwnerEmail))
+        {
+            await notifications.NotifyAsync(schedule.OwnerEmail, message, ct);
+        }
+
+        foreach (var address in schedule.NotificationAddresses().Where(a => !a.Equals(schedule.OwnerEmail, StringComparison.OrdinalIgnoreCase)))
+        {
+            await notifications.EmailAsync(address, message, ct);
+        }
+    }
+
+    /// <summary>The workbook with its Schedule Exports modal open on this schedule's history.</summary>
+    public static string HistoryLink(ScheduledExport schedule) => $"/audit-logs?workbook={schedule.WorkbookId}&history={schedule.Id:D}";
+}

@@ -1,0 +1,55 @@
+using AdminPortal.Core.AuditLogs.Retention;
+using AdminPortal.Core.Data;
+using AdminPortal.Core.Integrations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace AdminPortal.Core.Exports;
+
+public static class ExportsServices
+{
+    /// <summary>Registers scheduled exports: settings, the engine, the use cases and their links to integrations and retention.</summary>
+    public static IServiceCollection AddExports(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Settings: part sizes, batch size, retries
+        services.AddOptions<ExportOptions>().Bind(configuration.GetSection(ExportOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ExportOptions>, ExportOptionsValidator>();
+
+        // The engine and the use cases; a failed run is told to its owner (bell and e-mail) and its notification addresses
+        services.AddSingleton<ExportEventSource>();
+        services.AddSingleton<ExportEngine>();
+        services.AddSingleton<ScheduledExportService>();
+        services.TryAddSingleton<IExportDestinations, IntegrationExportDestinations>();
+        services.TryAddSingleton<IExportNotifier, ExportFailureNotifier>();
+
+        // The scheduler: Quartz's persistent store in the portal's database (its qrtz_ tables are created at the first
+        // start), one job per schedule; interrupted runs are marked and the store reconciled before it fires anything
+        services.AddSingleton<Scheduling.ExportScheduler>();
+        services.AddHostedService<Scheduling.ExportSchedulerStartup>();
+        services.AddQuartz(quartz =>
+        {
+            quartz.UsePersistentStore(store =>
+            {
+                // Read when the store is built, so a test host's Database:Path is already in the configuration.
+                store.UseSqlite(source => source.ConnectionString =
+                    (configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).ConnectionString());
+                store.ProvisionSchema();
+                store.ConfigureStore(jobStore =>
+                {
+                    var threshold = TimeSpan.FromSeconds((configuration.GetSection(ExportOptions.Section).Get<ExportOptions>() ?? new ExportOptions()).MisfireThresholdSeconds);
+                    jobStore.MisfireThreshold = threshold;
+                    jobStore.MisfireHandlerFrequency = threshold;
+                });
+            });
+        });
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = false);
+
+        // Links: integration edits and deletes act on their exports; retention waits for undelivered events
+        services.Replace(ServiceDescriptor.Singleton<ILinkedExports, ScheduledExportLinks>());
+        services.AddSingleton<IRetentionHold, ExportRetentionHold>();
+        return services;
+    }
+}

@@ -1,0 +1,54 @@
+using AdminPortal.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace AdminPortal.Core.Exports.Scheduling;
+
+/// <summary>
+/// The Quartz job of one scheduled export (its key is the schedule's id). Never two at once for one schedule;
+/// requests recovery, so a run cut short by the process dying is fired again when the portal starts. The schedule's
+/// row decides: a paused schedule's firing is skipped, a deleted schedule's job removes itself.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class ExportJob(ExportEngine engine, IDbContextFactory<PortalDbContext> dbFactory, ILogger<ExportJob> logger) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(context.JobDetail.Key.Name, out var scheduleId))
+        {
+            logger.LogWarning("Quartz job {JobKey} is not a scheduled export; ignored", context.JobDetail.Key);
+            return;
+        }
+
+        bool? paused;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            paused = await db.ScheduledExports.Where(s => s.Id == scheduleId).Select(s => (bool?)s.Paused).SingleOrDefaultAsync(cancellationToken);
+        }
+
+        if (paused is null)
+        {
+            logger.LogInformation("Scheduled export {ScheduleId} no longer exists; removing its job", scheduleId);
+            await context.Scheduler.DeleteJob(context.JobDetail.Key, cancellationToken);
+            return;
+        }
+
+        if (paused is true)
+        {
+            logger.LogDebug("Scheduled export {ScheduleId} is paused; firing skipped", scheduleId);
+            return;
+        }
+
+        try
+        {
+            var trigger = context.Recovering ? ExportTrigger.Retry : ExportTrigger.Scheduled;
+            await engine.RunAsync(scheduleId, trigger, triggeredBy: null, progress: null, cancellationToken);
+        }
+        catch (ExportAlreadyRunningException e)
+        {
+            // Send now is running it: this firing is skipped, the next one exports whatever is new.
+            logger.LogInformation("Scheduled firing of {ScheduleId} skipped: {Reason}", scheduleId, e.Message);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AdminPortal.Core.Integrations;
+
+/// <summary>Wakes every few minutes and re-tests the integrations whose last test is older than the health-check interval.</summary>
+public sealed class IntegrationHealthCheckService(
+    IntegrationService integrations,
+    IOptions<IntegrationsOptions> options,
+    TimeProvider clock,
+    ILogger<IntegrationHealthCheckService> logger) : BackgroundService
+{
+    /// <summary>The wake-up period: due integrations are found by their last test time, so this only bounds the lateness.</summary>
+    private static readonly TimeSpan MaxWake = TimeSpan.FromMinutes(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromHours(options.Value.HealthCheckIntervalHours);
+        using var timer = new PeriodicTimer(interval < MaxWake ? interval : MaxWake, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await integrations.CheckDueAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "The integration health check failed; it runs again at the next wake-up");
+            }
+        }
+    }
+}

@@ -1,0 +1,344 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AdminPortal.BrowserTests.Infrastructure;
+using AdminPortal.CloudStorage;
+using AdminPortal.CloudStorage.Tests.Infrastructure;
+using Amazon.S3;
+using Microsoft.Playwright;
+
+namespace AdminPortal.BrowserTests;
+
+/// <summary>The Schedule Exports modal of a workbook, end to end: the objects land in the emulators, failures are e-mailed.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class ExportScheduleTests(SharedPortal shared)
+{
+    private StoragePeers Peers => shared.Storage;
+
+    [Theory]
+    [InlineData("s3")]
+    [InlineData("azure")]
+    [InlineData("gcs")]
+    public async Task A_schedule_from_a_workbook_sends_now_and_its_objects_land_in_the_cloud(string cloud)
+    {
+        var integration = $"{cloud}_exports_browser";
+        var prefix = $"exports-browser-{cloud}/";
+        await using var admin = await shared.OpenAdminSessionAsync(IntegrationPages.SettingsPath);
+        var page = admin.Page;
+        await AddIntegrationAsync(page, cloud, integration, prefix);
+        await SaveWorkbookAsync(admin, $"Exports {cloud}");
+
+        await OpenScheduleExportsAsync(page);
+        await AddScheduleAsync(page, integration, "events-{run}-{part}.jsonl");
+        await Assertions.Expect(page.GetByTestId("schedules-grid")).ToContainTextAsync($"{Root(cloud)}{prefix}events-{{run}}-{{part}}.jsonl");
+        await admin.CaptureAsync($"schedule-exports-{cloud}");
+
+        var result = await SendNowAsync(page, $"Exports {cloud}");
+        await Assertions.Expect(result).ToContainTextAsync("Succeeded");
+        await admin.CaptureAsync($"send-now-{cloud}");
+
+        using var storage = shared.Storage.Factory.Create(Destination(cloud, prefix));
+        var objects = await ListAsync(storage);
+        var data = Assert.Single(objects, o => !o.Key.StartsWith("_manifests/", StringComparison.Ordinal));
+        Assert.Matches(new Regex(@"^events-[A-Za-z0-9_.-]+-\d+\.jsonl$"), data.Key);
+        var manifestKey = Assert.Single(objects, o => o.Key.StartsWith("_manifests/", StringComparison.Ordinal)).Key;
+        using var manifest = JsonDocument.Parse(await ReadAsync(storage, manifestKey));
+        var part = Assert.Single(manifest.RootElement.GetProperty("parts").EnumerateArray());
+        Assert.Equal(data.Key, part.GetProperty("key").GetString());
+        var lines = (await ReadAsync(storage, data.Key)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(part.GetProperty("rows").GetInt64(), lines.Length);
+        Assert.True(lines.Length >= SharedPortal.DemoEvents, $"{lines.Length} rows exported; the demo data alone has {SharedPortal.DemoEvents}");
+        Assert.All(lines.Take(50), line => Assert.False(string.IsNullOrEmpty(JsonDocument.Parse(line).RootElement.GetProperty("EventId").GetString())));
+        Assert.Equal(lines.Length, lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("EventId").GetString()).Distinct().Count());
+        admin.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task A_schedule_is_paused_resumed_edited_its_history_read_and_deleted()
+    {
+        await using var admin = await shared.OpenAdminSessionAsync(IntegrationPages.SettingsPath);
+        var page = admin.Page;
+        await IntegrationPages.AddS3Async(page, Peers, "s3_exports_lifecycle", "s3://audit-exports/exports-lifecycle/");
+        await SaveWorkbookAsync(admin, "Exports lifecycle");
+        await OpenScheduleExportsAsync(page);
+        await AddScheduleAsync(page, "s3_exports_lifecycle", "audit/{yyyy}/{MM}/events-{run}-{part}.csv");
+        var row = page.GetByTestId("schedules-grid").Locator("tr", new() { HasText = "Exports lifecycle" });
+        await Assertions.Expect(row.GetByTestId("next-run")).ToBeVisibleAsync();
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Pause" }).ClickAsync();
+        await Assertions.Expect(row.GetByTestId("paused-badge")).ToBeVisibleAsync();
+        await Assertions.Expect(row.GetByTestId("pause-reason")).ToContainTextAsync($"Paused by {SharedPortal.AdminEmail}.");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Resume" }).ClickAsync();
+        await Assertions.Expect(row.GetByTestId("next-run")).ToBeVisibleAsync();
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
+        var form = page.GetByTestId("schedule-form");
+        await form.Locator("#frequency").SelectOptionAsync("Daily");
+        await form.Locator("#time-of-day").FillAsync("03:30");
+        await form.Locator("#time-zone").FillAsync("Europe/Paris");
+        await form.GetByTestId("save-schedule").ClickAsync();
+        await Assertions.Expect(row).ToContainTextAsync("Daily at 03:30 (Europe/Paris)");
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Send now" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("send-now-result")).ToContainTextAsync("Succeeded", new() { Timeout = 60_000 });
+        await page.GetByTestId("send-now-done").ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "History" }).ClickAsync();
+        var history = page.GetByTestId("run-history");
+        await Assertions.Expect(history.GetByTestId("run-status").First).ToHaveTextAsync("Succeeded");
+        await Assertions.Expect(history.GetByTestId("runs-grid")).ToContainTextAsync("Manual");
+        await history.GetByTestId("show-manifest").First.ClickAsync();
+        await Assertions.Expect(history.GetByTestId("manifest")).ToContainTextAsync("\"sha256\"");
+        await admin.CaptureAsync("export-history");
+        await history.GetByTestId("history-back").ClickAsync();
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await page.Locator(".rz-dialog-confirm-buttons").GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("schedules-grid").Locator("tr", new() { HasText = "Exports lifecycle" })).ToHaveCountAsync(0);
+        admin.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task The_form_explains_bad_input()
+    {
+        await using var admin = await shared.OpenAdminSessionAsync(IntegrationPages.SettingsPath);
+        var page = admin.Page;
+        await IntegrationPages.AddS3Async(page, Peers, "s3_exports_badinput", "s3://audit-exports/exports-badinput/");
+        await SaveWorkbookAsync(admin, "Exports bad input");
+        await OpenScheduleExportsAsync(page);
+        await page.GetByTestId("add-schedule").ClickAsync();
+        var form = page.GetByTestId("schedule-form");
+        await form.Locator("#integration").SelectOptionAsync(new SelectOptionValue { Label = "s3_exports_badinput (AWS)" });
+
+        await form.Locator("#uri-template").FillAsync("audit/{date}/events-{run}.csv");
+        await Assertions.Expect(form.GetByTestId("uri-preview")).ToContainTextAsync("Unknown token {date}");
+        await form.Locator("#frequency").SelectOptionAsync("Cron");
+        await form.Locator("#cron").FillAsync("0 61 2 * * ?");
+        await form.Locator("#time-zone").FillAsync("Mars/Olympus_Mons");
+        await form.GetByTestId("save-schedule").ClickAsync();
+
+        await Assertions.Expect(form).ToContainTextAsync("is not a cron expression Quartz understands");
+        await Assertions.Expect(form).ToContainTextAsync("Unknown time zone \"Mars/Olympus_Mons\"");
+        await Assertions.Expect(form).ToContainTextAsync("Unknown token {date}");
+        await admin.CaptureAsync("schedule-form-errors");
+        admin.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task A_failed_run_shows_the_clouds_error_and_e_mails_it_with_a_link_to_the_history()
+    {
+        const string bucket = "exports-vanishing";
+        using var s3 = new AmazonS3Client(new Amazon.Runtime.BasicAWSCredentials(StoragePeers.S3AccessKeyId, "x"),
+            new AmazonS3Config { ServiceURL = Peers.S3Url.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+        await s3.PutBucketAsync(bucket);
+        await using var admin = await shared.OpenAdminSessionAsync(IntegrationPages.SettingsPath);
+        var page = admin.Page;
+        await IntegrationPages.AddS3Async(page, Peers, "s3_exports_vanishing", $"s3://{bucket}/audit/");
+        await SaveWorkbookAsync(admin, "Exports failing");
+        await OpenScheduleExportsAsync(page);
+        await AddScheduleAsync(page, "s3_exports_vanishing", "events-{run}-{part}.csv.gz", notify: "soc-team@example.test");
+        await s3.DeleteBucketAsync(bucket);
+
+        var result = await SendNowAsync(page, "Exports failing");
+
+        await Assertions.Expect(result).ToContainTextAsync("Failed");
+        await Assertions.Expect(result.GetByTestId("send-now-error")).ToContainTextAsync("NoSuchBucket");
+        var mail = await shared.Mail.WaitForAsync("soc-team@example.test", "Export \"Exports failing", "NoSuchBucket");
+        Assert.Contains("The cloud platform said:", mail.Text);
+        var link = Regex.Match(mail.Text!, @"https://portal\.example\.test(/audit-logs\?workbook=\d+&history=[0-9a-f-]+)").Groups[1].Value;
+        Assert.NotEmpty(link);
+        await shared.Mail.WaitForAsync(SharedPortal.AdminEmail, "Export \"Exports failing", "NoSuchBucket");
+
+        await page.GotoAsync(link);
+        await admin.WaitForCircuitAsync();
+        // The modal opens once the circuit has loaded the workbook: allow for a loaded machine.
+        await Assertions.Expect(page.GetByTestId("run-history").GetByTestId("run-error").First).ToContainTextAsync("NoSuchBucket", new() { Timeout = 20_000 });
+        await admin.CaptureAsync("export-failure-history");
+        admin.AssertNoConsoleErrors();
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Editing_an_integrations_destination_pauses_its_schedules_unless_told_to_repoint_them(bool repoint)
+    {
+        var integration = $"s3_linked_edit_{(repoint ? "repoint" : "pause")}";
+        var workbook = $"Linked edit {(repoint ? "repoint" : "pause")}";
+        await using var admin = await shared.OpenAdminSessionAsync(IntegrationPages.SettingsPath);
+        var page = admin.Page;
+        var workbookUrl = await LinkedScheduleAsync(admin, integration, workbook);
+        await IntegrationPages.Row(page, integration).GetByRole(AriaRole.Button, new() { Name = "Edit destination" }).ClickAsync();
+        var form = page.GetByTestId("edit-destination-form");
+        await Assertions.Expect(form.GetByTestId("linked-exports")).ToContainTextAsync($"{workbook} · AUDIT_LOGS");
+        await form.Locator("#destination").FillAsync($"s3://audit-exports/{integration}-moved/");
+        await form.GetByTestId("update-linked-exports").SetCheckedAsync(repoint);
+        await admin.CaptureAsync($"edit-destination-linked-{repoint}");
+        await form.GetByTestId("save-destination").ClickAsync();
+        await Assertions.Expect(IntegrationPages.Row(page, integration)).ToContainTextAsync($"{integration}-moved/");
+
+        await page.GotoAsync(workbookUrl);
+        await admin.WaitForCircuitAsync();
+        await OpenScheduleExportsAsync(page);
+        var row = page.GetByTestId("schedules-grid").Locator("tr", new() { HasText = workbook });
+        await Assertions.Expect(row).ToContainTextAsync($"s3://audit-exports/{integration}-moved/events-{{run}}-{{part}}.csv");
+        if (repoint)
+        {
+            await Assertions.Expect(row.GetByTestId("next-run")).ToBeVisibleAsync();
+        }
+        else
+        {
+            await Assertions.Expect(row.GetByTestId("pause-reason")).ToContainTextAsync($"The destination of integration \"{integration}\" changed");
+            await row.GetByRole(AriaRole.Button, new() { Name = "Resume" }).ClickAsync();
+            await Assertions.Expect(row.GetByTestId("next-run")).ToBeVisibleAsync();
+        }
+
+        admin.AssertNoConsoleErrors();
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Deleting_an_integration_pauses_its_schedules_unless_told_to_delete_them(bool deleteLinked)
+    {
+        var integration = $"s3_linked_delete_{(deleteLinked ? "delete" : "pause")}";
+        var workbook = $"Linked delete {(deleteLinked ? "delete" : "pause")}";
+        await using var admin = await shared.OpenAdminSessionAsync(IntegrationPages.SettingsPath);
+        var page = admin.Page;
+        var workbookUrl = await LinkedScheduleAsync(admin, integration, workbook);
+        await IntegrationPages.Row(page, integration).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        var form = page.GetByTestId("delete-integration-form");
+        await Assertions.Expect(form.GetByTestId("linked-exports")).ToContainTextAsync($"{workbook} · AUDIT_LOGS");
+        await form.GetByTestId("delete-linked-exports").SetCheckedAsync(deleteLinked);
+        await form.GetByTestId("confirm-delete-integration").ClickAsync();
+        await Assertions.Expect(IntegrationPages.Row(page, integration)).ToHaveCountAsync(0);
+
+        await page.GotoAsync(workbookUrl);
+        await admin.WaitForCircuitAsync();
+        await OpenScheduleExportsAsync(page);
+        var rows = page.GetByTestId("schedules-grid").Locator("tr", new() { HasText = workbook });
+        if (deleteLinked)
+        {
+            await Assertions.Expect(page.GetByTestId("schedules-grid")).ToContainTextAsync("No export scheduled for this workbook yet.");
+        }
+        else
+        {
+            await Assertions.Expect(rows.GetByTestId("pause-reason")).ToContainTextAsync($"Integration \"{integration}\" was deleted.");
+        }
+
+        admin.AssertNoConsoleErrors();
+    }
+
+    /// <summary>An S3 integration, a workbook with a schedule to it, and the Audit Logging settings open again.</summary>
+    private async Task<string> LinkedScheduleAsync(BrowserSession admin, string integration, string workbook)
+    {
+        var page = admin.Page;
+        await IntegrationPages.AddS3Async(page, Peers, integration, $"s3://audit-exports/{integration}/");
+        var workbookUrl = await SaveWorkbookAsync(admin, workbook);
+        await OpenScheduleExportsAsync(page);
+        await AddScheduleAsync(page, integration, "events-{run}-{part}.csv");
+        await page.GotoAsync(IntegrationPages.SettingsPath);
+        await admin.WaitForCircuitAsync();
+        return workbookUrl;
+    }
+
+    private Task AddIntegrationAsync(IPage page, string cloud, string name, string prefix) => cloud switch
+    {
+        "s3" => IntegrationPages.AddS3Async(page, Peers, name, $"s3://{StoragePeers.S3Bucket}/{prefix}"),
+        "azure" => IntegrationPages.AddAzureAsync(page, Peers, name, $"azure://{StoragePeers.AzureAccount}/{StoragePeers.AzureContainer}/{prefix}"),
+        _ => IntegrationPages.AddGcsAsync(page, Peers, name, $"gs://audit-exports/{prefix}"),
+    };
+
+    private StorageDestination Destination(string cloud, string prefix) => cloud switch
+    {
+        "s3" => Peers.S3(prefix),
+        "azure" => Peers.Azure(prefix),
+        _ => Peers.Gcs("audit-exports", prefix),
+    };
+
+    private static string Root(string cloud) => cloud switch
+    {
+        "s3" => $"s3://{StoragePeers.S3Bucket}/",
+        "azure" => $"azure://{StoragePeers.AzureAccount}/{StoragePeers.AzureContainer}/",
+        _ => "gs://audit-exports/",
+    };
+
+    /// <summary>Explores AUDIT_LOGS with a few columns and saves it as a workbook, which opens; returns its address.</summary>
+    internal static async Task<string> SaveWorkbookAsync(BrowserSession session, string name)
+    {
+        var page = session.Page;
+        await page.GotoAsync("/audit-logs?range=30d&cols=EventId,EventTimeUtc,Login,Action");
+        await session.WaitForCircuitAsync();
+        await Assertions.Expect(page.Locator(".events-grid tr.rz-data-row").First).ToBeVisibleAsync();
+        await page.GetByTestId("save-as").ClickAsync();
+        await page.GetByTestId("workbook-name").FillAsync(name);
+        await page.GetByTestId("workbook-folder").FillAsync("Exports");
+        await Assertions.Expect(page.GetByTestId("workbook-name")).ToHaveValueAsync(name);
+        await page.GetByTestId("workbook-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("explorer-title")).ToHaveTextAsync(name);
+        return page.Url;
+    }
+
+    internal static async Task OpenScheduleExportsAsync(IPage page)
+    {
+        await page.GetByTestId("workbook-menu").ClickAsync();
+        await page.GetByText("Schedule exports", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("schedule-exports")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Add Schedule: the integration, the object name (JSON Lines or CSV by its extension, gzip by .gz), the defaults otherwise.</summary>
+    internal static async Task AddScheduleAsync(IPage page, string integration, string template, string? notify = null)
+    {
+        await page.GetByTestId("add-schedule").ClickAsync();
+        var form = page.GetByTestId("schedule-form");
+        await form.Locator("#integration").SelectOptionAsync(new SelectOptionValue { Label = $"{integration} ({LabelOf(integration)})" });
+        await form.Locator("#format").SelectOptionAsync(template.Contains(".jsonl", StringComparison.Ordinal) ? "JSON Lines" : "CSV");
+        await form.Locator("#gzip").SetCheckedAsync(template.EndsWith(".gz", StringComparison.Ordinal));
+        await form.Locator("#uri-template").FillAsync(template);
+        await form.Locator("#uri-template").BlurAsync();
+        await Assertions.Expect(form.GetByTestId("uri-preview")).ToContainTextAsync("Object name:");
+        if (notify is not null)
+        {
+            await form.Locator("#emails").FillAsync(notify);
+        }
+
+        await form.GetByTestId("save-schedule").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("schedules-grid")).ToBeVisibleAsync();
+    }
+
+    private static string LabelOf(string integration) => integration.Split('_')[0] switch
+    {
+        "s3" => "AWS",
+        "azure" => "Azure",
+        _ => "GCP",
+    };
+
+    /// <summary>Send now on the schedule's row; waits for the run's result.</summary>
+    internal static async Task<ILocator> SendNowAsync(IPage page, string scheduleText)
+    {
+        var row = page.GetByTestId("schedules-grid").Locator("tr", new() { HasText = scheduleText });
+        await row.GetByRole(AriaRole.Button, new() { Name = "Send now" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("send-now")).ToBeVisibleAsync();
+        var result = page.GetByTestId("send-now-result");
+        await result.WaitForAsync(new() { Timeout = 90_000 });
+        return result;
+    }
+
+    internal static async Task<List<StoredObject>> ListAsync(ICloudStorage storage)
+    {
+        var objects = new List<StoredObject>();
+        await foreach (var o in storage.ListAsync("", CancellationToken.None))
+        {
+            if (!o.Key.StartsWith(".adminportal-connection-test", StringComparison.Ordinal))
+            {
+                objects.Add(o);
+            }
+        }
+
+        return objects;
+    }
+
+    internal static async Task<string> ReadAsync(ICloudStorage storage, string key)
+    {
+        await using var stream = await storage.OpenReadAsync(key, CancellationToken.None);
+        using var reader = new StreamReader(stream);
+        return await reader.ReadToEndAsync();
+    }
+}

@@ -1,0 +1,184 @@
+using AdminPortal.BrowserTests.Infrastructure;
+using AdminPortal.CloudStorage.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace AdminPortal.BrowserTests;
+
+/// <summary>The Admin's storage integration flow in General Settings &gt; Audit Logging, against the emulators and maildev.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class IntegrationAdministrationTests(SharedPortal shared)
+{
+    private const string SettingsPath = IntegrationPages.SettingsPath;
+    private const string S3Secret = IntegrationPages.S3Secret;
+
+    private StoragePeers Peers => shared.Storage;
+
+    [Fact]
+    public async Task An_admin_adds_an_integration_for_each_cloud_and_each_test_succeeds()
+    {
+        await using var admin = await shared.OpenAdminSessionAsync(SettingsPath);
+        var page = admin.Page;
+
+        await AddS3Async(page, "s3_browser_add", "s3://audit-exports/browser-add/");
+        await IntegrationPages.AddAzureAsync(page, Peers, "azure_browser_add", "azure://devstoreaccount1/audit-exports/browser-add/");
+        await IntegrationPages.AddGcsAsync(page, Peers, "gcs_browser_add", "gs://audit-exports/browser-add/");
+
+        foreach (var name in new[] { "s3_browser_add", "azure_browser_add", "gcs_browser_add" })
+        {
+            await Assertions.Expect(page.GetByTestId($"status-{name}")).ToContainTextAsync("SUCCESS");
+        }
+
+        await Assertions.Expect(page.GetByTestId("integrations-grid")).ToContainTextAsync("azure://devstoreaccount1/audit-exports/browser-add/");
+        await admin.CaptureAsync("integrations-list");
+        admin.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task The_add_form_explains_bad_input_on_its_fields()
+    {
+        await using var admin = await shared.OpenAdminSessionAsync(SettingsPath);
+        var page = admin.Page;
+        await page.GetByTestId("add-integration").ClickAsync();
+        var form = page.GetByTestId("add-integration-form");
+        await Assertions.Expect(form.Locator("#integration-name")).Not.ToHaveValueAsync("");
+
+        await form.GetByTestId("method-AwsAccessKey").CheckAsync();
+        await form.GetByTestId("create-integration").ClickAsync();
+        await Assertions.Expect(form).ToContainTextAsync("Enter the destination, such as s3://");
+
+        await form.Locator("#destination").FillAsync("s3://Bad_Bucket/logs/");
+        await form.Locator("#integration-name").FillAsync("Bad Name");
+        await form.GetByTestId("create-integration").ClickAsync();
+        await Assertions.Expect(form).ToContainTextAsync("A bucket name may contain only lowercase letters");
+        await Assertions.Expect(form).ToContainTextAsync("An integration name is 3 to 64 lowercase letters");
+        await Assertions.Expect(form).ToContainTextAsync("Enter the secret access key.");
+        await admin.CaptureAsync("add-integration-errors");
+        admin.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task A_failed_test_shows_the_clouds_own_error_and_a_hint()
+    {
+        await using var admin = await shared.OpenAdminSessionAsync(SettingsPath);
+
+        await AddS3Async(admin.Page, "s3_browser_missing", "s3://no-such-bucket-browser/x/");
+
+        var status = admin.Page.GetByTestId("status-s3_browser_missing");
+        await Assertions.Expect(status).ToContainTextAsync("NoSuchBucket");
+        await Assertions.Expect(status).ToContainTextAsync("does not exist");
+        await admin.Page.GetByTestId("actions-s3_browser_missing").GetByRole(AriaRole.Button, new() { Name = "Test connection" }).ClickAsync();
+        await Assertions.Expect(admin.Page.GetByText("but the connection test failed")).ToBeVisibleAsync();
+        await Assertions.Expect(status.GetByTestId("failures")).ToHaveTextAsync("2 failed tests in a row");
+        admin.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task View_credentials_gives_the_External_ID_and_policies_with_copy_buttons_and_never_the_secret()
+    {
+        await using var admin = await shared.OpenAdminSessionAsync(SettingsPath);
+        var page = admin.Page;
+        await AddS3Async(page, "s3_browser_creds", "s3://audit-exports/browser-creds/");
+
+        await Row(page, "s3_browser_creds").GetByRole(AriaRole.Button, new() { Name = "View credentials" }).ClickAsync();
+
+        var credentials = page.GetByTestId("credentials");
+        await Assertions.Expect(credentials.GetByTestId("cred-name")).ToHaveTextAsync("s3_browser_creds");
+        var externalId = await credentials.GetByTestId("external-id").InnerTextAsync();
+        Assert.Equal(43, externalId.Length);
+        await Assertions.Expect(credentials).ToContainTextAsync(SharedPortal.IamUserArn);
+        await Assertions.Expect(credentials.GetByTestId("secret-stored")).ToBeVisibleAsync();
+        await Assertions.Expect(credentials.GetByTestId("iam-policy")).ToContainTextAsync("arn:aws:s3:::audit-exports/browser-creds/*");
+        await Assertions.Expect(credentials.GetByTestId("trust-policy")).ToContainTextAsync(externalId);
+
+        await credentials.GetByTestId("copy-trust-policy").ClickAsync();
+        await Assertions.Expect(page.GetByText("Role trust policy is on the clipboard.")).ToBeVisibleAsync();
+        var copied = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        Assert.Equal(await credentials.GetByTestId("trust-policy").Locator("pre").InnerTextAsync(), copied);
+        Assert.Contains(externalId, copied);
+        Assert.DoesNotContain(S3Secret, await page.ContentAsync());
+        await admin.CaptureAsync("integration-credentials");
+        admin.AssertNoConsoleErrors();
+    }
+
+    [Theory]
+    [InlineData(false, "paused")]
+    [InlineData(true, "re-pointed to the new destination")]
+    public async Task Editing_the_destination_retests_it_and_confirms_in_the_bell_and_by_e_mail(bool updateLinked, string linkedOutcome)
+    {
+        var name = $"s3_browser_edit_{(updateLinked ? "repoint" : "pause")}";
+        await using var admin = await shared.OpenAdminSessionAsync(SettingsPath);
+        var page = admin.Page;
+        await AddS3Async(page, name, $"s3://audit-exports/{name}/");
+
+        await Row(page, name).GetByRole(AriaRole.Button, new() { Name = "Edit destination" }).ClickAsync();
+        var form = page.GetByTestId("edit-destination-form");
+        await Assertions.Expect(form.Locator("#destination")).ToHaveValueAsync($"s3://audit-exports/{name}/");
+        await Assertions.Expect(form).ToContainTextAsync("delete this integration and create a new one");
+        await Assertions.Expect(form.GetByTestId("linked-exports")).ToContainTextAsync("No scheduled export writes to this integration.");
+        await form.Locator("#destination").FillAsync($"s3://audit-exports/moved-{name}/");
+        await form.GetByTestId("update-linked-exports").SetCheckedAsync(updateLinked);
+        await form.GetByTestId("save-destination").ClickAsync();
+
+        await Assertions.Expect(Row(page, name)).ToContainTextAsync($"s3://audit-exports/moved-{name}/");
+        await Assertions.Expect(page.GetByTestId($"status-{name}")).ToContainTextAsync("SUCCESS");
+        await ExpectInBellAsync(page, "Cloud destination updated", name);
+        var mail = await shared.Mail.WaitForAsync(SharedPortal.AdminEmail, "Cloud destination updated", name);
+        Assert.Contains(linkedOutcome, mail.Text);
+        admin.AssertNoConsoleErrors();
+    }
+
+    [Theory]
+    [InlineData(false, "paused")]
+    [InlineData(true, "deleted")]
+    public async Task Deleting_an_integration_warns_removes_it_and_confirms(bool deleteLinked, string linkedOutcome)
+    {
+        var name = $"s3_browser_delete_{linkedOutcome}";
+        await using var admin = await shared.OpenAdminSessionAsync(SettingsPath);
+        var page = admin.Page;
+        await AddS3Async(page, name, $"s3://audit-exports/{name}/");
+
+        await Row(page, name).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        var form = page.GetByTestId("delete-integration-form");
+        await Assertions.Expect(form).ToContainTextAsync("cannot be undone");
+        await form.GetByTestId("delete-linked-exports").SetCheckedAsync(deleteLinked);
+        await admin.CaptureAsync("delete-integration");
+        await form.GetByTestId("confirm-delete-integration").ClickAsync();
+
+        await Assertions.Expect(Row(page, name)).ToHaveCountAsync(0);
+        await ExpectInBellAsync(page, "Integration deleted", name);
+        var mail = await shared.Mail.WaitForAsync(SharedPortal.AdminEmail, "Integration deleted", name);
+        Assert.Contains($"Linked scheduled exports were {linkedOutcome}", mail.Text);
+        admin.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task Creating_an_integration_rings_the_bell_and_e_mails_the_admin()
+    {
+        await using var admin = await shared.OpenAdminSessionAsync(SettingsPath);
+        var page = admin.Page;
+
+        await AddS3Async(page, "s3_browser_bell", "s3://audit-exports/browser-bell/");
+
+        await Assertions.Expect(page.GetByTestId("notification-count")).ToBeVisibleAsync();
+        await page.GetByTestId("notification-bell").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("notification-panel").GetByTestId("notification").First).ToContainTextAsync("s3_browser_bell");
+        await admin.CaptureAsync("notification-bell");
+        await Assertions.Expect(page.GetByTestId("notification-count")).ToHaveCountAsync(0);
+        await page.GetByTestId("notification-bell").ClickAsync();
+        var mail = await shared.Mail.WaitForAsync(SharedPortal.AdminEmail, "Storage integration created", "s3_browser_bell");
+        Assert.Contains("Connection test: SUCCESS", mail.Text);
+        admin.AssertNoConsoleErrors();
+    }
+
+    private Task AddS3Async(IPage page, string name, string destination) => IntegrationPages.AddS3Async(page, Peers, name, destination);
+
+    private static ILocator Row(IPage page, string name) => IntegrationPages.Row(page, name);
+
+    private static async Task ExpectInBellAsync(IPage page, string title, string mentioning)
+    {
+        await page.GetByTestId("notification-bell").ClickAsync();
+        var panel = page.GetByTestId("notification-panel");
+        await Assertions.Expect(panel.GetByTestId("notification").Filter(new() { HasText = title }).Filter(new() { HasText = mentioning }).First).ToBeVisibleAsync();
+        await page.GetByTestId("notification-bell").ClickAsync();
+    }
+}

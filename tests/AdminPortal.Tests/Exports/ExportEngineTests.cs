@@ -1,0 +1,383 @@
+using Microsoft.Extensions.DependencyInjection;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using AdminPortal.CloudStorage.Tests.Infrastructure;
+using AdminPortal.Core.AuditLogs;
+using AdminPortal.Core.Exports;
+using AdminPortal.Core.Security;
+using AdminPortal.Tests.Infrastructure;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Tests.Exports;
+
+[Collection(ExportsCollection.Name)]
+public sealed class ExportEngineTests(StoragePeers peers, ExportsPortal portal) : IDisposable
+{
+    private const string HourlyCsv = "audit/{yyyy}/{MM}/{dd}/{HH}/events-{run}-{part}.csv.gz";
+
+    // Three hours of events, inside the element's 30-day range.
+    private static readonly DateTime Start = DateTime.UtcNow.Date.AddDays(-2).AddHours(10).AddMinutes(5);
+
+    public void Dispose() => portal.Faults.Clear();
+
+    private async Task<(Guid Schedule, Guid Integration)> SetUpAsync(string family, string cloud = "s3", ExportFormat format = ExportFormat.Csv,
+        bool gzip = true, string template = HourlyCsv, ExportMode mode = ExportMode.Incremental)
+    {
+        var integration = await portal.IntegrationAsync(peers, cloud, $"{cloud}_{family.Replace('-', '_')}", $"exports/{family}/");
+        var (workbook, element) = await portal.WorkbookAsync(family);
+        var schedule = await portal.ScheduleAsync(new ScheduleExportCommand
+        {
+            WorkbookId = workbook,
+            TableElementId = element,
+            IntegrationId = integration,
+            UriTemplate = template,
+            Format = format,
+            Gzip = gzip,
+            Mode = mode,
+            FrequencyKind = ExportFrequencyKind.EveryHours,
+            EveryHours = 6,
+        });
+        return (schedule, integration);
+    }
+
+    private async Task<ExportRun> RunAsync(Guid schedule, ExportTrigger trigger = ExportTrigger.Manual)
+    {
+        var run = await portal.Engine.RunAsync(schedule, trigger, PortalFactory.AdminEmail);
+        return Assert.IsType<ExportRun>(run);
+    }
+
+    /// <summary>The event ids in every data object (not the manifests), in object order.</summary>
+    private static async Task<List<string?>> EventIdsAsync(SortedDictionary<string, (byte[] Stored, byte[] Content)> objects, ExportFormat format)
+    {
+        var ids = new List<string?>();
+        foreach (var o in objects.Where(o => !o.Key.Contains("_manifests/", StringComparison.Ordinal)))
+        {
+            ids.AddRange((await RowsAsync(o.Value.Content, format)).Select(r => r[nameof(AuditEvent.EventId)]));
+        }
+
+        return ids;
+    }
+
+    private static async Task<List<Dictionary<string, string?>>> RowsAsync(byte[] content, ExportFormat format)
+    {
+        var text = Encoding.UTF8.GetString(content);
+        switch (format)
+        {
+            case ExportFormat.Csv:
+                await using (var csv = CsvReader.Create(new MemoryStream(content), new CsvReaderOptions { Separator = ',', HasHeader = false }, leaveOpen: false))
+                {
+                    var records = new List<string[]>();
+                    while (await csv.ReadAsync(CancellationToken.None))
+                    {
+                        records.Add(csv.Current.ToArray().Select(v => v.ToString()).ToArray());
+                    }
+
+                    return records.Skip(1).Select(r => records[0].Zip(r).ToDictionary(p => p.First, p => (string?)p.Second)).ToList();
+                }
+
+            case ExportFormat.JsonLines:
+                return text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(FromJson).ToList();
+            default:
+                using (var array = JsonDocument.Parse(text))
+                {
+                    return array.RootElement.EnumerateArray().Select(e => FromJson(e.GetRawText())).ToList();
+                }
+        }
+
+        static Dictionary<string, string?> FromJson(string line)
+        {
+            using var doc = JsonDocument.Parse(line);
+            return doc.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.Null ? null : p.Value.ToString());
+        }
+    }
+
+    private static ExportManifest Manifest(SortedDictionary<string, (byte[] Stored, byte[] Content)> objects, string run) =>
+        ExportManifest.Parse(Assert.Single(objects, o => o.Key.EndsWith($"_manifests/{run}.json", StringComparison.Ordinal)).Value.Content)!;
+
+    [Fact]
+    public async Task An_incremental_export_writes_one_object_per_hour_and_a_manifest_with_their_hashes_last()
+    {
+        var ids = await portal.StoreEventsAsync("hourly", 30, Start, TimeSpan.FromMinutes(170));
+        var (schedule, integration) = await SetUpAsync("hourly");
+
+        var run = await RunAsync(schedule);
+
+        Assert.Equal(ExportRunStatus.Succeeded, run.Status);
+        var objects = await portal.ReadAllAsync(integration);
+        var day = Start.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);
+        Assert.Equal(
+            [$"audit/{day}/10/events-{run.RunToken}-0001.csv.gz", $"audit/{day}/11/events-{run.RunToken}-0001.csv.gz",
+             $"audit/{day}/12/events-{run.RunToken}-0001.csv.gz", $"audit/_manifests/{run.RunToken}.json"],
+            objects.Keys);
+        Assert.Equal(ids, await EventIdsAsync(objects, ExportFormat.Csv));
+        var manifest = Manifest(objects, run.RunToken);
+        Assert.Equal(30, manifest.Rows);
+        Assert.Equal(3, manifest.Parts.Count);
+        foreach (var part in manifest.Parts)
+        {
+            var stored = objects[part.Key].Stored;
+            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(stored)), part.Sha256);
+            Assert.Equal(stored.Length, part.Bytes);
+            Assert.Equal((await RowsAsync(objects[part.Key].Content, ExportFormat.Csv)).Count, part.Rows);
+        }
+
+        Assert.Equal((30, 3, manifest.Bytes), (run.Rows, run.Objects, run.Bytes));
+        Assert.Equal($"exports/hourly/audit/_manifests/{run.RunToken}.json", run.ManifestObjectName);
+        var saved = await portal.ScheduleRowAsync(schedule);
+        Assert.Equal(run.WindowToEventRowId, saved.WatermarkEventRowId);
+        Assert.NotNull(saved.WatermarkIngestedAtUtc);
+    }
+
+    [Fact]
+    public async Task The_csv_objects_have_the_explorers_header_and_values()
+    {
+        await portal.StoreEventsAsync("csvshape", 6, Start, TimeSpan.FromMinutes(10));
+        var (schedule, integration) = await SetUpAsync("csvshape", gzip: false, template: "flat/{run}-{part}.csv");
+
+        var run = await RunAsync(schedule);
+
+        var content = (await portal.ReadAllAsync(integration))[$"flat/{run.RunToken}-0001.csv"].Content;
+        var text = Encoding.UTF8.GetString(content);
+        Assert.StartsWith("EventTimeUtc,Login,Action,Payload,EventId\n", text);
+        var first = (await RowsAsync(content, ExportFormat.Csv))[0];
+        Assert.Equal(Start.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture), first["EventTimeUtc"]);
+        Assert.Equal("a, \"quoted\" payload\nwith a line break", first["Payload"]);
+    }
+
+    [Theory]
+    [InlineData("azure", ExportFormat.JsonLines, false)]
+    [InlineData("gcs", ExportFormat.Json, true)]
+    [InlineData("s3", ExportFormat.JsonLines, true)]
+    public async Task Each_cloud_receives_the_objects_and_they_read_back_exactly(string cloud, ExportFormat format, bool gzip)
+    {
+        var family = $"cloud-{cloud}";
+        var ids = await portal.StoreEventsAsync(family, 40, Start, TimeSpan.FromMinutes(50));
+        var extension = ExportUriTemplate.Extension(format, gzip);
+        var (schedule, integration) = await SetUpAsync(family, cloud, format, gzip, $"d/{{yyyy}}-{{MM}}-{{dd}}/{{run}}-{{part}}{extension}");
+
+        var run = await RunAsync(schedule);
+
+        Assert.True(run.Status == ExportRunStatus.Succeeded, run.Error);
+        var objects = await portal.ReadAllAsync(integration);
+        Assert.Equal(ids, await EventIdsAsync(objects, format));
+        var manifest = Manifest(objects, run.RunToken);
+        // 40 rows in one partition with parts of 25 rows: two parts.
+        Assert.Equal([25L, 15L], manifest.Parts.Select(p => p.Rows));
+        Assert.Equal([1, 2], manifest.Parts.Select(p => p.Part));
+        Assert.All(manifest.Parts, p => Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(objects[p.Key].Stored)), p.Sha256));
+    }
+
+    [Fact]
+    public async Task Running_an_incremental_export_again_delivers_only_new_events_and_none_twice()
+    {
+        var first = await portal.StoreEventsAsync("twice", 20, Start, TimeSpan.FromMinutes(100));
+        var (schedule, integration) = await SetUpAsync("twice");
+        var run1 = await RunAsync(schedule, ExportTrigger.Scheduled);
+        var second = await portal.StoreEventsAsync("twice", 15, Start.AddMinutes(30), TimeSpan.FromMinutes(200), "late-");
+
+        var run2 = await RunAsync(schedule, ExportTrigger.Scheduled);
+        var run3 = await RunAsync(schedule, ExportTrigger.Scheduled);
+
+        Assert.Equal([ExportRunStatus.Succeeded, ExportRunStatus.Succeeded, ExportRunStatus.Succeeded], new[] { run1.Status, run2.Status, run3.Status });
+        Assert.Equal(run1.WindowToEventRowId, run2.WindowAfterEventRowId);
+        Assert.NotEqual(run1.RunToken, run2.RunToken);
+        Assert.Equal((20L, 15L, 0L), (run1.Rows, run2.Rows, run3.Rows));
+        var exported = await EventIdsAsync(await portal.ReadAllAsync(integration), ExportFormat.Csv);
+        Assert.Equal(first.Concat(second).Order(), exported.Order());
+    }
+
+    [Fact]
+    public async Task A_permanent_error_fails_fast_removes_what_the_run_wrote_and_leaves_the_watermark()
+    {
+        var ids = await portal.StoreEventsAsync("denied", 30, Start, TimeSpan.FromMinutes(170));
+        var (schedule, integration) = await SetUpAsync("denied");
+        portal.Faults.FailUpload(3, FaultInjection.AccessDenied);
+
+        var failed = await RunAsync(schedule);
+
+        Assert.Equal(ExportRunStatus.Failed, failed.Status);
+        Assert.StartsWith("AccessDenied: Access Denied", failed.Error);
+        Assert.Contains("lack permission", failed.ErrorHint);
+        Assert.Equal(0, failed.Retries);
+        Assert.Empty(await portal.ReadAllAsync(integration));
+        Assert.Null((await portal.ScheduleRowAsync(schedule)).WatermarkEventRowId);
+
+        portal.Faults.Clear();
+        var retried = await RunAsync(schedule, ExportTrigger.Retry);
+
+        Assert.Equal(ExportRunStatus.Succeeded, retried.Status);
+        Assert.Equal(failed.RunToken, retried.RunToken);
+        Assert.Equal(ids, await EventIdsAsync(await portal.ReadAllAsync(integration), ExportFormat.Csv));
+    }
+
+    [Fact]
+    public async Task A_transient_error_is_retried_and_the_run_succeeds_without_duplicates()
+    {
+        var ids = await portal.StoreEventsAsync("throttled", 30, Start, TimeSpan.FromMinutes(170));
+        var (schedule, integration) = await SetUpAsync("throttled");
+        portal.Faults.FailUpload(2, FaultInjection.SlowDown);
+
+        var run = await RunAsync(schedule);
+
+        Assert.Equal(ExportRunStatus.Succeeded, run.Status);
+        Assert.Equal(1, run.Retries);
+        Assert.Equal(ids, await EventIdsAsync(await portal.ReadAllAsync(integration), ExportFormat.Csv));
+    }
+
+    [Fact]
+    public async Task Transient_errors_that_persist_fail_the_run_after_the_set_attempts_with_the_clouds_text()
+    {
+        await portal.StoreEventsAsync("persist", 10, Start, TimeSpan.FromMinutes(10));
+        var (schedule, integration) = await SetUpAsync("persist");
+        portal.Faults.FailUpload(1, FaultInjection.SlowDown, always: true);
+
+        var run = await RunAsync(schedule);
+
+        Assert.Equal(ExportRunStatus.Failed, run.Status);
+        Assert.StartsWith("SlowDown: Please reduce your request rate", run.Error);
+        Assert.Equal(2, run.Retries); // three attempts in all (Exports:MaxAttempts)
+        Assert.Empty(await portal.ReadAllAsync(integration));
+        Assert.Null((await portal.ScheduleRowAsync(schedule)).WatermarkEventRowId);
+    }
+
+    [Fact]
+    public async Task An_unreachable_endpoint_fails_the_run_and_the_next_run_exports_the_window_exactly_once()
+    {
+        var ids = await portal.StoreEventsAsync("unreachable", 30, Start, TimeSpan.FromMinutes(170));
+        var (schedule, integration) = await SetUpAsync("unreachable");
+        string serviceUrl;
+        await using (var db = await portal.DbAsync())
+        {
+            var row = await db.StorageIntegrations.SingleAsync(i => i.Id == integration);
+            serviceUrl = row.ServiceUrl!;
+            row.ServiceUrl = "http://127.0.0.1:9/"; // the discard port: nothing listens
+            await db.SaveChangesAsync();
+        }
+
+        var failed = await RunAsync(schedule);
+        await using (var db = await portal.DbAsync())
+        {
+            (await db.StorageIntegrations.SingleAsync(i => i.Id == integration)).ServiceUrl = serviceUrl;
+            await db.SaveChangesAsync();
+        }
+
+        var next = await RunAsync(schedule, ExportTrigger.Scheduled);
+
+        Assert.Equal(ExportRunStatus.Failed, failed.Status);
+        Assert.Null(failed.ManifestObjectName);
+        Assert.Equal(ExportRunStatus.Succeeded, next.Status);
+        Assert.Equal(failed.RunToken, next.RunToken);
+        Assert.Equal(ids, await EventIdsAsync(await portal.ReadAllAsync(integration), ExportFormat.Csv));
+    }
+
+    [Fact]
+    public async Task A_run_left_running_by_a_stopped_portal_is_marked_interrupted_and_its_window_is_exported_under_the_same_names()
+    {
+        var ids = await portal.StoreEventsAsync("interrupted", 12, Start, TimeSpan.FromMinutes(30));
+        var (schedule, integration) = await SetUpAsync("interrupted");
+        var windowEnd = await portal.Services.GetRequiredService<ExportEventSource>().NewestAsync(CancellationToken.None);
+        var stale = new ExportRun
+        {
+            Id = Guid.NewGuid(), ScheduleId = schedule, Trigger = ExportTrigger.Scheduled, Status = ExportRunStatus.Running,
+            StartedAtUtc = DateTime.UtcNow.AddMinutes(-5), WindowToEventRowId = windowEnd.RowId, RunToken = ExportRunTokens.Incremental(0, windowEnd.RowId),
+        };
+        await using (var db = await portal.DbAsync())
+        {
+            db.ExportRuns.Add(stale);
+            await db.SaveChangesAsync();
+        }
+
+        var marked = await portal.Engine.MarkInterruptedRunsAsync();
+        var next = await RunAsync(schedule, ExportTrigger.Retry);
+
+        Assert.True(marked >= 1);
+        await using (var db = await portal.DbAsync())
+        {
+            Assert.Equal(ExportRunStatus.Interrupted, (await db.ExportRuns.SingleAsync(r => r.Id == stale.Id)).Status);
+        }
+
+        Assert.Equal(stale.RunToken, next.RunToken);
+        Assert.Equal(ids, await EventIdsAsync(await portal.ReadAllAsync(integration), ExportFormat.Csv));
+    }
+
+    [Fact]
+    public async Task A_second_run_of_the_same_schedule_is_refused_while_one_is_running()
+    {
+        var (schedule, _) = await SetUpAsync("overlap");
+        await using (var db = await portal.DbAsync())
+        {
+            db.ExportRuns.Add(new ExportRun { Id = Guid.NewGuid(), ScheduleId = schedule, Status = ExportRunStatus.Running, StartedAtUtc = DateTime.UtcNow, RunToken = "i1-1" });
+            await db.SaveChangesAsync();
+        }
+
+        await Assert.ThrowsAsync<ExportAlreadyRunningException>(() => portal.Engine.RunAsync(schedule, ExportTrigger.Manual));
+        await portal.Engine.MarkInterruptedRunsAsync();
+    }
+
+    [Fact]
+    public async Task A_full_snapshot_exports_what_the_element_matches_and_leaves_no_watermark()
+    {
+        var ids = await portal.StoreEventsAsync("snapshot", 8, Start, TimeSpan.FromMinutes(20));
+        var (schedule, integration) = await SetUpAsync("snapshot", mode: ExportMode.FullSnapshot, template: "snap/{run}-{part}.csv.gz");
+
+        var first = await RunAsync(schedule);
+        var second = await RunAsync(schedule);
+
+        Assert.StartsWith("s", first.RunToken);
+        Assert.Equal((8L, 8L), (first.Rows, second.Rows));
+        Assert.Null((await portal.ScheduleRowAsync(schedule)).WatermarkEventRowId);
+        var objects = await portal.ReadAllAsync(integration);
+        Assert.Equal(ids, (await RowsAsync(objects[$"snap/{first.RunToken}-0001.csv.gz"].Content, ExportFormat.Csv)).Select(r => r["EventId"]));
+    }
+
+    [Fact]
+    public async Task Every_run_is_audited_with_its_outcome()
+    {
+        await portal.StoreEventsAsync("audited", 3, Start, TimeSpan.FromMinutes(2));
+        var (schedule, _) = await SetUpAsync("audited");
+
+        var run = await RunAsync(schedule);
+
+        await using var db = await portal.DbAsync();
+        var name = (await portal.ScheduleRowAsync(schedule)).Name;
+        var codes = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.Family == PortalAuditLog.Family && e.Category == "exports" && e.TargetName == name)
+            .OrderBy(e => e.Id).Select(e => e.Code).ToListAsync();
+        Assert.Equal(["ExportScheduleCreated", "ExportRunSucceeded"], codes);
+        Assert.Equal(ExportRunStatus.Succeeded, run.Status);
+    }
+
+    [Fact]
+    public async Task Send_now_reports_progress_after_each_object_and_the_history_shows_the_run()
+    {
+        await portal.StoreEventsAsync("progress", 60, Start, TimeSpan.FromMinutes(40));
+        var (schedule, _) = await SetUpAsync("progress");
+        var reports = new ProgressLog();
+
+        var run = await portal.Schedules.SendNowAsync(Principals.Admin(), schedule, reports);
+        var history = await portal.Schedules.HistoryAsync(Principals.Admin(), schedule);
+
+        // 60 rows in one hour with parts of 25 rows: three objects, each reported when stored.
+        Assert.Equal([1, 2, 3], reports.Items.Select(p => p.Part).Distinct());
+        Assert.Equal(60, reports.Items[^1].Rows);
+        var listed = Assert.Single(history);
+        Assert.Equal((run!.Id, ExportTrigger.Manual, PortalFactory.AdminEmail), (listed.Id, listed.Trigger, listed.TriggeredBy));
+        Assert.Equal((60L, run.Bytes, 3), (listed.ProgressRows, listed.ProgressBytes, listed.ProgressPart));
+    }
+
+    private sealed class ProgressLog : IProgress<ExportProgress>
+    {
+        public List<ExportProgress> Items { get; } = [];
+
+        public void Report(ExportProgress value)
+        {
+            lock (Items)
+            {
+                Items.Add(value);
+            }
+        }
+    }
+}
