@@ -2,7 +2,7 @@ using System.Globalization;
 using AdminPortal.Benchmarks;
 
 // Figures of the audit log store, each against a baseline measured in the same run (README, "Benchmarks").
-// dotnet run -c Release --project bench/AdminPortal.Benchmarks -- [--events N] [--db path] [--reuse] [--only generation|explorer|exports|ingestion]
+// dotnet run -c Release --project bench/AdminPortal.Benchmarks -- [--events N] [--db path] [--reuse] [--only generation|explorer|exports|ingestion|writer]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 BenchOptions options;
@@ -13,7 +13,7 @@ try
 catch (ArgumentException ex)
 {
     Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/AdminPortal.Benchmarks -- [--events N] [--db path] [--reuse] [--only generation|explorer|exports|ingestion]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/AdminPortal.Benchmarks -- [--events N] [--db path] [--reuse] [--only generation|explorer|exports|ingestion|writer]");
     return 2;
 }
 
@@ -55,6 +55,12 @@ try
     if (options.Runs("ingestion"))
     {
         report.Add(await IngestionBenchmark.RunAsync(options, ct));
+    }
+
+    // Not part of a full run: the HTTP figure above already replays the writer alone.
+    if (options.Runs("writer"))
+    {
+        report.Add(await IngestionBenchmark.RunInProcessAsync(options, ct));
     }
 }
 finally
