@@ -2,8 +2,8 @@ using System.Diagnostics;
 
 namespace AdminPortal.Core.AuditLogs.Demo;
 
-/// <summary>Writes generated demo events to the store in large batches (the portal's --seed-demo switch).</summary>
-public sealed class DemoSeeder(AuditEventWriter writer, SearchIndex.AuditSearchIndexer searchIndex, TimeProvider clock)
+/// <summary>Writes generated demo events to the store in large batches (the portal's --seed-demo switch); the search index follows.</summary>
+public sealed class DemoSeeder(AuditEventWriter writer, TimeProvider clock)
 {
     private const int BatchSize = 50_000;
 
@@ -32,9 +32,9 @@ public sealed class DemoSeeder(AuditEventWriter writer, SearchIndex.AuditSearchI
             await progress.WriteLineAsync($"  {stored:N0} events ({stored / Math.Max(0.001, watch.Elapsed.TotalSeconds):N0}/s)");
         }
 
-        // Seeding is a bulk load: the events are searchable through the index when it returns, as after a real pause.
-        await searchIndex.CatchUpAsync(ct);
-        await progress.WriteLineAsync($"  indexed for search ({stored / Math.Max(0.001, watch.Elapsed.TotalSeconds):N0}/s overall)");
+        // The full-text index follows as it does after any ingestion (AuditSearchIndexerService, from its watermark, once
+        // the portal runs), and searches read the waiting events without it meanwhile: indexing here made 1M demo events
+        // take 30.8 s instead of about 20 (bench/).
         return (stored, watch.Elapsed);
     }
 }
