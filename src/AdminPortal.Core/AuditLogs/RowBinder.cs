@@ -28,6 +28,7 @@ internal sealed class RowBinder(sqlite3_stmt statement)
         long l => sqlite3_bind_int64(handle, index, l),
         int n => sqlite3_bind_int(handle, index, n),
         string s => BindText(index, s),
+        byte[] utf8 => BindUtf8(index, utf8),
         _ => throw new ArgumentException($"No binding for {value.GetType().Name}.", nameof(value)),
     };
 
@@ -41,6 +42,19 @@ internal sealed class RowBinder(sqlite3_stmt statement)
         var length = Encoding.UTF8.GetBytes(text, buffer.AsSpan(used));
         var rc = sqlite3_bind_text(handle, index, Marshal.UnsafeAddrOfPinnedArrayElement(buffer, used), length, 0);
         used += length;
+        return rc;
+    }
+
+    private int BindUtf8(int index, byte[] utf8)
+    {
+        if (utf8.Length > buffer.Length - used)
+        {
+            return raw.sqlite3_bind_text(statement, index, utf8);
+        }
+
+        utf8.CopyTo(buffer.AsSpan(used));
+        var rc = sqlite3_bind_text(handle, index, Marshal.UnsafeAddrOfPinnedArrayElement(buffer, used), utf8.Length, 0);
+        used += utf8.Length;
         return rc;
     }
 

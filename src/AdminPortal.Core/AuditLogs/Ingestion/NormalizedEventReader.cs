@@ -146,7 +146,16 @@ internal static class NormalizedEventReader
             return null;
         }
 
-        auditEvent.RawJson = Encoding.UTF8.GetString(utf8Json);
+        // Kept as UTF-8 for the writer; text that is not valid UTF-8 goes through a string, as the full mapping does.
+        if (System.Text.Unicode.Utf8.IsValid(utf8Json))
+        {
+            auditEvent.RawJsonUtf8 = utf8Json.ToArray();
+        }
+        else
+        {
+            auditEvent.RawJson = Encoding.UTF8.GetString(utf8Json);
+        }
+
         return auditEvent;
     }
 

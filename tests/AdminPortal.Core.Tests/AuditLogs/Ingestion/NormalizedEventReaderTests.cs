@@ -45,6 +45,7 @@ public class NormalizedEventReaderTests
         Assert.NotNull(mapped.Event);
         Assert.NotNull(fast);
         Assert.Equal(Fields(mapped.Event), Fields(fast));
+        Assert.Equal(Encoding.UTF8.GetBytes(json), fast.RawJsonUtf8); // stored as received, without a UTF-16 copy
         Assert.Equal(json, fast.RawJson);
     }
 
