@@ -15,6 +15,29 @@ internal static class NormalizedEventReader
 {
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 64 };
 
+    /// <summary>What a property name is: a typed field, a text field (with its setter), or, when absent, unknown.</summary>
+    private sealed record Field(TypedField? Typed, Action<AuditEvent, string?>? SetText, bool Repeats);
+
+    // One case-insensitive lookup per property instead of the typed fields' and then the text fields' (the names differ).
+    private static readonly Dictionary<string, Field>.AlternateLookup<ReadOnlySpan<char>> Fields = BuildFields();
+
+    private static Dictionary<string, Field>.AlternateLookup<ReadOnlySpan<char>> BuildFields()
+    {
+        var fields = new Dictionary<string, Field>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in AuditEventFields.TextFieldNames)
+        {
+            var setText = AuditEventFields.TextSetter(name, out var repeats);
+            fields.Add(name, new Field(null, setText, repeats));
+        }
+
+        foreach (var typed in Enum.GetValues<TypedField>())
+        {
+            fields.Add(typed.ToString(), new Field(typed, null, false));
+        }
+
+        return fields.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
     /// <summary>The accepted event, or null when the event needs the full mapping (see the class summary).</summary>
     public static AuditEvent? TryRead(ReadOnlySpan<byte> utf8Json, JsonStringPool strings)
     {
@@ -67,15 +90,22 @@ internal static class NormalizedEventReader
             }
 
             var raw = utf8Json[start..(int)reader.BytesConsumed];
-            switch (TypedFields.TryGetValue(name, out var field) ? field : (TypedField?)null)
+            if (!Fields.TryGetValue(name, out var field))
+            {
+                continue; // unknown properties are not an error: the sender may know more than the schema; RawJson keeps them
+            }
+
+            switch (field.Typed)
             {
                 case TypedField.EventTime:
-                    if (IsBlank(ref reader))
+                    // Null or white space is as if absent (JsonValues.IsBlank).
+                    var timeText = reader.TokenType == JsonTokenType.String ? reader.GetString()! : null;
+                    if (reader.TokenType == JsonTokenType.Null || (timeText is not null && string.IsNullOrWhiteSpace(timeText)))
                     {
                         break;
                     }
 
-                    if (!TryReadTime(ref reader, out var time))
+                    if (!TryReadTime(ref reader, timeText, out var time))
                     {
                         return null;
                     }
@@ -128,9 +158,7 @@ internal static class NormalizedEventReader
                     auditEvent.DataJson = reader.TokenType == JsonTokenType.Null ? null : Encoding.UTF8.GetString(raw);
                     break;
                 default:
-                    // Unknown properties are not an error: the sender may know more than the schema; RawJson keeps them.
-                    var setText = AuditEventFields.TextSetter(name, out var repeats);
-                    setText?.Invoke(auditEvent, repeats ? PooledText(ref reader, raw, strings) : Text(ref reader, raw));
+                    field.SetText!(auditEvent, field.Repeats ? PooledText(ref reader, raw, strings) : Text(ref reader, raw));
                     break;
             }
         }
@@ -175,20 +203,15 @@ internal static class NormalizedEventReader
             ? strings.Text(reader.ValueSpan)
             : Text(ref reader, raw);
 
-    private static bool IsBlank(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Null
-        || (reader.TokenType == JsonTokenType.String && string.IsNullOrWhiteSpace(reader.GetString()));
-
     /// <summary>As <see cref="JsonValues.TryReadTime"/>, without the message: a time it would refuse returns false.</summary>
-    private static bool TryReadTime(ref Utf8JsonReader reader, out DateTime utc)
+    private static bool TryReadTime(ref Utf8JsonReader reader, string? text, out DateTime utc)
     {
         utc = default;
         switch (reader.TokenType)
         {
             case JsonTokenType.Number:
                 return reader.TryGetInt64(out var ms) && JsonValues.TryFromUnixMilliseconds(ms, out utc);
-            case JsonTokenType.String:
-                var text = reader.GetString()!;
+            case JsonTokenType.String when text is not null:
                 if (text.Length > 0 && text.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0)
                 {
                     return long.TryParse(text, out ms) && JsonValues.TryFromUnixMilliseconds(ms, out utc);

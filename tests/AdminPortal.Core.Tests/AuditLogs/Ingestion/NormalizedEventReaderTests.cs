@@ -23,6 +23,9 @@ public class NormalizedEventReaderTests
         Event(extra: "\"eventTime\":\"1763806500123\"", without: "eventTime"),
         Event(extra: "\"eventTime\":1763806500123", without: "eventTime"),
         Event(extra: "\"eventTime\":\"2026-11-22T12:15:00.123+02:00\"", without: "eventTime"),
+        // A blank or null time after a good one is as if absent.
+        Event(extra: "\"eventTime\":\"  \""),
+        Event(extra: "\"eventTime\":null"),
         // Nested data of every kind, and objects and arrays given for text.
         Event(extra: "\"data\":{\"a\":[1,{\"b\":null}],\"c\":\"x\\u0041\"},\"oldValue\":{\"k\":[true]},\"newValue\":[1,2]"),
         Event(extra: "\"data\":\"just text\""),
@@ -59,6 +62,8 @@ public class NormalizedEventReaderTests
         Event(extra: "\"login\":\"  \"", without: "login"),
         Event(extra: "\"eventTime\":\"2026-11-22T10:15:00\"", without: "eventTime"),
         Event(extra: "\"eventTime\":true", without: "eventTime"),
+        Event(extra: "\"eventTime\":\" \"", without: "eventTime"),
+        Event(extra: "\"eventTime\":1e20", without: "eventTime"),
         Event(extra: "\"status\":\"ok\""),
         Event(extra: "\"count\":0"),
         Event(extra: "\"count\":\"two\""),
