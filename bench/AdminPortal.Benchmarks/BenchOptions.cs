@@ -27,14 +27,14 @@ internal sealed record BenchOptions(int Events, string? Db, bool Reuse, string W
                 case "--db" when i + 1 < args.Length:
                     db = Path.GetFullPath(args[++i]);
                     break;
-                case "--only" when i + 1 < args.Length && args[i + 1] is "explorer" or "exports":
+                case "--only" when i + 1 < args.Length && args[i + 1] is "generation" or "explorer" or "exports" or "ingestion" or "writer":
                     only = args[++i];
                     break;
                 case "--reuse":
                     reuse = true;
                     break;
                 default:
-                    throw new ArgumentException($"Unknown or incomplete option '{args[i]}' (--events needs a number of at least 1000).");
+                    throw new ArgumentException($"Unknown or incomplete option '{args[i]}' (--events needs a number of at least 1000; --only names generation, explorer, exports, ingestion or writer).");
             }
         }
 
@@ -45,6 +45,9 @@ internal sealed record BenchOptions(int Events, string? Db, bool Reuse, string W
 
         return new BenchOptions(events, db, reuse, Path.Combine(Path.GetTempPath(), "adminportal-bench-" + Guid.NewGuid().ToString("N")[..8]), only);
     }
+
+    /// <summary>Whether the run includes a figure group (--only runs just one of them).</summary>
+    public bool Runs(string group) => Only is null ? group != "writer" : Only == group;
 
     /// <summary>A file in the work folder, deleted at the end of the run.</summary>
     public string Scratch(string name) => Path.Combine(WorkFolder, name);

@@ -2,7 +2,7 @@ using System.Globalization;
 using AdminPortal.Benchmarks;
 
 // Figures of the audit log store, each against a baseline measured in the same run (README, "Benchmarks").
-// dotnet run -c Release --project bench/AdminPortal.Benchmarks -- [--events N] [--db path] [--reuse] [--only explorer|exports]
+// dotnet run -c Release --project bench/AdminPortal.Benchmarks -- [--events N] [--db path] [--reuse] [--only generation|explorer|exports|ingestion|writer]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 if (args is [ExportWorker.Switch, ..])
@@ -19,7 +19,7 @@ try
 catch (ArgumentException ex)
 {
     Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/AdminPortal.Benchmarks -- [--events N] [--db path] [--reuse] [--only explorer|exports]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/AdminPortal.Benchmarks -- [--events N] [--db path] [--reuse] [--only generation|explorer|exports|ingestion|writer]");
     return 2;
 }
 
@@ -39,25 +39,34 @@ try
 {
     Directory.CreateDirectory(options.WorkFolder);
 
-    if (options.Only is null)
+    if (options.Runs("generation"))
     {
         report.Add(await GenerationBenchmark.RunAsync(options, ct));
     }
 
-    var db = await EventDatabase.OpenAsync(options, ct);
-    if (options.Only is null or "explorer")
+    if (options.Runs("explorer") || options.Runs("exports"))
     {
-        report.AddRange(await ExplorerBenchmark.RunAsync(db, ct));
+        var db = await EventDatabase.OpenAsync(options, ct);
+        if (options.Runs("explorer"))
+        {
+            report.AddRange(await ExplorerBenchmark.RunAsync(db, ct));
+        }
+
+        if (options.Runs("exports"))
+        {
+            report.AddRange(await ExportBenchmark.RunAsync(db, options, ct));
+        }
     }
 
-    if (options.Only is null or "exports")
-    {
-        report.AddRange(await ExportBenchmark.RunAsync(db, options, ct));
-    }
-
-    if (options.Only is null)
+    if (options.Runs("ingestion"))
     {
         report.Add(await IngestionBenchmark.RunAsync(options, ct));
+    }
+
+    // Not part of a full run: the HTTP figure above already replays the writer alone.
+    if (options.Runs("writer"))
+    {
+        report.Add(await IngestionBenchmark.RunInProcessAsync(options, ct));
     }
 }
 finally

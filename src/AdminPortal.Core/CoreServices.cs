@@ -35,6 +35,11 @@ public static class CoreServices
             .Validate(o => o.LockoutMinutes is >= 1 and <= 1440, "SignIn:LockoutMinutes must be 1 to 1440.")
             .Validate(o => o.SessionHours is >= 1 and <= 720, "SignIn:SessionHours must be 1 to 720.")
             .ValidateOnStart();
+        services.AddOptions<AuditLogs.SearchIndex.SearchIndexOptions>().Bind(configuration.GetSection(AuditLogs.SearchIndex.SearchIndexOptions.Section))
+            .Validate(o => o.ChunkSize is >= 100 and <= 1_000_000, "SearchIndex:ChunkSize must be 100 to 1000000.")
+            .Validate(o => o.IdleMilliseconds is >= 0 and <= 3_600_000, "SearchIndex:IdleMilliseconds must be 0 to 3600000.")
+            .Validate(o => o.MaxPendingEvents >= 0, "SearchIndex:MaxPendingEvents must be 0 or more.")
+            .ValidateOnStart();
         services.AddOptions<AuditLogs.Retention.RetentionOptions>().Bind(configuration.GetSection(AuditLogs.Retention.RetentionOptions.Section))
             .Validate(o => o.Days is >= 1 and <= 36500, "Retention:Days must be 1 to 36500.")
             .Validate(o => o.IntervalMinutes is >= 1 and <= 10080, "Retention:IntervalMinutes must be 1 to 10080.")
@@ -83,7 +88,11 @@ public static class CoreServices
 
         // Use cases
         services.AddSingleton<PortalAuditLog>();
+        services.AddSingleton<AuditWriteGate>();
         services.AddSingleton<AuditEventWriter>();
+        services.AddSingleton<AuditLogs.SearchIndex.AuditSearchIndexer>();
+        services.AddHostedService<AuditLogs.SearchIndex.AuditSearchIndexerService>();
+        services.AddHostedService<AuditCheckpointService>();
         services.AddSingleton<AuditEventReader>();
         services.AddSingleton<AuditLogs.Demo.DemoSeeder>();
         services.AddSingleton<AuditLogExplorer>();

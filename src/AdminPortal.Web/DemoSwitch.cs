@@ -24,6 +24,7 @@ internal static class DemoSwitch
         Console.Out.WriteLine($"Generating {count:N0} demo events...");
         var (stored, elapsed) = await services.GetRequiredService<DemoSeeder>().SeedAsync(count, Console.Out);
         Console.Out.WriteLine($"Stored {stored:N0} demo events in {elapsed.TotalSeconds:N1} s ({stored / Math.Max(0.001, elapsed.TotalSeconds):N0} events/s).");
+        Console.Out.WriteLine("The portal adds them to the full-text index in the background once it runs; searches find them meanwhile.");
         return 0;
     }
 }

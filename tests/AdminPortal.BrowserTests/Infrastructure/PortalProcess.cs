@@ -31,6 +31,16 @@ public sealed class PortalProcess : IAsyncDisposable
 
     public string Output => string.Join(Environment.NewLine, output);
 
+    /// <summary>The CPU time the portal's process has used so far (bench/ divides it by the events it stored).</summary>
+    public TimeSpan TotalProcessorTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Starts the portal on a fresh data folder, or on <paramref name="dataDirectory"/> as a restart after a crash.</summary>
     public static async Task<PortalProcess> StartAsync(IDictionary<string, string>? settings = null, int seedDemoEvents = 0, string? dataDirectory = null)
     {

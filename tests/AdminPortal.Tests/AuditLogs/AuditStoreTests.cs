@@ -85,6 +85,25 @@ public sealed class AuditStoreTests : IClassFixture<AuditStoreTests.Store>
     }
 
     [Fact]
+    public async Task Resent_event_ids_inside_a_many_row_insert_are_each_found()
+    {
+        // 70 events: two statements of AuditEventWriter.RowsPerStatement rows, then single rows.
+        await store.Writer.StoreAsync(Enumerable.Range(0, 40).Select(i => Event($"bulk-{i:D2}", Now)).ToList());
+        var batch = Enumerable.Range(40, 70).Select(i => Event($"bulk-{i:D2}", Now)).ToList();
+        batch[3] = Event("bulk-05", Now);
+        batch[31] = Event("bulk-39", Now);
+        batch[10] = Event("bulk-45", Now); // also at index 5: a repeat inside the same statement
+        batch[69] = Event("bulk-00", Now);
+
+        var again = await store.Writer.StoreAsync(batch);
+
+        Assert.Equal(66, again.Stored);
+        Assert.Equal(["bulk-05", "bulk-45", "bulk-39", "bulk-00"], again.Duplicates);
+        var page = await store.Reader.PageAsync(new AuditQuery { Filters = [new("EventId", FilterOperator.StartsWith, "bulk-")] });
+        Assert.Equal(106, page.Total);
+    }
+
+    [Fact]
     public async Task Pages_follow_each_other_without_gaps_or_repeats()
     {
         var seen = new List<string>();

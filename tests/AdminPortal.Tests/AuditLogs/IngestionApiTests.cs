@@ -157,6 +157,25 @@ public sealed class IngestionApiTests(IngestionApiTests.Portal portal) : IClassF
         Assert.Contains("\"eventID\"", e.RawJson);
     }
 
+    [Fact]
+    public async Task A_normalized_event_keeps_its_line_as_raw_json_byte_for_byte()
+    {
+        var token = await portal.NewTokenAsync();
+        var line = Normalized("raw-1", login: "Émile Zoł 日本 😀").Replace("}", ",\"payload\":\"a \\\"quoted\\\" \\u00e9 word\",\"data\":{\"n\":[1,2.5,null]}}");
+        var crlf = Normalized("raw-2") + "\r\n";
+
+        var (status, _) = await PostAsync(line + "\n" + crlf, "application/x-ndjson", token);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var reader = portal.Services.GetRequiredService<AuditEventReader>();
+        var first = Assert.Single((await reader.PageAsync(new AuditQuery { Filters = [new("EventId", FilterOperator.Equals, "raw-1")] })).Rows);
+        var second = Assert.Single((await reader.PageAsync(new AuditQuery { Filters = [new("EventId", FilterOperator.Equals, "raw-2")] })).Rows);
+        Assert.Equal(line, first.RawJson);
+        Assert.Equal("a \"quoted\" é word", first.Payload);
+        Assert.Equal("{\"n\":[1,2.5,null]}", first.DataJson);
+        Assert.Equal(Normalized("raw-2"), second.RawJson);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("apt_not-a-real-token")]

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace AdminPortal.Core.AuditLogs.Demo;
 
-/// <summary>Writes generated demo events to the store in large batches (the portal's --seed-demo switch).</summary>
+/// <summary>Writes generated demo events to the store in large batches (the portal's --seed-demo switch); the search index follows.</summary>
 public sealed class DemoSeeder(AuditEventWriter writer, TimeProvider clock)
 {
     private const int BatchSize = 50_000;
@@ -32,6 +32,9 @@ public sealed class DemoSeeder(AuditEventWriter writer, TimeProvider clock)
             await progress.WriteLineAsync($"  {stored:N0} events ({stored / Math.Max(0.001, watch.Elapsed.TotalSeconds):N0}/s)");
         }
 
+        // The full-text index follows as it does after any ingestion (AuditSearchIndexerService, from its watermark, once
+        // the portal runs), and searches read the waiting events without it meanwhile: indexing here made 1M demo events
+        // take 30.8 s instead of about 20 (bench/).
         return (stored, watch.Elapsed);
     }
 }

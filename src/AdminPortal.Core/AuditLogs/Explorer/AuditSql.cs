@@ -7,7 +7,11 @@ namespace AdminPortal.Core.AuditLogs.Explorer;
 /// <summary>Turns an <see cref="AuditQuery"/> into a parameterized WHERE clause and ORDER BY for SQLite.</summary>
 internal static class AuditSql
 {
-    public static string Where(AuditQuery query, SqliteCommand command, string alias = "")
+    /// <summary>
+    /// The WHERE clause. With <paramref name="unindexedAfterId"/>, free text also matches the events past it, which
+    /// the full-text index has not reached yet, through <see cref="UnindexedSearch"/> (the connection must have it registered).
+    /// </summary>
+    public static string Where(AuditQuery query, SqliteCommand command, string alias = "", long? unindexedAfterId = null)
     {
         var clauses = new List<string>();
         var n = 0;
@@ -30,7 +34,15 @@ internal static class AuditSql
 
         if (FtsQuery(query.Search) is { } match)
         {
-            clauses.Add($"{alias}\"Id\" IN (SELECT rowid FROM \"AuditEventsFts\" WHERE \"AuditEventsFts\" MATCH {Param(match)})");
+            // The events past the watermark join the full-text matches inside the one IN list: written as an OR
+            // beside it, the condition no longer drove the plan from the matched ids and every query scanned the
+            // time range (5M events, 100k waiting: 5.5 s against 0.9 s for a search that matches nothing).
+            var tail = unindexedAfterId is { } after
+                ? $" UNION ALL SELECT \"Id\" FROM \"AuditEvents\" WHERE \"Id\" > {Param(after)} AND {UnindexedSearch.FunctionName}({Param(query.Search!)}, " +
+                  string.Join(", ", AuditEventWriter.FtsColumns.Select(c => $"\"{c}\"")) + ")"
+                : "";
+            var indexed = $"{alias}\"Id\" IN (SELECT rowid FROM \"AuditEventsFts\" WHERE \"AuditEventsFts\" MATCH {Param(match)}{tail})";
+            clauses.Add(indexed);
         }
 
         foreach (var filter in query.Filters)
@@ -121,19 +133,17 @@ internal static class AuditSql
     /// <summary>Free text to an FTS5 query: every word must match, as a prefix; quotes keep FTS syntax out of user input.</summary>
     public static string? FtsQuery(string? search)
     {
-        if (string.IsNullOrWhiteSpace(search))
-        {
-            return null;
-        }
-
-        var terms = search.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Select(t => new string(t.Where(ch => char.IsLetterOrDigit(ch) || ch is '.' or '@' or '-' or '_').ToArray()))
-            .Where(t => t.Length > 0)
-            .Take(10)
-            .Select(t => "\"" + t.Replace("\"", "\"\"") + "\"*");
-        var match = string.Join(" ", terms);
+        var match = string.Join(" ", SearchTerms(search).Select(t => "\"" + t.Replace("\"", "\"\"") + "\"*"));
         return match.Length == 0 ? null : match;
     }
+
+    /// <summary>The words of the free text that the search keeps (at most 10), each one FTS5 phrase.</summary>
+    internal static IEnumerable<string> SearchTerms(string? search) => string.IsNullOrWhiteSpace(search)
+        ? []
+        : search.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(t => new string(t.Where(ch => char.IsLetterOrDigit(ch) || ch is '.' or '@' or '-' or '_').ToArray()))
+            .Where(t => t.Length > 0)
+            .Take(10);
 
     private static string EscapeLike(string value)
     {

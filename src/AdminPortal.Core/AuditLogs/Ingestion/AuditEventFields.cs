@@ -95,6 +95,9 @@ public static class AuditEventFields
         return true;
     }
 
+    /// <summary>The schema names of the plain text fields (camelCase).</summary>
+    internal static IEnumerable<string> TextFieldNames => TextFields.Select(f => f.Name);
+
     /// <summary>The setter of a plain text field by name, without allocating the name; <paramref name="repeats"/> says whether its values repeat across events.</summary>
     internal static Action<AuditEvent, string?>? TextSetter(ReadOnlySpan<char> name, out bool repeats)
     {

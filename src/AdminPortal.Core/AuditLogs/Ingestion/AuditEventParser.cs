@@ -179,6 +179,17 @@ public sealed class AuditEventParser
     /// <summary>Maps one event's JSON text (any shape) to an outcome.</summary>
     internal static EventOutcome MapEvent(ReadOnlyMemory<byte> utf8Json, JsonStringPool strings)
     {
+        if (NormalizedEventReader.TryRead(utf8Json.Span, strings) is { } accepted)
+        {
+            return EventOutcome.Accept(accepted);
+        }
+
+        return MapEventByDocument(utf8Json, strings);
+    }
+
+    /// <summary>The full mapping of any shape, with the reason of a rejection.</summary>
+    internal static EventOutcome MapEventByDocument(ReadOnlyMemory<byte> utf8Json, JsonStringPool strings)
+    {
         JsonDocument document;
         try
         {

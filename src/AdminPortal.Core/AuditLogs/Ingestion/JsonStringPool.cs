@@ -11,7 +11,7 @@ namespace AdminPortal.Core.AuditLogs.Ingestion;
 /// </summary>
 internal sealed class JsonStringPool
 {
-    private const int MaxPooledLength = 64;
+    public const int MaxPooledLength = 64;
     private const int MaxEntries = 4096;
 
     private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
@@ -31,6 +31,16 @@ internal sealed class JsonStringPool
         if (content.Length > MaxPooledLength || content.Contains((byte)'\\'))
         {
             return value.GetString();
+        }
+        return Text(content);
+    }
+
+    /// <summary>The string of a JSON text's content without escapes (UTF-8, without its quotes), shared when short.</summary>
+    public string Text(ReadOnlySpan<byte> content)
+    {
+        if (content.Length > MaxPooledLength)
+        {
+            return Encoding.UTF8.GetString(content);
         }
         Span<char> chars = stackalloc char[MaxPooledLength];
         var length = Encoding.UTF8.GetChars(content, chars);

@@ -97,7 +97,7 @@ internal static class JsonValues
         }
     }
 
-    private static bool TryFromUnixMilliseconds(long ms, out DateTime utc)
+    internal static bool TryFromUnixMilliseconds(long ms, out DateTime utc)
     {
         utc = default;
         if (ms is < MinUnixMilliseconds or > MaxUnixMilliseconds)
@@ -108,7 +108,7 @@ internal static class JsonValues
         return true;
     }
 
-    private static bool HasOffset(string text)
+    internal static bool HasOffset(string text)
     {
         if (text.EndsWith('Z') || text.EndsWith('z'))
         {

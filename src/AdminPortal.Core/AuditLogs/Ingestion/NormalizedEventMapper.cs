@@ -7,9 +7,9 @@ namespace AdminPortal.Core.AuditLogs.Ingestion;
 /// <summary>The normalized shape: the camelCase JSON of <see cref="AuditEvent"/>'s fields.</summary>
 internal static class NormalizedEventMapper
 {
-    private const int MaxFieldNameLength = 64;
+    internal const int MaxFieldNameLength = 64;
 
-    private enum TypedField
+    internal enum TypedField
     {
         EventTime,
         Status,
@@ -19,7 +19,7 @@ internal static class NormalizedEventMapper
     }
 
     // Matched without case, as the text fields are.
-    private static readonly Dictionary<string, TypedField>.AlternateLookup<ReadOnlySpan<char>> TypedFields =
+    internal static readonly Dictionary<string, TypedField>.AlternateLookup<ReadOnlySpan<char>> TypedFields =
         Enum.GetValues<TypedField>()
             .ToDictionary(f => f.ToString(), StringComparer.OrdinalIgnoreCase)
             .GetAlternateLookup<ReadOnlySpan<char>>();

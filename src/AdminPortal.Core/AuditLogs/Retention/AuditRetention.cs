@@ -37,6 +37,7 @@ public sealed class AuditRetention(
     IOptions<DatabaseOptions> database,
     IOptions<RetentionOptions> options,
     IEnumerable<IRetentionHold> holds,
+    AuditWriteGate gate,
     TimeProvider clock,
     ILogger<AuditRetention> logger)
 {
@@ -65,6 +66,9 @@ public sealed class AuditRetention(
         await connection.OpenAsync(ct);
         while (!ct.IsCancellationRequested)
         {
+            // One batch at a time under the writers' gate: ingestion and the search indexer go in between, and the
+            // FTS delete trigger reads a watermark that the indexer cannot move meanwhile.
+            using var _ = await gate.EnterAsync(ct);
             await using var command = connection.CreateCommand();
             command.CommandText =
                 "DELETE FROM \"AuditEvents\" WHERE \"Id\" IN (SELECT \"Id\" FROM \"AuditEvents\" WHERE \"EventTimeUtc\" < $cutoff ORDER BY \"EventTimeUtc\" LIMIT $batch)";

@@ -1,0 +1,83 @@
+namespace AdminPortal.Core.AuditLogs;
+
+/// <summary>
+/// The one writer of AUDIT_LOGS at a time, shared by ingestion, the search indexer and retention. Writers queue here
+/// rather than at SQLite's file lock, which Microsoft.Data.Sqlite waits for by sleeping between retries, a blocked
+/// thread each: measured through HTTP with 2 senders, 3.7k events/s against 11.8k/s with 1 sender (bench/).
+/// </summary>
+public sealed class AuditWriteGate
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private int ingestionWaiting;
+    private long lastIngestionEndMs = Environment.TickCount64;
+    private long writes;
+
+    /// <summary>Whether <see cref="AuditCheckpointService"/> runs (not in a bare service provider, as bench/ and the seeder use).</summary>
+    public bool BackgroundCheckpoints { get; internal set; }
+
+    /// <summary>
+    /// Run first on a writer's connection: no checkpoint at commit when the service does them beside the writer,
+    /// SQLite's own (every 1000 pages) otherwise; a WAL grown by a burst is cut back to 64 MiB when it restarts.
+    /// </summary>
+    public string WriterPragmas => BackgroundCheckpoints
+        ? "PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864; "
+        : "PRAGMA wal_autocheckpoint = 1000; ";
+
+    /// <summary>Run on a writer's connection before it goes back to the pool, shared with readers and EF Core.</summary>
+    public const string PoolPragmas = "PRAGMA wal_autocheckpoint = 1000;";
+
+    /// <summary>How many times a writer let go of the gate (the checkpointer's cue that the WAL grew).</summary>
+    public long Writes => Interlocked.Read(ref writes);
+
+    /// <summary>Ingestion batches waiting for or holding the gate.</summary>
+    public bool IngestionBusy => Volatile.Read(ref ingestionWaiting) > 0;
+
+    /// <summary>How long ago the last ingestion batch let go of the gate (machine time: it paces background work only).</summary>
+    public TimeSpan SinceLastIngestion => TimeSpan.FromMilliseconds(Environment.TickCount64 - Volatile.Read(ref lastIngestionEndMs));
+
+    /// <summary>Enters for an ingestion batch: the search indexer keeps out of the way while batches keep coming.</summary>
+    public async Task<IDisposable> EnterForIngestionAsync(CancellationToken ct)
+    {
+        Interlocked.Increment(ref ingestionWaiting);
+        try
+        {
+            await gate.WaitAsync(ct);
+        }
+        catch
+        {
+            Interlocked.Decrement(ref ingestionWaiting);
+            throw;
+        }
+
+        return new Release(this, ingestion: true);
+    }
+
+    /// <summary>Enters for background work (search indexing, retention).</summary>
+    public async Task<IDisposable> EnterAsync(CancellationToken ct)
+    {
+        await gate.WaitAsync(ct);
+        return new Release(this, ingestion: false);
+    }
+
+    private sealed class Release(AuditWriteGate owner, bool ingestion) : IDisposable
+    {
+        private int released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref released, 1) != 0)
+            {
+                return;
+            }
+
+            if (ingestion)
+            {
+                Volatile.Write(ref owner.lastIngestionEndMs, Environment.TickCount64);
+                Interlocked.Decrement(ref owner.ingestionWaiting);
+            }
+
+            Interlocked.Increment(ref owner.writes);
+            owner.gate.Release();
+        }
+    }
+}
