@@ -21,6 +21,10 @@ internal static class ExportBenchmark
     {
         var columns = AuditColumns.DefaultVisible.Append(nameof(AuditEvent.EventId)).ToList();
         var figures = new List<Figure>();
+        // A first baseline, not reported, brings the database file into the page cache: a cold read would make the
+        // first export's ratio flatter it (24 s cold against 8 s warm for 5,000,000 events).
+        Console.Write("[exports] (warm-up) ");
+        await BaselineAsync(db, columns, options.Scratch("baseline.csv.gz"), ct);
         foreach (var format in new[] { ExportFormat.JsonLines, ExportFormat.Csv })
         {
             var local = ExportSink.Local(Directory.CreateDirectory(options.Scratch($"exports-{format}")).FullName);

@@ -18,6 +18,9 @@ internal abstract class CloudStorageBase(string prefix, TimeProvider clock) : IC
     /// <summary>The smallest part the cloud accepts (S3: 5 MiB except the last part).</summary>
     protected virtual int MinimumPartSize => 256 * 1024;
 
+    /// <summary>Parts are a multiple of this (GCS: 256 KiB chunks); a larger part size is rounded down to it.</summary>
+    protected virtual int PartGranularity => 1;
+
     private const int MaximumPartSize = 256 * 1024 * 1024;
 
     public abstract Task<UploadResult> UploadAsync(string key, Stream content, UploadOptions options, CancellationToken cancellationToken);
@@ -104,7 +107,7 @@ internal abstract class CloudStorageBase(string prefix, TimeProvider clock) : IC
             throw new ArgumentOutOfRangeException(nameof(options), options.PartSizeBytes, $"Parts must be at most {MaximumPartSize} bytes.");
         }
 
-        return options.PartSizeBytes;
+        return options.PartSizeBytes / PartGranularity * PartGranularity;
     }
 
     /// <summary>"exports/audit", "/exports/audit/" and "exports/audit/" all mean the folder "exports/audit/".</summary>

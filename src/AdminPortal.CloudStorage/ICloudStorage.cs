@@ -15,9 +15,9 @@ public interface ICloudStorage : IDisposable
     /// <see cref="StagedUpload.CommitAsync"/>, so a run of several objects can show all of them or none.
     /// </summary>
     /// <remarks>
-    /// S3 keeps the multipart upload open and Azure the uncommitted blocks. A store without a deferred commit (GCS
-    /// finalizes a resumable session with its last chunk) stores the object at once: <see cref="StagedUpload.IsVisible"/>,
-    /// and aborting deletes it.
+    /// S3 keeps the multipart upload open, Azure the uncommitted blocks and GCS the unfinished resumable session (with
+    /// its last bytes, under 256 KiB, in memory). A store without a deferred commit stores the object at once:
+    /// <see cref="StagedUpload.IsVisible"/>, and aborting deletes it.
     /// </remarks>
     Task<StagedUpload> StageAsync(string key, Stream content, UploadOptions options, CancellationToken cancellationToken) =>
         StagedUpload.UploadNowAsync(this, key, content, options, cancellationToken);
@@ -111,7 +111,7 @@ public sealed class StagedUpload
         }
     }
 
-    /// <summary>Discards the upload. Best effort: never throws (an abandoned S3 upload or Azure block stays invisible).</summary>
+    /// <summary>Discards the upload. Best effort: never throws (an abandoned S3 upload, Azure block or GCS session stays invisible).</summary>
     public async Task AbortAsync()
     {
         try

@@ -2,7 +2,7 @@ using AdminPortal.CloudStorage.Tests.Infrastructure;
 
 namespace AdminPortal.CloudStorage.Tests;
 
-/// <summary>Staging: the bytes go up, the object appears only on commit (S3 multipart, Azure block list), or never on abort.</summary>
+/// <summary>Staging: the bytes go up, the object appears only on commit (S3 multipart, Azure block list, GCS session), or never on abort.</summary>
 [Collection(StoragePeersCollection.Name)]
 public sealed class StagedUploadTests(StoragePeers peers)
 {
@@ -34,17 +34,23 @@ public sealed class StagedUploadTests(StoragePeers peers)
         Assert.Equal(kept.Sha256, result.Sha256);
     }
 
+    /// <summary>The emulator finishes a session on its first PUT, so only content under one 256 KiB chunk (held until the commit) stages there; GcsResumableProtocolTests covers chunks.</summary>
     [Fact]
-    public async Task GCS_stores_a_staged_upload_at_once_and_an_abort_deletes_it()
+    public async Task A_GCS_staged_upload_is_invisible_until_committed_and_an_aborted_one_never_appears()
     {
         using var storage = peers.Factory.Create(peers.Gcs("audit-exports-gcs", TestContent.UniquePrefix("staged")));
+        var content = TestContent.Bytes(100 * 1024, seed: 3);
 
-        var staged = await storage.StageAsync("now.csv", new MemoryStream("x\n"u8.ToArray()), UploadOptions.Default, CancellationToken.None);
+        var kept = await storage.StageAsync("kept.csv", new MemoryStream(content), UploadOptions.Default, CancellationToken.None);
+        var dropped = await storage.StageAsync("dropped.csv", new MemoryStream("x\n"u8.ToArray()), UploadOptions.Default, CancellationToken.None);
         var whileStaged = await TestContent.KeysAsync(storage, "");
-        await staged.AbortAsync();
+        var result = await kept.CommitAsync(CancellationToken.None);
+        await dropped.AbortAsync();
 
-        Assert.True(staged.IsVisible);
-        Assert.Equal(["now.csv"], whileStaged);
-        Assert.Empty(await TestContent.KeysAsync(storage, ""));
+        Assert.False(kept.IsVisible);
+        Assert.Empty(whileStaged);
+        Assert.Equal(["kept.csv"], await TestContent.KeysAsync(storage, ""));
+        Assert.Equal(content, await TestContent.ReadAllAsync(storage, "kept.csv"));
+        Assert.Equal(TestContent.Sha256(content), result.Sha256);
     }
 }

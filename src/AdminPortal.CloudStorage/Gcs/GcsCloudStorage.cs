@@ -13,8 +13,8 @@ namespace AdminPortal.CloudStorage.Gcs;
 /// <summary>
 /// Google Cloud Storage through its JSON API: a resumable session per upload, one PUT per part (Content-Range with
 /// the total on the last one); the object appears only when the last part lands, and a failed session is cancelled.
-/// A session cannot be left open for a later commit without holding its last bytes in memory, so staging stores the
-/// object at once (<see cref="StagedUpload.IsVisible"/>) and an abort deletes it.
+/// Staging sends every whole 256 KiB chunk and keeps the session open with the rest (less than 256 KiB) in memory:
+/// committing sends that rest with the total, aborting cancels the session, and until then nothing is visible.
 /// </summary>
 internal sealed class GcsCloudStorage(HttpClient http, GcsDestination destination, ITokenAccess? tokens, ILogger<GcsCloudStorage> logger, TimeProvider clock)
     : CloudStorageBase(destination.Prefix, clock)
@@ -25,42 +25,90 @@ internal sealed class GcsCloudStorage(HttpClient http, GcsDestination destinatio
 
     private string Api => $"{destination.ServiceUri.AbsoluteUri.TrimEnd('/')}/storage/v1/b/{Uri.EscapeDataString(destination.Bucket)}/o";
 
+    protected override int PartGranularity => ChunkGranularity;
+
+    protected override bool DefersCommit => true;
+
     public override async Task<UploadResult> UploadAsync(string key, Stream content, UploadOptions options, CancellationToken cancellationToken)
     {
         var name = ObjectName(key);
-        var partSize = PartSize(options) / ChunkGranularity * ChunkGranularity;
-        using var reader = new PartReader(content, partSize);
+        using var reader = new PartReader(content, PartSize(options));
+        var part = await reader.ReadPartAsync(cancellationToken);
         var session = await StartSessionAsync(name, options.ContentType, cancellationToken);
         try
         {
-            while (true)
-            {
-                var part = await reader.ReadPartAsync(cancellationToken);
-                if (!part.IsLast)
-                {
-                    await PutChunkAsync(session, part, cancellationToken);
-                    options.Progress?.Report(reader.BytesRead);
-                    continue;
-                }
-
-                var stored = await PutLastChunkAsync(session, part, reader.BytesRead, reader.Md5Base64(), cancellationToken);
-                options.Progress?.Report(reader.BytesRead);
-                // The emulator and GCS both report the MD5 they computed; a mismatch means the bytes changed on the way.
-                if (stored["md5Hash"]?.GetValue<string>() is { } md5 && md5 != reader.Md5Base64())
-                {
-                    await DeleteAsync(key, CancellationToken.None);
-                    throw new CloudStorageException($"The stored object's MD5 {md5} differs from the uploaded content's {reader.Md5Base64()}.", "md5Mismatch", null);
-                }
-
-                return new UploadResult(key, name, reader.BytesRead, reader.Sha256Hex(), stored["etag"]?.GetValue<string>(),
-                    stored["generation"]?.GetValue<string>(), reader.PartCount);
-            }
+            // The whole last part goes with the total: content of one part is one plain PUT.
+            var last = await SendAllButLastAsync(session, reader, part, options, cancellationToken);
+            var result = await FinishAsync(key, name, session, last, reader.BytesRead, reader.Md5Base64(), reader.Sha256Hex(), reader.PartCount,
+                cancellationToken);
+            options.Progress?.Report(result.Bytes);
+            return result;
         }
         catch (Exception ex) when (ex is not CloudStorageException { ErrorCode: "md5Mismatch" })
         {
             await CancelSessionQuietlyAsync(session);
             throw;
         }
+    }
+
+    /// <summary>Sends all but the last bytes that are not a whole 256 KiB chunk; the session stays open holding them.</summary>
+    protected override async Task<StagedUpload> StagePartsAsync(string key, string name, PartReader reader, UploadPart part, UploadOptions options,
+        CancellationToken cancellationToken)
+    {
+        var session = await StartSessionAsync(name, options.ContentType, cancellationToken);
+        UploadPart rest;
+        try
+        {
+            var last = await SendAllButLastAsync(session, reader, part, options, cancellationToken);
+            var whole = last.Length / ChunkGranularity * ChunkGranularity;
+            if (whole > 0)
+            {
+                await PutChunkAsync(session, last with { Data = last.Data[..whole], IsLast = false }, cancellationToken);
+                options.Progress?.Report(last.Offset + whole);
+            }
+
+            // A copy: the reader's buffer goes back to the pool when staging returns.
+            rest = last with { Data = last.Data[whole..].ToArray(), Offset = last.Offset + whole };
+        }
+        catch (Exception)
+        {
+            await CancelSessionQuietlyAsync(session);
+            throw;
+        }
+
+        var (bytes, md5, sha256, parts) = (reader.BytesRead, reader.Md5Base64(), reader.Sha256Hex(), reader.PartCount);
+        return new StagedUpload(key, name, bytes, sha256, parts,
+            ct => FinishAsync(key, name, session, rest, bytes, md5, sha256, parts, ct),
+            () => CancelSessionQuietlyAsync(session));
+    }
+
+    /// <summary>Sends the parts before the last one (each a whole number of 256 KiB chunks) and returns the last.</summary>
+    private async Task<UploadPart> SendAllButLastAsync(Uri session, PartReader reader, UploadPart part, UploadOptions options,
+        CancellationToken cancellationToken)
+    {
+        while (!part.IsLast)
+        {
+            await PutChunkAsync(session, part, cancellationToken);
+            options.Progress?.Report(reader.BytesRead);
+            part = await reader.ReadPartAsync(cancellationToken);
+        }
+
+        return part;
+    }
+
+    /// <summary>Sends the last bytes with the total and checks the MD5 GCS computed; a mismatch deletes the object.</summary>
+    private async Task<UploadResult> FinishAsync(string key, string name, Uri session, UploadPart last, long total, string md5, string sha256,
+        int parts, CancellationToken cancellationToken)
+    {
+        var stored = await PutLastChunkAsync(session, last, total, md5, cancellationToken);
+        // The emulator and GCS both report the MD5 they computed; a mismatch means the bytes changed on the way.
+        if (stored["md5Hash"]?.GetValue<string>() is { } storedMd5 && storedMd5 != md5)
+        {
+            await DeleteAsync(key, CancellationToken.None);
+            throw new CloudStorageException($"The stored object's MD5 {storedMd5} differs from the uploaded content's {md5}.", "md5Mismatch", null);
+        }
+
+        return new UploadResult(key, name, total, sha256, stored["etag"]?.GetValue<string>(), stored["generation"]?.GetValue<string>(), parts);
     }
 
     public override IAsyncEnumerable<StoredObject> ListAsync(string prefix, CancellationToken cancellationToken) =>
@@ -127,8 +175,8 @@ internal sealed class GcsCloudStorage(HttpClient http, GcsDestination destinatio
     private async Task<JsonObject> PutLastChunkAsync(Uri session, UploadPart part, long total, string md5, CancellationToken cancellationToken)
     {
         var range = part.Length == 0 ? $"bytes */{total}" : $"bytes {part.Offset}-{total - 1}/{total}";
-        // A single-part upload sends no Content-Range: a plain PUT of the whole body (all the emulator supports).
-        using var response = await SendAsync(() => Chunk(session, part, 0, part.Number == 1 ? null : range, md5), cancellationToken);
+        // Content sent in one request carries no Content-Range: a plain PUT of the whole body (all the emulator supports).
+        using var response = await SendAsync(() => Chunk(session, part, 0, part.Offset == 0 ? null : range, md5), cancellationToken);
         return await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken) ?? [];
     }
 

@@ -47,7 +47,8 @@ public sealed class FakeGcsResumable : LoopbackHttpServer
         var range = request.Headers["Content-Range"] ?? "";
         ContentRanges.Enqueue(range);
         var total = range.EndsWith("/*", StringComparison.Ordinal) ? (long?)null : long.Parse(range[(range.LastIndexOf('/') + 1)..]);
-        var start = long.Parse(range["bytes ".Length..range.IndexOf('-')]);
+        // "bytes */N" finishes a session whose bytes were all sent: an empty body at the current end.
+        var start = range.StartsWith("bytes */", StringComparison.Ordinal) ? received.Length : long.Parse(range["bytes ".Length..range.IndexOf('-')]);
         if (start != received.Length)
         {
             response.StatusCode = 400;
@@ -62,6 +63,12 @@ public sealed class FakeGcsResumable : LoopbackHttpServer
         {
             response.StatusCode = 308;
             response.Headers["Range"] = $"bytes=0-{received.Length - 1}";
+            return;
+        }
+
+        if (total != received.Length)
+        {
+            response.StatusCode = 400; // the total must be what the session holds
             return;
         }
 
