@@ -15,8 +15,8 @@ public interface ICloudStorage : IDisposable
     /// <see cref="StagedUpload.CommitAsync"/>, so a run of several objects can show all of them or none.
     /// </summary>
     /// <remarks>
-    /// S3 keeps the multipart upload open, Azure the uncommitted blocks and GCS the unfinished resumable session (with
-    /// its last bytes, under 256 KiB, in memory). A store without a deferred commit stores the object at once:
+    /// S3 keeps the multipart upload open, Azure the uncommitted blocks and GCS the unfinished resumable session (its
+    /// last part waiting in a temporary file). A store without a deferred commit stores the object at once:
     /// <see cref="StagedUpload.IsVisible"/>, and aborting deletes it.
     /// </remarks>
     Task<StagedUpload> StageAsync(string key, Stream content, UploadOptions options, CancellationToken cancellationToken) =>

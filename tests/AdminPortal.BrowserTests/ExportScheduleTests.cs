@@ -289,10 +289,17 @@ public sealed class ExportScheduleTests(SharedPortal shared)
         await page.GetByTestId("add-schedule").ClickAsync();
         var form = page.GetByTestId("schedule-form");
         await form.Locator("#integration").SelectOptionAsync(new SelectOptionValue { Label = $"{integration} ({LabelOf(integration)})" });
-        await form.Locator("#format").SelectOptionAsync(template.Contains(".jsonl", StringComparison.Ordinal) ? "JSON Lines" : "CSV");
-        await form.Locator("#gzip").SetCheckedAsync(template.EndsWith(".gz", StringComparison.Ordinal));
-        await form.Locator("#uri-template").FillAsync(template);
-        await form.Locator("#uri-template").BlurAsync();
+        var jsonLines = template.Contains(".jsonl", StringComparison.Ordinal);
+        var gzip = template.EndsWith(".gz", StringComparison.Ordinal);
+        await form.Locator("#format").SelectOptionAsync(jsonLines ? "JSON Lines" : "CSV");
+        await form.Locator("#gzip").SetCheckedAsync(gzip);
+        // Format and gzip change the suggested name's extension from the server: typing before that render lands
+        // would have it rewrite the field under the keystrokes.
+        var uri = form.Locator("#uri-template");
+        await Assertions.Expect(uri).ToHaveValueAsync(new Regex(Regex.Escape((jsonLines ? ".jsonl" : ".csv") + (gzip ? ".gz" : "")) + "$"));
+        await uri.FillAsync(template);
+        await uri.BlurAsync();
+        await Assertions.Expect(uri).ToHaveValueAsync(template);
         await Assertions.Expect(form.GetByTestId("uri-preview")).ToContainTextAsync("Object name:");
         if (notify is not null)
         {

@@ -34,12 +34,12 @@ public sealed class StagedUploadTests(StoragePeers peers)
         Assert.Equal(kept.Sha256, result.Sha256);
     }
 
-    /// <summary>The emulator finishes a session on its first PUT, so only content under one 256 KiB chunk (held until the commit) stages there; GcsResumableProtocolTests covers chunks.</summary>
+    /// <summary>The emulator finishes a session on its first PUT, so only single-part content (held until the commit) stages there; GcsResumableProtocolTests covers several parts.</summary>
     [Fact]
     public async Task A_GCS_staged_upload_is_invisible_until_committed_and_an_aborted_one_never_appears()
     {
         using var storage = peers.Factory.Create(peers.Gcs("audit-exports-gcs", TestContent.UniquePrefix("staged")));
-        var content = TestContent.Bytes(100 * 1024, seed: 3);
+        var content = TestContent.Bytes(3 * MiB, seed: 3);
 
         var kept = await storage.StageAsync("kept.csv", new MemoryStream(content), UploadOptions.Default, CancellationToken.None);
         var dropped = await storage.StageAsync("dropped.csv", new MemoryStream("x\n"u8.ToArray()), UploadOptions.Default, CancellationToken.None);

@@ -13,8 +13,8 @@ namespace AdminPortal.CloudStorage.Gcs;
 /// <summary>
 /// Google Cloud Storage through its JSON API: a resumable session per upload, one PUT per part (Content-Range with
 /// the total on the last one); the object appears only when the last part lands, and a failed session is cancelled.
-/// Staging sends every whole 256 KiB chunk and keeps the session open with the rest (less than 256 KiB) in memory:
-/// committing sends that rest with the total, aborting cancels the session, and until then nothing is visible.
+/// Staging sends every part but the last and keeps the session open with that part in a temporary file: committing
+/// sends it with the total, aborting cancels the session, and until then nothing is visible.
 /// </summary>
 internal sealed class GcsCloudStorage(HttpClient http, GcsDestination destination, ITokenAccess? tokens, ILogger<GcsCloudStorage> logger, TimeProvider clock)
     : CloudStorageBase(destination.Prefix, clock)
@@ -51,24 +51,18 @@ internal sealed class GcsCloudStorage(HttpClient http, GcsDestination destinatio
         }
     }
 
-    /// <summary>Sends all but the last bytes that are not a whole 256 KiB chunk; the session stays open holding them.</summary>
+    /// <summary>
+    /// Sends every part but the last; the session stays open and the last part waits in a temporary file. Committing
+    /// sends it with the total (a single-part object is then one plain PUT, as the emulator needs); aborting cancels.
+    /// </summary>
     protected override async Task<StagedUpload> StagePartsAsync(string key, string name, PartReader reader, UploadPart part, UploadOptions options,
         CancellationToken cancellationToken)
     {
         var session = await StartSessionAsync(name, options.ContentType, cancellationToken);
-        UploadPart rest;
+        HeldPart held;
         try
         {
-            var last = await SendAllButLastAsync(session, reader, part, options, cancellationToken);
-            var whole = last.Length / ChunkGranularity * ChunkGranularity;
-            if (whole > 0)
-            {
-                await PutChunkAsync(session, last with { Data = last.Data[..whole], IsLast = false }, cancellationToken);
-                options.Progress?.Report(last.Offset + whole);
-            }
-
-            // A copy: the reader's buffer goes back to the pool when staging returns.
-            rest = last with { Data = last.Data[whole..].ToArray(), Offset = last.Offset + whole };
+            held = await HeldPart.KeepAsync(await SendAllButLastAsync(session, reader, part, options, cancellationToken), cancellationToken);
         }
         catch (Exception)
         {
@@ -78,8 +72,17 @@ internal sealed class GcsCloudStorage(HttpClient http, GcsDestination destinatio
 
         var (bytes, md5, sha256, parts) = (reader.BytesRead, reader.Md5Base64(), reader.Sha256Hex(), reader.PartCount);
         return new StagedUpload(key, name, bytes, sha256, parts,
-            ct => FinishAsync(key, name, session, rest, bytes, md5, sha256, parts, ct),
-            () => CancelSessionQuietlyAsync(session));
+            async ct =>
+            {
+                var result = await held.SendAsync(last => FinishAsync(key, name, session, last, bytes, md5, sha256, parts, ct), ct);
+                held.Dispose();
+                return result;
+            },
+            async () =>
+            {
+                held.Dispose();
+                await CancelSessionQuietlyAsync(session);
+            });
     }
 
     /// <summary>Sends the parts before the last one (each a whole number of 256 KiB chunks) and returns the last.</summary>

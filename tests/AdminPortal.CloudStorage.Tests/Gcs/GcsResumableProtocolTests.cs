@@ -52,12 +52,12 @@ public sealed class GcsResumableProtocolTests : IDisposable
     }
 
     [Fact]
-    public async Task A_staged_upload_sends_its_whole_chunks_keeps_the_session_open_and_sends_the_rest_with_the_total_on_commit()
+    public async Task A_staged_upload_sends_all_but_its_last_part_and_that_part_with_the_total_on_commit()
     {
-        var content = TestContent.Bytes(3 * Chunk + 100, seed: 7);
+        var content = TestContent.Bytes(4 * Chunk + 100, seed: 7);
         using var storage = factory.Create(new GcsDestination("acme-audit", "exports", new GcsAnonymousAuth(), gcs.Url.AbsoluteUri));
 
-        var staged = await storage.StageAsync("chunked.jsonl", new MemoryStream(content), UploadOptions.Default with { PartSizeBytes = 2 * Chunk },
+        var staged = await storage.StageAsync("chunked.jsonl", new MemoryStream(content), UploadOptions.Default with { PartSizeBytes = Chunk },
             CancellationToken.None);
         var whileStaged = gcs.FinalObject;
         var rangesWhileStaged = gcs.ContentRanges.ToList();
@@ -66,46 +66,39 @@ public sealed class GcsResumableProtocolTests : IDisposable
         Assert.Null(whileStaged);
         Assert.False(staged.IsVisible);
         Assert.Equal([
-            $"bytes 0-{2 * Chunk - 1}/*",
+            $"bytes 0-{Chunk - 1}/*",
+            $"bytes {Chunk}-{2 * Chunk - 1}/*",
+            $"bytes {Chunk + Chunk / 2}-{2 * Chunk - 1}/*",
             $"bytes {2 * Chunk}-{3 * Chunk - 1}/*",
-            $"bytes {2 * Chunk + Chunk / 2}-{3 * Chunk - 1}/*",
+            $"bytes {3 * Chunk}-{4 * Chunk - 1}/*",
         ], rangesWhileStaged);
-        Assert.Equal($"bytes {3 * Chunk}-{content.Length - 1}/{content.Length}", gcs.ContentRanges.Last());
+        Assert.Equal($"bytes {4 * Chunk}-{content.Length - 1}/{content.Length}", gcs.ContentRanges.Last());
         Assert.Equal(content, gcs.FinalObject);
         Assert.Equal($"md5={Convert.ToBase64String(MD5.HashData(content))}", gcs.GoogHash);
-        Assert.Equal((TestContent.Sha256(content), (long)content.Length), (result.Sha256, result.Bytes));
+        Assert.Equal((TestContent.Sha256(content), (long)content.Length, 5), (result.Sha256, result.Bytes, result.Parts));
         Assert.False(gcs.SessionCancelled);
     }
 
     [Fact]
-    public async Task A_staged_upload_of_whole_chunks_only_is_finished_by_an_empty_request_with_the_total()
-    {
-        var content = TestContent.Bytes(2 * Chunk, seed: 8);
-        using var storage = factory.Create(new GcsDestination("acme-audit", "exports", new GcsAnonymousAuth(), gcs.Url.AbsoluteUri));
-
-        var staged = await storage.StageAsync("chunked.jsonl", new MemoryStream(content), UploadOptions.Default with { PartSizeBytes = 2 * Chunk },
-            CancellationToken.None);
-        Assert.Null(gcs.FinalObject);
-        await staged.CommitAsync(CancellationToken.None);
-
-        Assert.Equal([$"bytes 0-{2 * Chunk - 1}/*", $"bytes */{2 * Chunk}"], gcs.ContentRanges);
-        Assert.Equal(content, gcs.FinalObject);
-    }
-
-    [Fact]
-    public async Task An_aborted_staged_upload_cancels_its_session_and_never_sends_its_rest()
+    public async Task An_aborted_staged_upload_cancels_its_session_and_never_sends_its_last_part()
     {
         var content = TestContent.Bytes(Chunk + 10, seed: 9);
         using var storage = factory.Create(new GcsDestination("acme-audit", "exports", new GcsAnonymousAuth(), gcs.Url.AbsoluteUri));
+        var heldBefore = HeldFiles();
 
-        var staged = await storage.StageAsync("chunked.jsonl", new MemoryStream(content), UploadOptions.Default with { PartSizeBytes = 2 * Chunk },
+        var staged = await storage.StageAsync("chunked.jsonl", new MemoryStream(content), UploadOptions.Default with { PartSizeBytes = Chunk },
             CancellationToken.None);
+        var heldWhileStaged = HeldFiles().Except(heldBefore).ToList();
         await staged.AbortAsync();
 
         Assert.True(gcs.SessionCancelled);
         Assert.Null(gcs.FinalObject);
         Assert.Equal([$"bytes 0-{Chunk - 1}/*"], gcs.ContentRanges);
+        var held = Assert.Single(heldWhileStaged);
+        Assert.False(File.Exists(held));
     }
+
+    private static string[] HeldFiles() => Directory.GetFiles(Path.GetTempPath(), "adminportal-staged-*.part");
 
     public void Dispose()
     {
