@@ -15,7 +15,12 @@ internal sealed record EventDatabase(string Path, long Events, DateTime NowUtc)
     public static async Task<EventDatabase> OpenAsync(BenchOptions options, CancellationToken ct)
     {
         var path = options.EventsDbPath;
-        if (!options.Reuse)
+        if (options.Reuse)
+        {
+            // An earlier run's file is brought up to the portal's schema, as the portal does at start.
+            await using var existing = await PortalDatabase.CreateAsync(path, ct);
+        }
+        else
         {
             if (File.Exists(path))
             {

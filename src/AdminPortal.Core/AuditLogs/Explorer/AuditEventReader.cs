@@ -134,16 +134,34 @@ public sealed class AuditEventReader(IOptions<DatabaseOptions> database)
             return;
         }
 
-        // One index range count per bucket: grouping by "EventTimeUtc" / bucket sorted every matching row in a temporary
-        // B-tree first (bench/, 300,000 events over 30 days: 243 ms grouped, 38 ms per bucket).
         var where = AuditSql.Where(query with { FromUtc = null, ToUtc = null }, command);
-        var bucket = $"\"EventTimeUtc\" >= max(k.b * {bucketMs}, $from) AND \"EventTimeUtc\" < min((k.b + 1) * {bucketMs}, $to)";
         command.Parameters.AddWithValue("$from", AuditEventWriter.ToUnixMs(fromUtc));
         command.Parameters.AddWithValue("$to", AuditEventWriter.ToUnixMs(toUtc));
+        var buckets = $"WITH RECURSIVE k(b) AS (SELECT $from / {bucketMs} UNION ALL SELECT b + 1 FROM k WHERE (b + 1) * {bucketMs} < $to)";
+        if (where.Length == 0 && bucketMs % HourMs == 0)
+        {
+            // Unfiltered, in whole hours: the hours' counts (AuditEventHours, kept by triggers) and the index only for
+            // the part-hours at the window's two ends (bench/, 5,000,000 events over 30 days: p95 0.6 ms against 240 ms
+            // counted per bucket; the insert trigger costs about 2 µs of CPU an event in the sqlite3 shell).
+            // Each bucket [lo, hi) is [lo, cl) counted, [cl, fl) in whole hours, [fl, hi) counted.
+            command.CommandText =
+                $"{buckets}, r(b, lo, hi) AS (SELECT b, max(b * {bucketMs}, $from), min((b + 1) * {bucketMs}, $to) FROM k), " +
+                $"c(b, lo, cl, hi) AS (SELECT b, lo, min((lo + {HourMs - 1}) / {HourMs} * {HourMs}, hi), hi FROM r), " +
+                $"e(b, lo, cl, fl, hi) AS (SELECT b, lo, cl, max(hi / {HourMs} * {HourMs}, cl), hi FROM c) " +
+                "SELECT b, (SELECT count(*) FROM \"AuditEvents\" WHERE \"EventTimeUtc\" >= e.lo AND \"EventTimeUtc\" < e.cl) " +
+                "+ (SELECT coalesce(sum(\"Events\"), 0) FROM \"AuditEventHours\" WHERE \"HourUtc\" >= e.cl AND \"HourUtc\" < e.fl) " +
+                "+ (SELECT count(*) FROM \"AuditEvents\" WHERE \"EventTimeUtc\" >= e.fl AND \"EventTimeUtc\" < e.hi) FROM e";
+            return;
+        }
+
+        // One index range count per bucket: grouping by "EventTimeUtc" / bucket sorted every matching row in a temporary
+        // B-tree first (bench/, 300,000 events over 30 days: 243 ms grouped, 38 ms per bucket).
+        var bucket = $"\"EventTimeUtc\" >= max(k.b * {bucketMs}, $from) AND \"EventTimeUtc\" < min((k.b + 1) * {bucketMs}, $to)";
         command.CommandText =
-            $"WITH RECURSIVE k(b) AS (SELECT $from / {bucketMs} UNION ALL SELECT b + 1 FROM k WHERE (b + 1) * {bucketMs} < $to) " +
-            $"SELECT b, (SELECT count(*) FROM \"AuditEvents\"{(where.Length == 0 ? " WHERE " : where + " AND ")}{bucket}) FROM k";
+            $"{buckets} SELECT b, (SELECT count(*) FROM \"AuditEvents\"{(where.Length == 0 ? " WHERE " : where + " AND ")}{bucket}) FROM k";
     }
+
+    private const long HourMs = 3_600_000;
 
     internal static TimeSpan BucketFor(TimeSpan window) => window.TotalHours switch
     {
