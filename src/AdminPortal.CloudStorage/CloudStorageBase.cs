@@ -27,21 +27,13 @@ internal abstract class CloudStorageBase(string prefix, TimeProvider clock) : IC
 
     public async Task<StagedUpload> StageAsync(string key, Stream content, UploadOptions options, CancellationToken cancellationToken)
     {
-        if (!DefersCommit)
-        {
-            return await StagedUpload.UploadNowAsync(this, key, content, options, cancellationToken);
-        }
-
         using var reader = new PartReader(content, PartSize(options));
         return await StagePartsAsync(key, ObjectName(key), reader, await reader.ReadPartAsync(cancellationToken), options, cancellationToken);
     }
 
-    /// <summary>True when the cloud can hold uploaded parts invisible until a commit (<see cref="StagePartsAsync"/>).</summary>
-    protected virtual bool DefersCommit => false;
-
     /// <summary>Sends every part from <paramref name="part"/> on, leaving the object to appear when the result is committed.</summary>
-    protected virtual Task<StagedUpload> StagePartsAsync(string key, string name, PartReader reader, UploadPart part, UploadOptions options,
-        CancellationToken cancellationToken) => throw new NotSupportedException("This cloud stores each upload at once.");
+    protected abstract Task<StagedUpload> StagePartsAsync(string key, string name, PartReader reader, UploadPart part, UploadOptions options,
+        CancellationToken cancellationToken);
 
     public abstract IAsyncEnumerable<StoredObject> ListAsync(string prefix, CancellationToken cancellationToken);
 

@@ -43,8 +43,6 @@ internal sealed class AzureBlobStorage(HttpPipeline pipeline, AzureBlobDestinati
         return await staged.CommitOrAbortAsync(cancellationToken);
     }
 
-    protected override bool DefersCommit => true;
-
     /// <summary>Always blocks (one is enough for small content), committed by Put Block List when the caller commits.</summary>
     protected override async Task<StagedUpload> StagePartsAsync(string key, string name, PartReader reader, UploadPart part, UploadOptions options,
         CancellationToken cancellationToken)

@@ -27,8 +27,6 @@ internal sealed class GcsCloudStorage(HttpClient http, GcsDestination destinatio
 
     protected override int PartGranularity => ChunkGranularity;
 
-    protected override bool DefersCommit => true;
-
     public override async Task<UploadResult> UploadAsync(string key, Stream content, UploadOptions options, CancellationToken cancellationToken)
     {
         var name = ObjectName(key);

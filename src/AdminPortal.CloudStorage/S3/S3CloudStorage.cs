@@ -44,8 +44,6 @@ internal sealed class S3CloudStorage(IAmazonS3 client, S3Destination destination
         return await staged.CommitOrAbortAsync(cancellationToken);
     }
 
-    protected override bool DefersCommit => true;
-
     /// <summary>Always a multipart upload (one part is allowed to be small), left open until the caller commits it.</summary>
     protected override async Task<StagedUpload> StagePartsAsync(string key, string name, PartReader reader, UploadPart part, UploadOptions options,
         CancellationToken cancellationToken)

@@ -242,4 +242,6 @@ public sealed class AuditEventWriter(IOptions<DatabaseOptions> database, TimePro
 
     internal static long ToUnixMs(DateTime utc) =>
         new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
+
+    internal static DateTime FromUnixMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime;
 }

@@ -299,7 +299,7 @@ public sealed class ExportEngine(
             return null;
         }
 
-        var first = FromUnixMs(reader.EventTimeMs);
+        var first = AuditEventWriter.FromUnixMs(reader.EventTimeMs);
         var partition = context.Template.PartitionStart(first);
         var partitionEnd = context.Template.PartitionEnd(partition) is { } endTime ? AuditEventWriter.ToUnixMs(endTime) : long.MaxValue;
         var number = partition == lastPartition ? lastPart + 1 : 1;
@@ -398,11 +398,9 @@ public sealed class ExportEngine(
         context.Bytes += result.Bytes;
         return new WrittenPart(
             new ExportManifestPart(result.ObjectName, key, context.Template.Grain == PartitionGrain.None ? null : partition, number,
-                rows, result.Bytes, result.Sha256, first, FromUnixMs(last.EventTimeMs)),
+                rows, result.Bytes, result.Sha256, first, AuditEventWriter.FromUnixMs(last.EventTimeMs)),
             last, partition, result);
     }
-
-    private static DateTime FromUnixMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime;
 
     private static async Task ThrowIfUploadEndedAsync(Task<StagedUpload> upload)
     {

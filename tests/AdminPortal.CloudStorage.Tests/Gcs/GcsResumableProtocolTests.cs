@@ -16,7 +16,7 @@ public sealed class GcsResumableProtocolTests : IDisposable
     public async Task A_multi_chunk_upload_sends_ranges_resends_what_GCS_did_not_keep_and_ends_with_the_total_and_MD5()
     {
         var content = TestContent.Bytes(4 * Chunk + 100, seed: 5);
-        using var storage = factory.Create(new GcsDestination("acme-audit", "exports", new GcsAnonymousAuth(), gcs.Url.AbsoluteUri));
+        using var storage = Storage();
 
         var result = await storage.UploadAsync("chunked.jsonl", new MemoryStream(content), UploadOptions.Default with { PartSizeBytes = Chunk },
             CancellationToken.None);
@@ -40,7 +40,7 @@ public sealed class GcsResumableProtocolTests : IDisposable
     public async Task A_failing_upload_cancels_its_resumable_session_and_never_sends_the_last_chunk()
     {
         var content = TestContent.Bytes(4 * Chunk, seed: 6);
-        using var storage = factory.Create(new GcsDestination("acme-audit", "exports", new GcsAnonymousAuth(), gcs.Url.AbsoluteUri));
+        using var storage = Storage();
         var failing = new InterruptedStream(content, 2 * Chunk + 10, () => throw new IOException("The export query failed."));
 
         await Assert.ThrowsAsync<IOException>(() =>
@@ -55,7 +55,7 @@ public sealed class GcsResumableProtocolTests : IDisposable
     public async Task A_staged_upload_sends_all_but_its_last_part_and_that_part_with_the_total_on_commit()
     {
         var content = TestContent.Bytes(4 * Chunk + 100, seed: 7);
-        using var storage = factory.Create(new GcsDestination("acme-audit", "exports", new GcsAnonymousAuth(), gcs.Url.AbsoluteUri));
+        using var storage = Storage();
 
         var staged = await storage.StageAsync("chunked.jsonl", new MemoryStream(content), UploadOptions.Default with { PartSizeBytes = Chunk },
             CancellationToken.None);
@@ -83,7 +83,7 @@ public sealed class GcsResumableProtocolTests : IDisposable
     public async Task An_aborted_staged_upload_cancels_its_session_and_never_sends_its_last_part()
     {
         var content = TestContent.Bytes(Chunk + 10, seed: 9);
-        using var storage = factory.Create(new GcsDestination("acme-audit", "exports", new GcsAnonymousAuth(), gcs.Url.AbsoluteUri));
+        using var storage = Storage();
         var heldBefore = HeldFiles();
 
         var staged = await storage.StageAsync("chunked.jsonl", new MemoryStream(content), UploadOptions.Default with { PartSizeBytes = Chunk },
@@ -99,6 +99,8 @@ public sealed class GcsResumableProtocolTests : IDisposable
     }
 
     private static string[] HeldFiles() => Directory.GetFiles(Path.GetTempPath(), "adminportal-staged-*.part");
+
+    private ICloudStorage Storage() => factory.Create(new GcsDestination("acme-audit", "exports", new GcsAnonymousAuth(), gcs.Url.AbsoluteUri));
 
     public void Dispose()
     {

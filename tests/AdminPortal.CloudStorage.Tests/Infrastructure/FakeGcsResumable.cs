@@ -47,8 +47,7 @@ public sealed class FakeGcsResumable : LoopbackHttpServer
         var range = request.Headers["Content-Range"] ?? "";
         ContentRanges.Enqueue(range);
         var total = range.EndsWith("/*", StringComparison.Ordinal) ? (long?)null : long.Parse(range[(range.LastIndexOf('/') + 1)..]);
-        // "bytes */N" finishes a session whose bytes were all sent: an empty body at the current end.
-        var start = range.StartsWith("bytes */", StringComparison.Ordinal) ? received.Length : long.Parse(range["bytes ".Length..range.IndexOf('-')]);
+        var start = long.Parse(range["bytes ".Length..range.IndexOf('-')]);
         if (start != received.Length)
         {
             response.StatusCode = 400;
