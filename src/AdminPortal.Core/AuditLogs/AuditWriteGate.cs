@@ -1,3 +1,5 @@
+using System.Threading.Channels;
+
 namespace AdminPortal.Core.AuditLogs;
 
 /// <summary>
@@ -10,24 +12,28 @@ public sealed class AuditWriteGate
     private readonly SemaphoreSlim gate = new(1, 1);
     private int ingestionWaiting;
     private long lastIngestionEndMs = Environment.TickCount64;
-    private long writes;
+
+    // At most one pending cue: the checkpointer copies everything written so far whenever it wakes.
+    private readonly Channel<bool> written = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     /// <summary>Whether <see cref="AuditCheckpointService"/> runs (not in a bare service provider, as bench/ and the seeder use).</summary>
     public bool BackgroundCheckpoints { get; internal set; }
 
     /// <summary>
     /// Run first on a writer's connection: no checkpoint at commit when the service does them beside the writer,
-    /// SQLite's own (every 1000 pages) otherwise; a WAL grown by a burst is cut back to 64 MiB when it restarts.
+    /// SQLite's own (every 1000 pages) otherwise. When the WAL starts over, a file grown past 128 MiB (by a long
+    /// reader) is cut back to that: twice the size at which the checkpointer restarts it, so steady ingestion
+    /// overwrites blocks the file already has instead of zeroing new ones.
     /// </summary>
     public string WriterPragmas => BackgroundCheckpoints
-        ? "PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864; "
+        ? $"PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = {2 * AuditCheckpointService.RestartBytes}; "
         : "PRAGMA wal_autocheckpoint = 1000; ";
 
     /// <summary>Run on a writer's connection before it goes back to the pool, shared with readers and EF Core.</summary>
     public const string PoolPragmas = "PRAGMA wal_autocheckpoint = 1000;";
 
-    /// <summary>How many times a writer let go of the gate (the checkpointer's cue that the WAL grew).</summary>
-    public long Writes => Interlocked.Read(ref writes);
+    /// <summary>Completes after the next writer lets go of the gate (at once if one did since the last call).</summary>
+    public async Task WaitForWriteAsync(CancellationToken ct) => await written.Reader.ReadAsync(ct);
 
     /// <summary>Ingestion batches waiting for or holding the gate.</summary>
     public bool IngestionBusy => Volatile.Read(ref ingestionWaiting) > 0;
@@ -76,8 +82,8 @@ public sealed class AuditWriteGate
                 Interlocked.Decrement(ref owner.ingestionWaiting);
             }
 
-            Interlocked.Increment(ref owner.writes);
             owner.gate.Release();
+            owner.written.Writer.TryWrite(true);
         }
     }
 }
