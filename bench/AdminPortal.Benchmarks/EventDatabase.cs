@@ -17,8 +17,10 @@ internal sealed record EventDatabase(string Path, long Events, DateTime NowUtc)
         var path = options.EventsDbPath;
         if (options.Reuse)
         {
-            // An earlier run's file is brought up to the portal's schema, as the portal does at start.
+            // An earlier run's file is brought up to the portal's schema, as the portal does at start, and its search
+            // index caught up (an index from before the index had a file of its own is built again).
             await using var existing = await PortalDatabase.CreateAsync(path, ct);
+            await existing.Get<AuditSearchIndexer>().CatchUpAsync(ct);
         }
         else
         {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AdminPortal.Core;
 using AdminPortal.Core.AuditLogs;
+using AdminPortal.Core.AuditLogs.SearchIndex;
 using AdminPortal.Core.Data;
 using AdminPortal.Core.Users;
 using Microsoft.EntityFrameworkCore;
@@ -41,6 +42,7 @@ internal sealed class PortalDatabase : IAsyncDisposable
         await using var db = await factory.CreateDbContextAsync(ct);
         await db.Database.MigrateAsync(ct);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        await SearchIndexFile.EnsureCreatedAsync(database.Options, ct);
         return database;
     }
 

@@ -47,7 +47,7 @@ public sealed class AuditEventWriter(IOptions<DatabaseOptions> database, TimePro
             $"VALUES {string.Join(", ", Enumerable.Repeat(values, rows))}";
     }
 
-    /// <summary>The columns of the FTS5 index (AuditEventsFts), as the AuditLogStore migration created it.</summary>
+    /// <summary>The columns of the FTS5 index (SearchIndex/SearchIndexFile).</summary>
     internal static readonly string[] FtsColumns =
     [
         nameof(AuditEvent.EventId), nameof(AuditEvent.Login), nameof(AuditEvent.Identity), nameof(AuditEvent.Action),

@@ -12,11 +12,37 @@ public sealed class DatabaseOptions
 
     public string FullPath => System.IO.Path.GetFullPath(Path);
 
+    /// <summary>
+    /// The full-text index of AUDIT_LOGS, in a file of its own beside the database (adminportal.search.db), so that
+    /// indexing never holds the database's one write lock (AuditLogs/SearchIndex). Back both files up together.
+    /// </summary>
+    public string SearchIndexPath => System.IO.Path.Combine(
+        System.IO.Path.GetDirectoryName(FullPath)!,
+        System.IO.Path.GetFileNameWithoutExtension(FullPath) + ".search" + System.IO.Path.GetExtension(FullPath));
+
     public string ConnectionString(bool create = true) => new SqliteConnectionStringBuilder
     {
         DataSource = FullPath,
         Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
         Pooling = create,
+        DefaultTimeout = 30,
+    }.ToString();
+
+    /// <summary>
+    /// The database, for connections that attach the search index (SearchIndexFile.Attach). The explicit cache mode
+    /// changes nothing but the text, and so gives them a pool of their own: a writer's BEGIN IMMEDIATE on a pooled
+    /// connection that had the index attached would also lock the index against the indexer.
+    /// </summary>
+    public string SearchingConnectionString() => new SqliteConnectionStringBuilder(ConnectionString())
+    {
+        Cache = SqliteCacheMode.Default,
+    }.ToString();
+
+    /// <summary>The search index file alone.</summary>
+    public string SearchIndexConnectionString() => new SqliteConnectionStringBuilder
+    {
+        DataSource = SearchIndexPath,
+        Mode = SqliteOpenMode.ReadWriteCreate,
         DefaultTimeout = 30,
     }.ToString();
 }

@@ -27,6 +27,7 @@ public sealed class PortalInitializer(
             await db.Database.MigrateAsync(ct);
             // WAL lets the explorer read while exports and ingestion write.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            await AuditLogs.SearchIndex.SearchIndexFile.EnsureCreatedAsync(database.Value, ct);
 
             var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
             foreach (var role in PortalRoles.All)

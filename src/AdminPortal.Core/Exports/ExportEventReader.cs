@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Unicode;
+using AdminPortal.Core.AuditLogs.SearchIndex;
+using AdminPortal.Core.Data;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -58,10 +60,10 @@ public sealed class ExportEventReader : IDisposable
     }
 
     /// <summary>Opens the database file and prepares <paramref name="sql"/>, positioned before the first event after <paramref name="after"/>.</summary>
-    internal static ExportEventReader Open(string path, string sql, SqliteParameterCollection parameters, ExportRowShape shape,
+    internal static ExportEventReader Open(DatabaseOptions database, string sql, SqliteParameterCollection parameters, ExportRowShape shape,
         ExportCursor after, int batchSize)
     {
-        var rc = raw.sqlite3_open_v2(path, out var connection, raw.SQLITE_OPEN_READWRITE | raw.SQLITE_OPEN_NOMUTEX, null);
+        var rc = raw.sqlite3_open_v2(database.FullPath, out var connection, raw.SQLITE_OPEN_READWRITE | raw.SQLITE_OPEN_NOMUTEX, null);
         try
         {
             SqliteException.ThrowExceptionForRC(rc, connection);
@@ -69,6 +71,8 @@ public sealed class ExportEventReader : IDisposable
             SqliteException.ThrowExceptionForRC(raw.sqlite3_busy_timeout(connection, 30_000), connection);
             // Pages are read once: a small cache (AuditEventWriter's 256 MiB would fill with them, +264 MB resident in bench/).
             SqliteException.ThrowExceptionForRC(raw.sqlite3_exec(connection, "PRAGMA cache_size = -8192"), connection);
+            // A workbook element's free text reads the search index.
+            SearchIndexFile.Attach(connection, database);
             return new ExportEventReader(connection, sql, parameters, shape, after, batchSize);
         }
         catch

@@ -1,5 +1,6 @@
 using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.AuditLogs.Explorer;
+using AdminPortal.Core.AuditLogs.SearchIndex;
 using AdminPortal.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -100,15 +101,15 @@ public sealed class ExportEventSource(IOptions<DatabaseOptions> database)
             $"AND {id} > $after AND {id} <= $to ORDER BY e.\"EventTimeUtc\", e.\"Id\" LIMIT $take";
         command.Parameters.AddWithValue("$after", window.AfterRowId ?? 0);
         command.Parameters.AddWithValue("$to", window.ToRowId);
-        return Task.FromResult(ExportEventReader.Open(database.Value.FullPath, sql, command.Parameters, shape, after, batchSize));
+        return Task.FromResult(ExportEventReader.Open(database.Value, sql, command.Parameters, shape, after, batchSize));
     }
 
     private static string And(string where) => where.Length == 0 ? " WHERE " : where + " AND ";
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
     {
-        var connection = new SqliteConnection(database.Value.ConnectionString());
-        await connection.OpenAsync(ct);
+        // A workbook element's free text reads the search index.
+        var connection = await SearchIndexFile.OpenSearchingAsync(database.Value, ct);
         await using var pragma = connection.CreateCommand();
         // A pooled connection keeps the page cache its last user set: AuditEventWriter's 256 MiB would let one export
         // fill 256 MiB with pages it reads once (bench/: +264 MB resident over 1,000,000 events). 8 MiB is plenty here.

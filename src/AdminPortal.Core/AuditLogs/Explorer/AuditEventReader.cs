@@ -174,8 +174,7 @@ public sealed class AuditEventReader(IOptions<DatabaseOptions> database)
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
     {
-        var connection = new SqliteConnection(database.Value.ConnectionString());
-        await connection.OpenAsync(ct);
+        var connection = await SearchIndex.SearchIndexFile.OpenSearchingAsync(database.Value, ct);
         UnindexedSearch.Register(connection);
         return connection;
     }

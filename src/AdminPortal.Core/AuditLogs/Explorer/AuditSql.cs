@@ -41,7 +41,7 @@ internal static class AuditSql
                 ? $" UNION ALL SELECT \"Id\" FROM \"AuditEvents\" WHERE \"Id\" > {Param(after)} AND {UnindexedSearch.FunctionName}({Param(query.Search!)}, " +
                   string.Join(", ", AuditEventWriter.FtsColumns.Select(c => $"\"{c}\"")) + ")"
                 : "";
-            var indexed = $"{alias}\"Id\" IN (SELECT rowid FROM \"AuditEventsFts\" WHERE \"AuditEventsFts\" MATCH {Param(match)}{tail})";
+            var indexed = $"{alias}\"Id\" IN (SELECT rowid FROM {SearchIndex.SearchIndexFile.Schema}.\"AuditEventsFts\" WHERE \"AuditEventsFts\" MATCH {Param(match)}{tail})";
             clauses.Add(indexed);
         }
 

@@ -1,3 +1,4 @@
+using AdminPortal.Core.AuditLogs.SearchIndex;
 using AdminPortal.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
@@ -41,6 +42,10 @@ public sealed class AuditRetention(
     TimeProvider clock,
     ILogger<AuditRetention> logger)
 {
+    // The oldest events past the cutoff; both statements of a batch read it in one transaction, hence the same rows.
+    private const string Batch =
+        "SELECT \"Id\" FROM main.\"AuditEvents\" WHERE \"EventTimeUtc\" < $cutoff ORDER BY \"EventTimeUtc\", \"Id\" LIMIT $batch";
+
     public RetentionRun? LastRun { get; private set; }
 
     public RetentionOptions Options => options.Value;
@@ -62,19 +67,29 @@ public sealed class AuditRetention(
         }
 
         long deleted = 0;
-        await using var connection = new SqliteConnection(database.Value.ConnectionString());
-        await connection.OpenAsync(ct);
+        await using var connection = await SearchIndexFile.OpenSearchingAsync(database.Value, ct);
         while (!ct.IsCancellationRequested)
         {
             // One batch at a time under the writers' gate: ingestion and the search indexer go in between, and the
-            // FTS delete trigger reads a watermark that the indexer cannot move meanwhile.
+            // index's watermark cannot move meanwhile.
             using var _ = await gate.EnterAsync(ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText =
-                "DELETE FROM \"AuditEvents\" WHERE \"Id\" IN (SELECT \"Id\" FROM \"AuditEvents\" WHERE \"EventTimeUtc\" < $cutoff ORDER BY \"EventTimeUtc\" LIMIT $batch)";
-            command.Parameters.AddWithValue("$cutoff", AuditEventWriter.ToUnixMs(cutoff));
-            command.Parameters.AddWithValue("$batch", options.Value.BatchSize);
-            var rows = await command.ExecuteNonQueryAsync(ct);
+            using var __ = await gate.EnterSearchIndexAsync(ct);
+            // IMMEDIATE locks the database and the attached index. At commit SQLite writes the database first: a crash
+            // in between leaves index entries of deleted events, which searches never return (they read events by
+            // rowid), rather than deleted entries of kept events, which the next run would delete again.
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+            var rows = 0;
+            foreach (var sql in new[] { AuditSearchIndexer.DeleteSql(Batch), $"DELETE FROM main.\"AuditEvents\" WHERE \"Id\" IN ({Batch})" })
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = sql;
+                command.Parameters.AddWithValue("$cutoff", AuditEventWriter.ToUnixMs(cutoff));
+                command.Parameters.AddWithValue("$batch", options.Value.BatchSize);
+                rows = await command.ExecuteNonQueryAsync(ct);
+            }
+
+            await transaction.CommitAsync(ct);
             deleted += rows;
             if (rows < options.Value.BatchSize)
             {

@@ -9,18 +9,18 @@ public sealed class SearchIndexOptions
 {
     public const string Section = "SearchIndex";
 
-    /// <summary>Events indexed per transaction: about 0.2 s of holding the store's one writer.</summary>
+    /// <summary>Events indexed per transaction of the index file (about 0.15 s of one core).</summary>
     public int ChunkSize { get; set; } = 20_000;
 
     /// <summary>Indexing starts once ingestion has been quiet this long.</summary>
     public int IdleMilliseconds { get; set; } = 1000;
 
     /// <summary>
-    /// Past this many events waiting, indexing takes turns with ingestion even while batches keep coming. Searches read
-    /// the waiting events without the index, about 2 µs per event per query (bench/, 5M events: 100k waiting added
-    /// 0.2 s to each of a search's three queries, 1M waiting 2 s): 250k is about 5 s of ingestion at full rate.
+    /// Past this many events waiting, indexing goes on beside ingestion. Searches read the waiting events without the
+    /// index, about 2 µs per event per query (bench/, 5M events: 100k waiting added 0.2 s to each of a search's three
+    /// queries), so a search answers within its target while ingestion runs at full rate: 50k is about 1 s of it.
     /// </summary>
-    public int MaxPendingEvents { get; set; } = 250_000;
+    public int MaxPendingEvents { get; set; } = 50_000;
 }
 
 /// <summary>How far the full-text index has come: events with a larger id than <see cref="IndexedUpToId"/> wait.</summary>
@@ -30,28 +30,37 @@ public sealed record SearchIndexStatus(long IndexedUpToId, long LastId)
 }
 
 /// <summary>
-/// Adds stored events to the full-text index (AuditEventsFts) after ingestion rather than during it: FTS5's work took
-/// 45% of each ingestion batch (bench/). A watermark row says up to which id events are indexed; the delete and update
-/// triggers act only at or below it, since telling an external-content FTS5 table to delete a row it never indexed
-/// corrupts it. Every change of the watermark and of the rows around it happens under the <see cref="AuditWriteGate"/>.
+/// Adds stored events to the full-text index after ingestion rather than during it: FTS5's work took 45% of each
+/// ingestion batch (bench/). The index lives in a file of its own (<see cref="SearchIndexFile"/>), so indexing never
+/// holds the database's write lock; a watermark row beside it says up to which id events are indexed. Retention deletes
+/// from the index only at or below the watermark, since telling FTS5 to delete a row it never indexed corrupts it:
+/// the two take turns on <see cref="AuditWriteGate.EnterSearchIndexAsync"/>.
 /// </summary>
 public sealed class AuditSearchIndexer(IOptions<DatabaseOptions> database, IOptions<SearchIndexOptions> options, AuditWriteGate gate)
 {
-    internal const string WatermarkTable = "AuditEventsFtsWatermark";
-
-    private static readonly string Columns = string.Join(", ", AuditEventWriter.FtsColumns.Select(c => "\"" + c + "\""));
+    private const string Index = SearchIndexFile.Schema + ".\"" + SearchIndexFile.Table + "\"";
+    private const string Watermark = SearchIndexFile.Schema + ".\"" + SearchIndexFile.WatermarkTable + "\"";
 
     private static readonly string IndexSql =
-        $"INSERT INTO \"AuditEventsFts\"(rowid, {Columns}) SELECT \"Id\", {Columns} FROM \"AuditEvents\" WHERE \"Id\" > $after AND \"Id\" <= $upTo";
+        $"INSERT INTO {Index}(rowid, {SearchIndexFile.Columns}) SELECT \"Id\", {SearchIndexFile.Columns} FROM main.\"AuditEvents\" WHERE \"Id\" > $after AND \"Id\" <= $upTo";
 
-    /// <summary>The watermark and the newest id, read in one snapshot.</summary>
+    /// <summary>The watermark and the newest id, read in one snapshot (on a connection with the index attached).</summary>
     internal const string StatusSql =
-        $"SELECT coalesce((SELECT \"IndexedUpToId\" FROM \"{WatermarkTable}\" WHERE \"Id\" = 1), 0), coalesce((SELECT max(\"Id\") FROM \"AuditEvents\"), 0)";
+        $"SELECT coalesce((SELECT \"IndexedUpToId\" FROM {Watermark} WHERE \"Id\" = 1), 0), coalesce((SELECT max(\"Id\") FROM main.\"AuditEvents\"), 0)";
+
+    /// <summary>
+    /// Removes the index entries of the events a statement's <c>$ids</c> subquery names, those at or below the
+    /// watermark (the indexed ones), with the values they were indexed with. Run before the events are deleted,
+    /// under <see cref="AuditWriteGate.EnterSearchIndexAsync"/>.
+    /// </summary>
+    internal static string DeleteSql(string ids) =>
+        $"INSERT INTO {Index}(\"{SearchIndexFile.Table}\", rowid, {SearchIndexFile.Columns}) " +
+        $"SELECT 'delete', \"Id\", {SearchIndexFile.Columns} FROM main.\"AuditEvents\" " +
+        $"WHERE \"Id\" IN ({ids}) AND \"Id\" <= coalesce((SELECT \"IndexedUpToId\" FROM {Watermark} WHERE \"Id\" = 1), 0)";
 
     public async Task<SearchIndexStatus> StatusAsync(CancellationToken ct = default)
     {
-        await using var connection = new SqliteConnection(database.Value.ConnectionString());
-        await connection.OpenAsync(ct);
+        await using var connection = await SearchIndexFile.OpenSearchingAsync(database.Value, ct);
         return await StatusAsync(connection, null, ct);
     }
 
@@ -68,16 +77,17 @@ public sealed class AuditSearchIndexer(IOptions<DatabaseOptions> database, IOpti
     /// <summary>Indexes the next chunk of waiting events; returns how many ids it moved the watermark past (0: none waited).</summary>
     public async Task<long> IndexNextAsync(CancellationToken ct = default)
     {
-        using var _ = await gate.EnterAsync(ct);
-        await using var connection = new SqliteConnection(database.Value.ConnectionString());
-        await connection.OpenAsync(ct);
+        using var _ = await gate.EnterSearchIndexAsync(ct);
+        await using var connection = await SearchIndexFile.OpenSearchingAsync(database.Value, ct);
         await using (var pragma = connection.CreateCommand())
         {
-            pragma.CommandText = gate.WriterPragmas + "PRAGMA cache_size = -262144; PRAGMA synchronous = NORMAL;";
+            pragma.CommandText = $"PRAGMA {SearchIndexFile.Schema}.cache_size = -65536;";
             await pragma.ExecuteNonQueryAsync(ct);
         }
 
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+        // Deferred: the database is only read (its writers go on), and the index file's one writer besides the
+        // indexer, retention, waits for the same gate.
+        await using var transaction = connection.BeginTransaction(deferred: true);
         var status = await StatusAsync(connection, transaction, ct);
         if (status.Pending == 0)
         {
@@ -97,18 +107,12 @@ public sealed class AuditSearchIndexer(IOptions<DatabaseOptions> database, IOpti
         await using (var watermark = connection.CreateCommand())
         {
             watermark.Transaction = transaction;
-            watermark.CommandText = $"INSERT OR REPLACE INTO \"{WatermarkTable}\" (\"Id\", \"IndexedUpToId\") VALUES (1, $upTo)";
+            watermark.CommandText = $"INSERT OR REPLACE INTO {Watermark} (\"Id\", \"IndexedUpToId\") VALUES (1, $upTo)";
             watermark.Parameters.AddWithValue("$upTo", upTo);
             await watermark.ExecuteNonQueryAsync(ct);
         }
 
         await transaction.CommitAsync(ct);
-        await using (var pool = connection.CreateCommand())
-        {
-            pool.CommandText = AuditWriteGate.PoolPragmas;
-            await pool.ExecuteNonQueryAsync(ct);
-        }
-
         return upTo - status.IndexedUpToId;
     }
 
