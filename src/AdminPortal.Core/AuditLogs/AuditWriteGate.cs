@@ -67,8 +67,8 @@ public sealed class AuditWriteGate
     }
 
     /// <summary>
-    /// The one writer of the search index file at a time: the indexer, or retention deleting indexed events (which
-    /// enters the database's gate first; the indexer never holds both).
+    /// The one writer of the search index file at a time: the indexer, or retention deleting indexed events. Whoever
+    /// holds both gates enters this one first (retention, the checkpointer's WAL restart); the indexer never holds both.
     /// </summary>
     public async Task<IDisposable> EnterSearchIndexAsync(CancellationToken ct)
     {

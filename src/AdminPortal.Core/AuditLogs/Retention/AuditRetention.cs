@@ -72,8 +72,8 @@ public sealed class AuditRetention(
         {
             // One batch at a time under the writers' gate: ingestion and the search indexer go in between, and the
             // index's watermark cannot move meanwhile.
-            using var _ = await gate.EnterAsync(ct);
-            using var __ = await gate.EnterSearchIndexAsync(ct);
+            using var _ = await gate.EnterSearchIndexAsync(ct);
+            using var __ = await gate.EnterAsync(ct);
             // IMMEDIATE locks the database and the attached index. At commit SQLite writes the database first: a crash
             // in between leaves index entries of deleted events, which searches never return (they read events by
             // rowid), rather than deleted entries of kept events, which the next run would delete again.
