@@ -150,7 +150,7 @@ public sealed class ExportEngine(
         }
         else
         {
-            var (newest, newestIngestedAt) = await source.NewestAsync(ct);
+            var (newest, newestIngestedAt) = await source.NewestAsync(AuditSql.FtsQuery(state.Search) is not null, ct);
             if (schedule.Mode == ExportMode.Incremental)
             {
                 var after = schedule.WatermarkEventRowId;

@@ -45,12 +45,18 @@ public readonly record struct ExportCursor(long EventTimeMs, long RowId)
 /// <summary>Reads a window in keyset batches ordered by event time, so that each time partition is read in one stretch.</summary>
 public sealed class ExportEventSource(IOptions<DatabaseOptions> database)
 {
-    /// <summary>The newest row id and its ingestion time: the upper bound of a window taken now.</summary>
-    public async Task<(long RowId, DateTime? IngestedAtUtc)> NewestAsync(CancellationToken ct)
+    /// <summary>
+    /// The newest row id and its ingestion time: the upper bound of a window taken now. For an element with free text,
+    /// the newest the search index has reached (<paramref name="searched"/>): the events it has not, which the search
+    /// cannot match yet, wait for the next run instead of being passed over by the watermark.
+    /// </summary>
+    public async Task<(long RowId, DateTime? IngestedAtUtc)> NewestAsync(bool searched, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT \"Id\", \"IngestedAtUtc\" FROM \"AuditEvents\" ORDER BY \"Id\" DESC LIMIT 1";
+        command.CommandText = searched
+            ? $"SELECT \"Id\", \"IngestedAtUtc\" FROM \"AuditEvents\" WHERE \"Id\" <= (SELECT \"IndexedUpToId\" FROM {SearchIndexFile.Schema}.\"{SearchIndexFile.WatermarkTable}\") ORDER BY \"Id\" DESC LIMIT 1"
+            : "SELECT \"Id\", \"IngestedAtUtc\" FROM \"AuditEvents\" ORDER BY \"Id\" DESC LIMIT 1";
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct)
             ? (reader.GetInt64(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)).UtcDateTime)

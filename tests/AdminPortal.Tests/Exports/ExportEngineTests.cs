@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using AdminPortal.CloudStorage.Tests.Infrastructure;
 using AdminPortal.Core.AuditLogs;
+using AdminPortal.Core.AuditLogs.SearchIndex;
 using AdminPortal.Core.Exports;
 using AdminPortal.Core.Security;
 using AdminPortal.Tests.Infrastructure;
@@ -24,10 +25,10 @@ public sealed class ExportEngineTests(StoragePeers peers, ExportsPortal portal) 
     public void Dispose() => portal.Faults.Clear();
 
     private async Task<(Guid Schedule, Guid Integration)> SetUpAsync(string family, string cloud = "s3", ExportFormat format = ExportFormat.Csv,
-        bool gzip = true, string template = HourlyCsv, ExportMode mode = ExportMode.Incremental)
+        bool gzip = true, string template = HourlyCsv, ExportMode mode = ExportMode.Incremental, string? search = null)
     {
         var integration = await portal.IntegrationAsync(peers, cloud, $"{cloud}_{family.Replace('-', '_')}", $"exports/{family}/");
-        var (workbook, element) = await portal.WorkbookAsync(family);
+        var (workbook, element) = await portal.WorkbookAsync(family, search: search);
         var schedule = await portal.ScheduleAsync(new ScheduleExportCommand
         {
             WorkbookId = workbook,
@@ -190,6 +191,22 @@ public sealed class ExportEngineTests(StoragePeers peers, ExportsPortal portal) 
     }
 
     [Fact]
+    public async Task An_incremental_export_with_free_text_leaves_events_the_search_index_has_not_reached_for_the_next_run()
+    {
+        var ids = await portal.StoreEventsAsync("searched", 14, Start, TimeSpan.FromMinutes(50));
+        var (schedule, integration) = await SetUpAsync("searched", search: "user3");
+
+        var beforeIndexing = await RunAsync(schedule, ExportTrigger.Scheduled);
+        await portal.Services.GetRequiredService<AuditSearchIndexer>().CatchUpAsync();
+        var afterIndexing = await RunAsync(schedule, ExportTrigger.Scheduled);
+
+        Assert.Equal((ExportRunStatus.Succeeded, ExportRunStatus.Succeeded), (beforeIndexing.Status, afterIndexing.Status));
+        Assert.Equal((0L, 2L), (beforeIndexing.Rows, afterIndexing.Rows));
+        var exported = await EventIdsAsync(await portal.ReadAllAsync(integration), ExportFormat.Csv);
+        Assert.Equal(ids.Where((_, i) => i % 7 == 3), exported.Order());
+    }
+
+    [Fact]
     public async Task A_permanent_error_fails_fast_removes_what_the_run_wrote_and_leaves_the_watermark()
     {
         var ids = await portal.StoreEventsAsync("denied", 30, Start, TimeSpan.FromMinutes(170));
@@ -278,7 +295,7 @@ public sealed class ExportEngineTests(StoragePeers peers, ExportsPortal portal) 
     {
         var ids = await portal.StoreEventsAsync("interrupted", 12, Start, TimeSpan.FromMinutes(30));
         var (schedule, integration) = await SetUpAsync("interrupted");
-        var windowEnd = await portal.Services.GetRequiredService<ExportEventSource>().NewestAsync(CancellationToken.None);
+        var windowEnd = await portal.Services.GetRequiredService<ExportEventSource>().NewestAsync(searched: false, CancellationToken.None);
         var stale = new ExportRun
         {
             Id = Guid.NewGuid(), ScheduleId = schedule, Trigger = ExportTrigger.Scheduled, Status = ExportRunStatus.Running,

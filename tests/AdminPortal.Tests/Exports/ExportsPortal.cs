@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.IO.Compression;
 using System.Net;
 using AdminPortal.CloudStorage;
@@ -46,6 +47,10 @@ public class ExportsPortal : PortalFactory
             builder.UseSetting("Exports:" + key, value);
         }
 
+        // The search index follows only when a test catches it up (no export test depends on it otherwise).
+        builder.UseSetting("SearchIndex:IdleMilliseconds", "3600000");
+        builder.UseSetting("SearchIndex:MaxPendingEvents", int.MaxValue.ToString(CultureInfo.InvariantCulture));
+
         builder.ConfigureTestServices(services => services.AddSingleton<IExportDestinations>(sp =>
             new FaultyDestinations(new IntegrationExportDestinations(sp.GetRequiredService<IntegrationService>()), Faults)));
     }
@@ -83,7 +88,7 @@ public class ExportsPortal : PortalFactory
     }
 
     /// <summary>A workbook whose one element shows the family's events (the portal's own audit events stay out of the test's exports).</summary>
-    public async Task<(int WorkbookId, int ElementId)> WorkbookAsync(string family, IReadOnlyList<string>? columns = null)
+    public async Task<(int WorkbookId, int ElementId)> WorkbookAsync(string family, IReadOnlyList<string>? columns = null, string? search = null)
     {
         var workbooks = Services.GetRequiredService<WorkbookService>();
         var state = new ExplorerState
@@ -91,6 +96,7 @@ public class ExportsPortal : PortalFactory
             Range = "30d",
             Columns = columns ?? [nameof(AuditEvent.EventTimeUtc), nameof(AuditEvent.Login), nameof(AuditEvent.Action), nameof(AuditEvent.Payload)],
             Filters = [new AuditFilter(nameof(AuditEvent.Family), FilterOperator.Equals, family)],
+            Search = search,
         };
         var (result, id) = await workbooks.SaveAsAsync(Principals.Admin(), "Exports " + family, "tests", state);
         Assert.True(result.Succeeded);
