@@ -1,7 +1,8 @@
+using System.Runtime.InteropServices;
 using AdminPortal.Core.Data;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 using Microsoft.Extensions.Options;
+using SQLitePCL;
 
 namespace AdminPortal.Core.AuditLogs;
 
@@ -39,6 +40,16 @@ public sealed class AuditEventWriter(IOptions<DatabaseOptions> database, TimePro
     private static readonly string BulkInsertSql = InsertSqlFor(RowsPerStatement);
 
     private const string FindIdSql = "SELECT \"Id\" FROM \"AuditEvents\" WHERE \"EventId\" = ?";
+
+    private const long HourMs = 3_600_000;
+
+    /// <summary>
+    /// Adds a batch's stored events to the events per hour (AuditEventHours, migration 20261122050000). The writer
+    /// counts them itself, one statement per hour a batch touches, where a trigger ran an upsert per row: 3 of the
+    /// 14-15 µs a row cost (bench/ --only writer). Deletes and updates keep their triggers.
+    /// </summary>
+    private const string AddHoursSql =
+        "INSERT INTO \"AuditEventHours\" (\"HourUtc\", \"Events\") VALUES (?, ?) ON CONFLICT (\"HourUtc\") DO UPDATE SET \"Events\" = \"Events\" + excluded.\"Events\"";
 
     private static string InsertSqlFor(int rows)
     {
@@ -83,6 +94,7 @@ public sealed class AuditEventWriter(IOptions<DatabaseOptions> database, TimePro
 
         var now = clock.GetUtcNow().UtcDateTime;
         var duplicates = new List<string>();
+        var hours = new Dictionary<long, int>();
         var db = connection.Handle!;
         var bulk = events.Count >= RowsPerStatement ? Prepare(db, BulkInsertSql) : null;
         using (bulk)
@@ -111,6 +123,8 @@ public sealed class AuditEventWriter(IOptions<DatabaseOptions> database, TimePro
                         e.IngestedAtUtc = now;
                     }
 
+                    CollectionsMarshal.GetValueRefOrAddDefault(hours, HourOf(e), out _)++;
+
                     var offset = row * Columns.Length;
                     for (var i = 0; i < Columns.Length; i++)
                     {
@@ -129,7 +143,11 @@ public sealed class AuditEventWriter(IOptions<DatabaseOptions> database, TimePro
                 raw.sqlite3_clear_bindings(statement);
                 if (changes < rows)
                 {
-                    FindDuplicates(db, events, first, rows, lastId, duplicates);
+                    foreach (var row in FindDuplicates(db, events, first, rows, lastId))
+                    {
+                        duplicates.Add(events[row].EventId);
+                        hours[HourOf(events[row])]--;
+                    }
                 }
 
                 if (changes > 0)
@@ -138,6 +156,18 @@ public sealed class AuditEventWriter(IOptions<DatabaseOptions> database, TimePro
                 }
 
                 first += rows;
+            }
+        }
+
+        using (var addHours = Prepare(db, AddHoursSql))
+        {
+            foreach (var (hour, count) in hours.Where(h => h.Value > 0))
+            {
+                Check(db, raw.sqlite3_bind_int64(addHours, 1, hour));
+                Check(db, raw.sqlite3_bind_int(addHours, 2, count));
+                var step = raw.sqlite3_step(addHours);
+                Check(db, step == raw.SQLITE_DONE ? raw.SQLITE_OK : step);
+                raw.sqlite3_reset(addHours);
             }
         }
 
@@ -164,13 +194,17 @@ public sealed class AuditEventWriter(IOptions<DatabaseOptions> database, TimePro
         return raw.sqlite3_column_int64(max, 0);
     }
 
+    // Integer division as SQLite's (towards zero), as the delete trigger computes an event's hour.
+    private static long HourOf(AuditEvent e) => ToUnixMs(e.EventTimeUtc) / HourMs * HourMs;
+
     /// <summary>
     /// Which rows of one statement were ignored as already stored: a row whose event id has an id from before the
     /// statement (at most <paramref name="lastIdBefore"/>), or that repeats an event id earlier in the same statement.
     /// An ignored row may still have used up an AUTOINCREMENT id, so the stored ones are not told apart by counting.
     /// </summary>
-    private static void FindDuplicates(sqlite3 db, IReadOnlyList<AuditEvent> events, int first, int rows, long lastIdBefore, List<string> duplicates)
+    private static List<int> FindDuplicates(sqlite3 db, IReadOnlyList<AuditEvent> events, int first, int rows, long lastIdBefore)
     {
+        var duplicates = new List<int>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         using var find = Prepare(db, FindIdSql);
         for (var row = first; row < first + rows; row++)
@@ -181,9 +215,11 @@ public sealed class AuditEventWriter(IOptions<DatabaseOptions> database, TimePro
             raw.sqlite3_reset(find);
             if (!seen.Add(eventId) || !stored)
             {
-                duplicates.Add(eventId);
+                duplicates.Add(row);
             }
         }
+
+        return duplicates;
     }
 
     private static void Check(sqlite3 db, int rc)

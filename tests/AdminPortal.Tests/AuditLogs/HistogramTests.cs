@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AdminPortal.Tests.AuditLogs;
 
 /// <summary>
-/// The unfiltered chart adds up AuditEventHours (kept by triggers); a filter that every event passes takes the
+/// The unfiltered chart adds up AuditEventHours (kept by the writer and the delete trigger); a filter that every event passes takes the
 /// per-bucket index count instead. The two must agree at every bucket, through new events, duplicates and retention.
 /// </summary>
 public sealed class HistogramTests : IDisposable
@@ -54,6 +54,22 @@ public sealed class HistogramTests : IDisposable
         await using var command = new SqliteCommand();
         AuditEventReader.PrepareHistogram(command, new AuditQuery(), from, to);
         Assert.Contains("\"AuditEventHours\"", command.CommandText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_batch_of_new_events_among_stored_ones_and_repeats_counts_each_new_event_once()
+    {
+        var events = Events();
+        var writer = portal.Services.GetRequiredService<AuditEventWriter>();
+        await writer.StoreAsync(events.Where((_, i) => i % 3 == 0).ToList());
+        // Every event, one of them twice in a row and one twice far apart: whole 32-row statements and single rows.
+        var resent = events.Take(40).Append(events[40]).Concat(events.Skip(40)).Append(events[7]).ToList();
+
+        var result = await writer.StoreAsync(resent);
+
+        var (from, to) = (now.AddDays(-45), now.AddMinutes(1));
+        Assert.Equal(events.Count - events.Count / 3 - (events.Count % 3 == 0 ? 0 : 1), result.Stored);
+        Assert.Equal(await Reader.HistogramAsync(Everything, from, to), await Reader.HistogramAsync(new AuditQuery(), from, to));
     }
 
     [Fact]
