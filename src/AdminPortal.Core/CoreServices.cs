@@ -28,6 +28,7 @@ public static class CoreServices
         // Settings
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section))
             .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Database:Path must name a SQLite file.")
+            .Validate(o => o.WalRestartMegabytes is >= 1 and <= 4096, "Database:WalRestartMegabytes must be 1 to 4096.")
             .ValidateOnStart();
         services.AddOptions<SignInPolicyOptions>().Bind(configuration.GetSection(SignInPolicyOptions.Section))
             .Validate(o => o.PasswordMinLength is >= 8 and <= 128, "SignIn:PasswordMinLength must be 8 to 128.")

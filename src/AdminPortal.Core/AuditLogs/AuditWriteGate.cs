@@ -1,5 +1,3 @@
-using System.Threading.Channels;
-
 namespace AdminPortal.Core.AuditLogs;
 
 /// <summary>
@@ -14,27 +12,37 @@ public sealed class AuditWriteGate
     private int ingestionWaiting;
     private long lastIngestionEndMs = Environment.TickCount64;
 
-    // At most one pending cue: the checkpointer copies everything written so far whenever it wakes.
-    private readonly Channel<bool> written = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    // One cue however many writes: the checkpointer copies everything written so far whenever it wakes.
+    private readonly AutoResetEvent written = new(false);
 
     /// <summary>Whether <see cref="AuditCheckpointService"/> runs (not in a bare service provider, as bench/ and the seeder use).</summary>
     public bool BackgroundCheckpoints { get; internal set; }
 
+    /// <summary>Where the checkpointer starts the WAL over (Database:WalRestartMegabytes), set when it runs.</summary>
+    internal long WalRestartBytes { get; set; }
+
     /// <summary>
     /// Run first on a writer's connection: no checkpoint at commit when the service does them beside the writer,
-    /// SQLite's own (every 1000 pages) otherwise. When the WAL starts over, a file grown past 128 MiB (by a long
-    /// reader) is cut back to that: twice the size at which the checkpointer restarts it, so steady ingestion
-    /// overwrites blocks the file already has instead of zeroing new ones.
+    /// SQLite's own (every 1000 pages) otherwise. When the WAL starts over, a file grown past twice the size at which
+    /// the checkpointer restarts it (by a long reader) is cut back to that, so steady ingestion overwrites blocks the
+    /// file already has instead of zeroing new ones.
     /// </summary>
     public string WriterPragmas => BackgroundCheckpoints
-        ? $"PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = {2 * AuditCheckpointService.RestartBytes}; "
+        ? $"PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = {2 * WalRestartBytes}; "
         : "PRAGMA wal_autocheckpoint = 1000; ";
 
     /// <summary>Run on a writer's connection before it goes back to the pool, shared with readers and EF Core.</summary>
     public const string PoolPragmas = "PRAGMA wal_autocheckpoint = 1000;";
 
-    /// <summary>Completes after the next writer lets go of the gate (at once if one did since the last call).</summary>
-    public async Task WaitForWriteAsync(CancellationToken ct) => await written.Reader.ReadAsync(ct);
+    /// <summary>
+    /// Blocks the calling thread (the checkpointer's own) until a writer lets go of the gate, at once if one did since
+    /// the last call, or until the timeout.
+    /// </summary>
+    internal void WaitForWrite(TimeSpan timeout, CancellationToken ct)
+    {
+        WaitHandle.WaitAny([written, ct.WaitHandle], timeout);
+        ct.ThrowIfCancellationRequested();
+    }
 
     /// <summary>Ingestion batches waiting for or holding the gate.</summary>
     public bool IngestionBusy => Volatile.Read(ref ingestionWaiting) > 0;
@@ -64,6 +72,20 @@ public sealed class AuditWriteGate
     {
         await gate.WaitAsync(ct);
         return new Release(this, ingestion: false);
+    }
+
+    /// <summary>Enters for background work on a thread of its own (the checkpointer), blocking it meanwhile.</summary>
+    internal IDisposable Enter(CancellationToken ct)
+    {
+        gate.Wait(ct);
+        return new Release(this, ingestion: false);
+    }
+
+    /// <summary>Enters the search index's gate on a thread of its own (the checkpointer), blocking it meanwhile.</summary>
+    internal IDisposable EnterSearchIndex(CancellationToken ct)
+    {
+        searchIndex.Wait(ct);
+        return new SearchIndexRelease(searchIndex);
     }
 
     /// <summary>
@@ -107,7 +129,7 @@ public sealed class AuditWriteGate
             }
 
             owner.gate.Release();
-            owner.written.Writer.TryWrite(true);
+            owner.written.Set();
         }
     }
 }
