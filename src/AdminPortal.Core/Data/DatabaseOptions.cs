@@ -37,20 +37,12 @@ public sealed class DatabaseOptions
     }.ToString();
 
     /// <summary>
-    /// The database, for connections that attach the search index (SearchIndexFile.Attach). The explicit cache mode
+    /// The database, for connections that attach the search index (SearchIndexFile.OpenSearchingAsync). The explicit cache mode
     /// changes nothing but the text, and so gives them a pool of their own: a writer's BEGIN IMMEDIATE on a pooled
     /// connection that had the index attached would also lock the index against the indexer.
     /// </summary>
     public string SearchingConnectionString() => new SqliteConnectionStringBuilder(ConnectionString())
     {
         Cache = SqliteCacheMode.Default,
-    }.ToString();
-
-    /// <summary>The search index file alone.</summary>
-    public string SearchIndexConnectionString() => new SqliteConnectionStringBuilder
-    {
-        DataSource = SearchIndexPath,
-        Mode = SqliteOpenMode.ReadWriteCreate,
-        DefaultTimeout = 30,
     }.ToString();
 }

@@ -29,23 +29,34 @@ public sealed class SearchIndexTests : IDisposable
         }
     }
 
-    /// <summary>Starts a portal; <paramref name="copyFrom"/> gives it a copy of another portal's database first, as a restart would find it.</summary>
-    private async Task<PortalFactory> StartAsync(bool held = true, PortalFactory? copyFrom = null)
+    /// <summary>
+    /// Starts a portal; <paramref name="copyFrom"/> gives it a copy of another portal's database and search index first,
+    /// as a restart would find them; <paramref name="indexFrom"/> only the other portal's search index.
+    /// </summary>
+    private async Task<PortalFactory> StartAsync(bool held = true, PortalFactory? copyFrom = null, PortalFactory? indexFrom = null)
     {
         var portal = new HeldIndexPortal(held);
         portals.Add(portal);
+        var files = new List<(string From, string To)>();
         if (copyFrom is not null)
         {
-            // Both files, as a backup holds them: the database and its search index.
-            foreach (var (from, to) in new[] { (copyFrom.DatabasePath, portal.DatabasePath), (SearchIndexPath(copyFrom), SearchIndexPath(portal)) })
-            {
-                await using var connection = new SqliteConnection($"Data Source={from}");
-                await connection.OpenAsync();
-                await using var copy = connection.CreateCommand();
-                copy.CommandText = "VACUUM INTO $path";
-                copy.Parameters.AddWithValue("$path", to);
-                await copy.ExecuteNonQueryAsync();
-            }
+            files.Add((copyFrom.DatabasePath, portal.DatabasePath));
+            files.Add((SearchIndexPath(copyFrom), SearchIndexPath(portal)));
+        }
+
+        if (indexFrom is not null)
+        {
+            files.Add((SearchIndexPath(indexFrom), SearchIndexPath(portal)));
+        }
+
+        foreach (var (from, to) in files)
+        {
+            await using var connection = new SqliteConnection($"Data Source={from}");
+            await connection.OpenAsync();
+            await using var copy = connection.CreateCommand();
+            copy.CommandText = "VACUUM INTO $path";
+            copy.Parameters.AddWithValue("$path", to);
+            await copy.ExecuteNonQueryAsync();
         }
 
         _ = portal.Services;
@@ -196,6 +207,35 @@ public sealed class SearchIndexTests : IDisposable
         Assert.Equal(0, status.Pending);
         await AssertIndexConsistentAsync(second);
         Assert.Equal(60, (await second.Services.GetRequiredService<AuditEventReader>().PageAsync(new AuditQuery { Search = "alice" })).Total);
+    }
+
+    [Fact]
+    public void Connections_that_attach_the_index_come_from_a_pool_of_their_own()
+    {
+        var options = new DatabaseOptions { Path = "data/pools.db" };
+
+        // Same file, another pool: a writer's BEGIN IMMEDIATE never finds the index attached (it would lock it too).
+        Assert.NotEqual(options.ConnectionString(), options.SearchingConnectionString());
+        Assert.Equal(new SqliteConnectionStringBuilder(options.ConnectionString()).DataSource, new SqliteConnectionStringBuilder(options.SearchingConnectionString()).DataSource);
+        Assert.EndsWith("pools.search.db", options.SearchIndexPath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_index_found_beside_another_database_is_emptied_and_built_again()
+    {
+        var first = await StartAsync();
+        await first.Services.GetRequiredService<AuditEventWriter>().StoreAsync(Events());
+        await first.Services.GetRequiredService<AuditSearchIndexer>().CatchUpAsync();
+
+        // A new database (restored, or replaced) beside the first portal's index, whose watermark is past its ids.
+        var second = await StartAsync(indexFrom: first);
+        await second.Services.GetRequiredService<AuditEventWriter>().StoreAsync([Event("other-1", Now, "bob@corp.example")]);
+        await second.Services.GetRequiredService<AuditSearchIndexer>().CatchUpAsync();
+
+        Assert.Equal(60, await IndexedRowsAsync(first, "alice"));
+        Assert.Equal(0, await IndexedRowsAsync(second, "alice"));
+        Assert.Equal(1, (await second.Services.GetRequiredService<AuditEventReader>().PageAsync(new AuditQuery { Search = "bob" })).Total);
+        await AssertIndexConsistentAsync(second);
     }
 
     public void Dispose()
