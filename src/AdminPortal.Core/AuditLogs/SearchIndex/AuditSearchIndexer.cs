@@ -49,7 +49,7 @@ public sealed class AuditSearchIndexer(IOptions<DatabaseOptions> database, IOpti
         $"SELECT coalesce((SELECT \"IndexedUpToId\" FROM {Watermark} WHERE \"Id\" = 1), 0), coalesce((SELECT max(\"Id\") FROM main.\"AuditEvents\"), 0)";
 
     /// <summary>
-    /// Removes the index entries of the events a statement's <c>$ids</c> subquery names, those at or below the
+    /// Removes the index entries of the events the subquery <paramref name="ids"/> names, those at or below the
     /// watermark (the indexed ones), with the values they were indexed with. Run before the events are deleted,
     /// under <see cref="AuditWriteGate.EnterSearchIndexAsync"/>.
     /// </summary>
