@@ -39,12 +39,21 @@ public sealed partial class AddIntegrationDialog
     /// <summary>Proposes the next free name for the cloud, unless the user typed one of their own.</summary>
     private async Task SuggestNameAsync()
     {
-        var keep = form.Name.Length > 0 && form.Name != suggestedName;
-        suggestedName = await Integrations.SuggestNameAsync((await AuthenticationState).User, form.Cloud);
-        if (!keep)
+        var cloud = form.Cloud;
+        var suggestion = await Integrations.SuggestNameAsync((await AuthenticationState).User, cloud);
+        // Decided when the answer arrives, not when it was asked for: a name typed meanwhile is the user's (deciding
+        // before, a name typed right after picking the cloud was replaced), and an answer for another cloud is stale.
+        if (cloud != form.Cloud)
         {
-            form.Name = suggestedName;
+            return;
         }
+
+        if (form.Name.Length == 0 || form.Name == suggestedName)
+        {
+            form.Name = suggestion;
+        }
+
+        suggestedName = suggestion;
     }
 
     private async Task CreateAsync()
