@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AdminPortal.CloudStorage.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -34,6 +35,9 @@ public static class IntegrationPages
         await page.GetByTestId("add-integration").ClickAsync();
         var form = page.GetByTestId("add-integration-form");
         await form.GetByTestId(cloud).CheckAsync();
+        // Choosing the cloud proposes its next free name: typed before that render lands, a name is overwritten by it.
+        var stem = cloud switch { "cloud-aws" => "s3_", "cloud-azure" => "azure_", _ => "gcs_" };
+        await Assertions.Expect(form.Locator("#integration-name")).ToHaveValueAsync(new Regex("^" + stem));
         await form.Locator("#integration-name").FillAsync(name);
         await form.Locator("#destination").FillAsync(destination);
         await form.GetByText("Self-hosted or emulator endpoint").ClickAsync();

@@ -21,33 +21,37 @@ public sealed partial class AddIntegrationDialog
     private bool busy;
     private string suggestedName = "";
 
+    // The next free name of each cloud, read before the form shows: choosing a cloud then sets its name at once,
+    // with no answer still on its way that could overwrite a name typed right after (seen in a browser test).
+    private Dictionary<IntegrationCloud, string>? suggestions;
+
     protected override async Task OnInitializedAsync()
     {
         editContext = new EditContext(form);
         messages = new ValidationMessageStore(editContext);
-        await SuggestNameAsync();
+        var user = (await AuthenticationState).User;
+        var names = new Dictionary<IntegrationCloud, string>();
+        foreach (var cloud in Enum.GetValues<IntegrationCloud>())
+        {
+            names[cloud] = await Integrations.SuggestNameAsync(user, cloud);
+        }
+
+        suggestions = names;
+        SuggestName();
     }
 
-    private async Task ChangeCloudAsync(IntegrationCloud cloud)
+    private void ChangeCloud(IntegrationCloud cloud)
     {
         form.ChangeCloud(cloud);
         messages.Clear();
         general = [];
-        await SuggestNameAsync();
+        SuggestName();
     }
 
     /// <summary>Proposes the next free name for the cloud, unless the user typed one of their own.</summary>
-    private async Task SuggestNameAsync()
+    private void SuggestName()
     {
-        var cloud = form.Cloud;
-        var suggestion = await Integrations.SuggestNameAsync((await AuthenticationState).User, cloud);
-        // Decided when the answer arrives, not when it was asked for: a name typed meanwhile is the user's (deciding
-        // before, a name typed right after picking the cloud was replaced), and an answer for another cloud is stale.
-        if (cloud != form.Cloud)
-        {
-            return;
-        }
-
+        var suggestion = suggestions![form.Cloud];
         if (form.Name.Length == 0 || form.Name == suggestedName)
         {
             form.Name = suggestion;
