@@ -27,14 +27,13 @@ public sealed class AuditCheckpointService(IOptions<DatabaseOptions> database, A
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(100);
 
-    private long RestartBytes => database.Value.WalRestartMegabytes * 1024L * 1024;
+    private long RestartBytes => database.Value.WalRestartBytes;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {
-            gate.WalRestartBytes = RestartBytes;
             gate.BackgroundCheckpoints = true;
             try
             {

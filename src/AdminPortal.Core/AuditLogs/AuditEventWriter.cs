@@ -41,7 +41,8 @@ public sealed class AuditEventWriter(IOptions<DatabaseOptions> database, TimePro
 
     private const string FindIdSql = "SELECT \"Id\" FROM \"AuditEvents\" WHERE \"EventId\" = ?";
 
-    private const long HourMs = 3_600_000;
+    /// <summary>An hour in ms: the buckets of AuditEventHours.</summary>
+    internal const long HourMs = 3_600_000;
 
     /// <summary>
     /// Adds a batch's stored events to the events per hour (AuditEventHours, migration 20261122050000). The writer
@@ -86,7 +87,7 @@ public sealed class AuditEventWriter(IOptions<DatabaseOptions> database, TimePro
             // mode NORMAL sync is still durable across a process crash (only an OS crash may lose the last commit).
             // Checkpoints (copying the WAL into the database, with an fsync) run beside the writer, not at its
             // commits (AuditCheckpointService): they took 20-40% of a batch's time here (bench/).
-            pragma.CommandText = gate.WriterPragmas + "PRAGMA cache_size = -262144; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;";
+            pragma.CommandText = gate.WriterPragmas(database.Value) + "PRAGMA cache_size = -262144; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;";
             await pragma.ExecuteNonQueryAsync(ct);
         }
 

@@ -1,3 +1,5 @@
+using AdminPortal.Core.Data;
+
 namespace AdminPortal.Core.AuditLogs;
 
 /// <summary>
@@ -18,17 +20,14 @@ public sealed class AuditWriteGate
     /// <summary>Whether <see cref="AuditCheckpointService"/> runs (not in a bare service provider, as bench/ and the seeder use).</summary>
     public bool BackgroundCheckpoints { get; internal set; }
 
-    /// <summary>Where the checkpointer starts the WAL over (Database:WalRestartMegabytes), set when it runs.</summary>
-    internal long WalRestartBytes { get; set; }
-
     /// <summary>
     /// Run first on a writer's connection: no checkpoint at commit when the service does them beside the writer,
     /// SQLite's own (every 1000 pages) otherwise. When the WAL starts over, a file grown past twice the size at which
     /// the checkpointer restarts it (by a long reader) is cut back to that, so steady ingestion overwrites blocks the
     /// file already has instead of zeroing new ones.
     /// </summary>
-    public string WriterPragmas => BackgroundCheckpoints
-        ? $"PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = {2 * WalRestartBytes}; "
+    public string WriterPragmas(DatabaseOptions database) => BackgroundCheckpoints
+        ? $"PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = {2 * database.WalRestartBytes}; "
         : "PRAGMA wal_autocheckpoint = 1000; ";
 
     /// <summary>Run on a writer's connection before it goes back to the pool, shared with readers and EF Core.</summary>

@@ -20,6 +20,8 @@ public sealed class DatabaseOptions
     /// </summary>
     public int WalRestartMegabytes { get; set; } = 128;
 
+    public long WalRestartBytes => WalRestartMegabytes * 1024L * 1024;
+
     /// <summary>
     /// The full-text index of AUDIT_LOGS, in a file of its own beside the database (adminportal.search.db), so that
     /// indexing never holds the database's one write lock (AuditLogs/SearchIndex). Back both files up together.

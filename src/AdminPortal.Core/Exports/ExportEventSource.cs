@@ -55,7 +55,7 @@ public sealed class ExportEventSource(IOptions<DatabaseOptions> database)
         await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = searched
-            ? $"SELECT \"Id\", \"IngestedAtUtc\" FROM \"AuditEvents\" WHERE \"Id\" <= (SELECT \"IndexedUpToId\" FROM {SearchIndexFile.Schema}.\"{SearchIndexFile.WatermarkTable}\") ORDER BY \"Id\" DESC LIMIT 1"
+            ? $"SELECT \"Id\", \"IngestedAtUtc\" FROM \"AuditEvents\" WHERE \"Id\" <= {SearchIndexFile.WatermarkSql} ORDER BY \"Id\" DESC LIMIT 1"
             : "SELECT \"Id\", \"IngestedAtUtc\" FROM \"AuditEvents\" ORDER BY \"Id\" DESC LIMIT 1";
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct)

@@ -161,7 +161,7 @@ public sealed class AuditEventReader(IOptions<DatabaseOptions> database)
             $"{buckets} SELECT b, (SELECT count(*) FROM \"AuditEvents\"{(where.Length == 0 ? " WHERE " : where + " AND ")}{bucket}) FROM k";
     }
 
-    private const long HourMs = 3_600_000;
+    private const long HourMs = AuditEventWriter.HourMs;
 
     internal static TimeSpan BucketFor(TimeSpan window) => window.TotalHours switch
     {

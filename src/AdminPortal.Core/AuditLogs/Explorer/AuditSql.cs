@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AdminPortal.Core.AuditLogs.SearchIndex;
 using Microsoft.Data.Sqlite;
 
 namespace AdminPortal.Core.AuditLogs.Explorer;
@@ -38,10 +39,9 @@ internal static class AuditSql
             // beside it, the condition no longer drove the plan from the matched ids and every query scanned the
             // time range (5M events, 100k waiting: 5.5 s against 0.9 s for a search that matches nothing).
             var tail = unindexedAfterId is { } after
-                ? $" UNION ALL SELECT \"Id\" FROM \"AuditEvents\" WHERE \"Id\" > {Param(after)} AND {UnindexedSearch.FunctionName}({Param(query.Search!)}, " +
-                  string.Join(", ", AuditEventWriter.FtsColumns.Select(c => $"\"{c}\"")) + ")"
+                ? $" UNION ALL SELECT \"Id\" FROM \"AuditEvents\" WHERE \"Id\" > {Param(after)} AND {UnindexedSearch.FunctionName}({Param(query.Search!)}, {SearchIndexFile.Columns})"
                 : "";
-            var indexed = $"{alias}\"Id\" IN (SELECT rowid FROM {SearchIndex.SearchIndexFile.Schema}.\"AuditEventsFts\" WHERE \"AuditEventsFts\" MATCH {Param(match)}{tail})";
+            var indexed = $"{alias}\"Id\" IN (SELECT rowid FROM {SearchIndexFile.Schema}.\"{SearchIndexFile.Table}\" WHERE \"{SearchIndexFile.Table}\" MATCH {Param(match)}{tail})";
             clauses.Add(indexed);
         }
 

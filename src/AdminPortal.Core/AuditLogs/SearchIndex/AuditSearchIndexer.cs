@@ -46,7 +46,7 @@ public sealed class AuditSearchIndexer(IOptions<DatabaseOptions> database, IOpti
 
     /// <summary>The watermark and the newest id, read in one snapshot (on a connection with the index attached).</summary>
     internal const string StatusSql =
-        $"SELECT coalesce((SELECT \"IndexedUpToId\" FROM {Watermark} WHERE \"Id\" = 1), 0), coalesce((SELECT max(\"Id\") FROM main.\"AuditEvents\"), 0)";
+        $"SELECT {SearchIndexFile.WatermarkSql}, coalesce((SELECT max(\"Id\") FROM main.\"AuditEvents\"), 0)";
 
     /// <summary>
     /// Removes the index entries of the events the subquery <paramref name="ids"/> names, those at or below the
@@ -56,7 +56,7 @@ public sealed class AuditSearchIndexer(IOptions<DatabaseOptions> database, IOpti
     internal static string DeleteSql(string ids) =>
         $"INSERT INTO {Index}(\"{SearchIndexFile.Table}\", rowid, {SearchIndexFile.Columns}) " +
         $"SELECT 'delete', \"Id\", {SearchIndexFile.Columns} FROM main.\"AuditEvents\" " +
-        $"WHERE \"Id\" IN ({ids}) AND \"Id\" <= coalesce((SELECT \"IndexedUpToId\" FROM {Watermark} WHERE \"Id\" = 1), 0)";
+        $"WHERE \"Id\" IN ({ids}) AND \"Id\" <= {SearchIndexFile.WatermarkSql}";
 
     public async Task<SearchIndexStatus> StatusAsync(CancellationToken ct = default)
     {
