@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text.Json;
 using AdminPortal.CloudStorage.AzureBlob;
 using AdminPortal.CloudStorage.Gcs;
 using AdminPortal.CloudStorage.Network;
@@ -116,7 +114,7 @@ public sealed class OutboundRulesTests
         using var factory = new CloudStorageFactory(endpoints: StoragePeers.LoopbackPolicy());
 
         var refused = Assert.Throws<EndpointRefusedException>(() => factory.Create(
-            new GcsDestination("acme-audit", "", new GcsServiceAccountKeyAuth(ServiceAccountKey(tokenListener.Url.AbsoluteUri)), storageListener.Url.AbsoluteUri)));
+            new GcsDestination("acme-audit", "", new GcsServiceAccountKeyAuth(GoogleKeys.ServiceAccountKey(tokenListener.Url.AbsoluteUri)), storageListener.Url.AbsoluteUri)));
 
         Assert.StartsWith("The key file's token_uri must be https://oauth2.googleapis.com/token", refused.Message);
         Assert.Empty(tokenListener.Requests);
@@ -135,22 +133,6 @@ public sealed class OutboundRulesTests
         Assert.Equal(S3Clients.PortalIdentityMissing, refused.Message);
         Assert.Equal("PortalIdentityNotConfigured", refused.ErrorCode);
         Assert.Empty(sts.RequestBodies);
-    }
-
-    /// <summary>A service account key JSON with a real RSA key, as the console downloads it, but naming <paramref name="tokenUri"/>.</summary>
-    internal static string ServiceAccountKey(string tokenUri)
-    {
-        using var rsa = RSA.Create(2048);
-        return JsonSerializer.Serialize(new Dictionary<string, string>
-        {
-            ["type"] = "service_account",
-            ["project_id"] = "acme-prod",
-            ["private_key_id"] = "0123456789abcdef",
-            ["private_key"] = rsa.ExportPkcs8PrivateKeyPem(),
-            ["client_email"] = "adminportal@acme-prod.iam.gserviceaccount.com",
-            ["client_id"] = "123456789012345678901",
-            ["token_uri"] = tokenUri,
-        });
     }
 
     private static StorageDestination Destination(string cloud, Uri endpoint) => cloud switch
