@@ -172,17 +172,15 @@ public sealed class IntegrationEndpointTests(StoragePeers peers, IntegrationsPor
 
         var created = await CreateAsync(new CreateIntegrationCommand
         {
-            Name = "s3_html_answer",
-            AuthMethod = IntegrationAuthMethod.AwsAccessKey,
-            Destination = new DestinationInput { Bucket = "audit-exports", Region = "us-east-1", ServiceUrl = service.Url.AbsoluteUri, PathStyle = true },
-            AccessKeyId = StoragePeers.S3AccessKeyId,
-            Secret = WriteOnlySecret.FromInput("secret"),
+            Name = "gcs_html_answer",
+            AuthMethod = IntegrationAuthMethod.GcpPortalServiceAccount,
+            Destination = new DestinationInput { Bucket = "audit-exports", ServiceUrl = service.Url.AbsoluteUri },
         });
 
         Assert.True(page.Length > 50_000);
         Assert.InRange(created.LastTestStatus!.Length, 1, 400);
         Assert.DoesNotContain("internal-dashboard", created.LastTestStatus);
-        var events = await portal.AuditEventsAsync("s3_html_answer");
+        var events = await portal.AuditEventsAsync("gcs_html_answer");
         Assert.NotEmpty(events);
         Assert.All(events, e => Assert.DoesNotContain("internal-dashboard", e.RawJson));
     }
