@@ -69,6 +69,16 @@ public sealed partial class IntegrationService(
         return rows.Select(IntegrationSummary.Of).ToList();
     }
 
+    /// <summary>For each method that acts with the portal's own identity and lacks it: the one line saying which settings to set (the Add form shows it).</summary>
+    public IReadOnlyDictionary<IntegrationAuthMethod, string> MissingPortalIdentities(ClaimsPrincipal actor)
+    {
+        EnsureAdmin(actor);
+        return new[] { IntegrationAuthMethod.AwsRole, IntegrationAuthMethod.AzureApplication, IntegrationAuthMethod.GcpPortalServiceAccount }
+            .Select(m => (Method: m, Missing: IntegrationDestinations.MissingPortalSetting(m, Settings, hasEndpoint: false)))
+            .Where(m => m.Missing is not null)
+            .ToDictionary(m => m.Method, m => m.Missing!);
+    }
+
     /// <summary>The name the Add form proposes: the first free "&lt;cloud&gt;_audit_logs_N".</summary>
     public async Task<string> SuggestNameAsync(ClaimsPrincipal actor, IntegrationCloud cloud, CancellationToken ct = default)
     {

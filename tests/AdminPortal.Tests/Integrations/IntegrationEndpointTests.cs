@@ -128,6 +128,18 @@ public sealed class IntegrationEndpointTests(StoragePeers peers, IntegrationsPor
         Assert.Contains("environment", created.LastTestHint);
     }
 
+    [Fact]
+    public void The_add_form_learns_which_of_the_portals_identities_are_not_configured()
+    {
+        var missing = Integrations.MissingPortalIdentities(Principals.Admin());
+
+        Assert.StartsWith("The portal's AWS identity is not configured", missing[IntegrationAuthMethod.AwsRole]);
+        Assert.StartsWith("The portal's Azure application is not configured: set Integrations:AzureAppClientId and Integrations:AzureAppClientSecret",
+            missing[IntegrationAuthMethod.AzureApplication]);
+        Assert.False(missing.ContainsKey(IntegrationAuthMethod.GcpPortalServiceAccount));
+        Assert.Throws<UnauthorizedAccessException>(() => Integrations.MissingPortalIdentities(Principals.Auditor()));
+    }
+
     [Theory]
     [InlineData("http://169.254.169.254/", "169.254.169.254 is a link-local or cloud metadata address: the portal never connects to it.")]
     [InlineData("http://[fe80::1]:9000/", "fe80::1 is a link-local or cloud metadata address: the portal never connects to it.")]
