@@ -75,7 +75,9 @@ internal static class ExportWorker
     public static async Task<int> MainAsync(string[] args, CancellationToken ct)
     {
         var (dbPath, format, columns, sink) = (args[1], Enum.Parse<ExportFormat>(args[2]), args[3].Split(','), JsonSerializer.Deserialize<ExportSink>(args[4])!);
-        using var factory = new CloudStorageFactory();
+        // The sink is s3rver on 127.0.0.1: a custom endpoint the benchmark allows for that host only.
+        using var factory = new CloudStorageFactory(endpoints: new AdminPortal.CloudStorage.Network.EndpointPolicy(
+            new AdminPortal.CloudStorage.Network.CustomEndpointsOptions { Enabled = true, AllowedHosts = ["127.0.0.1"] }));
         await using var portal = await PortalDatabase.CreateAsync(dbPath, ct,
             services => services.AddSingleton<IExportDestinations>(new SinkDestinations(sink, factory)));
         // A portal runs many exports in one process: a first, small one (the newest hour, as a snapshot) pays for what

@@ -16,12 +16,13 @@ public sealed class CloudStorageException(string message, string? errorCode, Htt
     /// <summary>The error came from AWS STS while assuming the customer's role, not from the bucket.</summary>
     public bool FromRoleAssumption { get; init; }
 
-    /// <summary>Joins a code and a message the way the clouds' consoles show them.</summary>
-    internal static string Describe(string? code, string? message) => (code, message) switch
+    /// <summary>Joins a code and a message the way the clouds' consoles show them, each bounded (<see cref="Connection.ErrorText"/>).</summary>
+    internal static string Describe(string? code, string? message) => (Connection.ErrorText.Clip(code, 100), Connection.ErrorText.Clip(message)) switch
     {
-        ({ Length: > 0 }, { Length: > 0 }) => $"{code}: {message}",
-        ({ Length: > 0 }, _) => code!,
-        (_, { Length: > 0 }) => message!,
+        ({ Length: > 0 } c, { Length: > 0 } m) => $"{c}: {m}",
+        ({ Length: > 0 } c, _) => message is null ? c : $"{c}: {Connection.ErrorText.NotACloudError}",
+        (_, { Length: > 0 } m) => m,
+        (_, _) when message is not null => Connection.ErrorText.NotACloudError,
         _ => "The cloud returned an error without a message.",
     };
 }

@@ -1,5 +1,6 @@
 using AdminPortal.CloudStorage.AzureBlob;
 using AdminPortal.CloudStorage.Gcs;
+using AdminPortal.CloudStorage.Network;
 using AdminPortal.CloudStorage.S3;
 using AdminPortal.CloudStorage.Validation;
 using FluentValidation;
@@ -15,6 +16,8 @@ public static class CloudStorageServices
     {
         // Providers: one factory, shared connection pools; each ICloudStorage it opens is owned by its caller.
         services.TryAddSingleton(TimeProvider.System);
+        // No custom endpoint unless the host registered a policy that allows some (AddIntegrations binds it to settings).
+        services.TryAddSingleton(_ => new EndpointPolicy());
         services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<CloudStorageFactory>(sp));
 
         // Validation: FluentValidation's DI package does not restore here, so each validator is registered by hand.

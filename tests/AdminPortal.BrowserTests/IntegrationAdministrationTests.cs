@@ -127,6 +127,30 @@ public sealed class IntegrationAdministrationTests(SharedPortal shared)
         admin.AssertNoConsoleErrors();
     }
 
+    [Fact]
+    public async Task Edit_destination_asks_for_the_secret_again_when_the_service_URL_changes()
+    {
+        const string name = "s3_browser_new_endpoint";
+        await using var admin = await shared.OpenAdminSessionAsync(SettingsPath);
+        var page = admin.Page;
+        await AddS3Async(page, name, $"s3://audit-exports/{name}/");
+
+        await Row(page, name).GetByRole(AriaRole.Button, new() { Name = "Edit destination" }).ClickAsync();
+        var form = page.GetByTestId("edit-destination-form");
+        await Assertions.Expect(form.GetByTestId("secret-again-hint")).ToContainTextAsync("Changing the service URL or the storage account requires the secret again");
+        // Another endpoint (nothing listens there): the stored secret must not follow the destination to it.
+        await form.Locator("#service-url").FillAsync("http://127.0.0.1:1/");
+        await form.GetByTestId("save-destination").ClickAsync();
+        await Assertions.Expect(form).ToContainTextAsync("The service URL or account changed: enter the secret access key again.");
+        await admin.CaptureAsync("edit-destination-secret-again");
+
+        await form.Locator("#secret").FillAsync(S3Secret);
+        await form.GetByTestId("save-destination").ClickAsync();
+        await Assertions.Expect(form).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId($"status-{name}")).Not.ToContainTextAsync("SUCCESS");
+        admin.AssertNoConsoleErrors();
+    }
+
     [Theory]
     [InlineData(false, "paused")]
     [InlineData(true, "deleted")]

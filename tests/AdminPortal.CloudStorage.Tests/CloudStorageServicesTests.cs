@@ -1,6 +1,7 @@
 using AdminPortal.CloudStorage.AzureBlob;
 using AdminPortal.CloudStorage.Gcs;
 using AdminPortal.CloudStorage.S3;
+using AdminPortal.CloudStorage.Tests.Infrastructure;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,7 +12,7 @@ public sealed class CloudStorageServicesTests
     [Fact]
     public void AddCloudStorage_registers_one_factory_that_opens_each_cloud_and_the_validators()
     {
-        using var services = new ServiceCollection().AddCloudStorage().BuildServiceProvider();
+        using var services = new ServiceCollection().AddSingleton(StoragePeers.LoopbackPolicy()).AddCloudStorage().BuildServiceProvider();
         var factory = services.GetRequiredService<CloudStorageFactory>();
 
         using var s3 = factory.Create(new S3Destination("acme-audit", "", "us-east-1", new S3AccessKeyAuth("AKIAIOSFODNN7EXAMPLE", "x")));
@@ -33,7 +34,7 @@ public sealed class CloudStorageServicesTests
     [Fact]
     public async Task Parts_smaller_than_S3_accepts_are_refused_before_anything_is_sent()
     {
-        using var factory = new CloudStorageFactory();
+        using var factory = new CloudStorageFactory(endpoints: StoragePeers.LoopbackPolicy());
         using var s3 = factory.Create(new S3Destination("acme-audit", "", "us-east-1", new S3AccessKeyAuth("minio", "x"), "http://127.0.0.1:1", true));
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>

@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
+using AdminPortal.CloudStorage.Connection;
 using AdminPortal.CloudStorage.Uploads;
 using Azure;
 using Azure.Core;
@@ -174,8 +175,7 @@ internal sealed class AzureBlobStorage(HttpPipeline pipeline, AzureBlobDestinati
         string? text = null;
         if (response.ContentStream is { } stream)
         {
-            using var reader = new StreamReader(stream);
-            var body = await reader.ReadToEndAsync(cancellationToken);
+            var body = await ErrorText.ReadBoundedAsync(stream, cancellationToken);
             try
             {
                 var error = XDocument.Parse(body).Root;
@@ -184,7 +184,8 @@ internal sealed class AzureBlobStorage(HttpPipeline pipeline, AzureBlobDestinati
             }
             catch (System.Xml.XmlException)
             {
-                text = body.Length > 0 ? body : null;
+                // Not Azure's XML error (a proxy's or an internal service's page): its body is never echoed.
+                text = body.Length > 0 ? $"HTTP {response.Status} {response.ReasonPhrase}. {ErrorText.NotACloudError}" : null;
             }
         }
 

@@ -18,6 +18,15 @@ public static class CloudStorageErrors
     /// </summary>
     public static bool IsTransient(Exception exception)
     {
+        // A refused address stays refused: the HttpRequestException around it is not a network hiccup.
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Network.EndpointRefusedException)
+            {
+                return false;
+            }
+        }
+
         for (var e = exception; e is not null; e = e.InnerException)
         {
             switch (e)

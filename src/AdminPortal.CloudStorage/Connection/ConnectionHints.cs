@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using AdminPortal.CloudStorage.Network;
 
 namespace AdminPortal.CloudStorage.Connection;
 
@@ -9,12 +10,24 @@ internal static class ConnectionHints
     public static ConnectionTestResult Explain(Exception exception)
     {
         var cloud = Find<CloudStorageException>(exception);
-        var status = cloud?.Message ?? Innermost(exception).Message;
+        var status = Find<EndpointRefusedException>(exception)?.Message ?? cloud?.Message ?? ErrorText.Clip(Innermost(exception).Message) ?? exception.GetType().Name;
         return new ConnectionTestResult(false, status, HintFor(exception, cloud));
     }
 
     internal static string HintFor(Exception exception, CloudStorageException? cloud)
     {
+        if (Find<EndpointRefusedException>(exception) is not null)
+        {
+            return "Nothing was sent. Custom endpoints and the hosts they may name are set by the portal's operator ("
+                + EndpointPolicy.SettingsHint + "); link-local and metadata addresses are never allowed.";
+        }
+
+        if (cloud?.ErrorCode == "PortalIdentityNotConfigured")
+        {
+            return "Set Integrations:AwsIamUserArn, Integrations:AwsIamUserAccessKeyId and Integrations:AwsIamUserSecretAccessKey "
+                + "(environment: Integrations__AwsIamUserArn and so on), then test again.";
+        }
+
         var text = string.Join(" | ", Chain(exception).Select(e => e.Message));
         var code = cloud?.ErrorCode ?? "";
 

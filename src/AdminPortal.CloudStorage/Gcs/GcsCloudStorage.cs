@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AdminPortal.CloudStorage.Connection;
 using AdminPortal.CloudStorage.Uploads;
 using Google.Apis.Auth.OAuth2;
 using Microsoft.Extensions.Logging;
@@ -250,8 +251,9 @@ internal sealed class GcsCloudStorage(HttpClient http, GcsDestination destinatio
     /// <summary>GCS errors are JSON: {"error": {"code": 404, "message": "...", "errors": [{"reason": "notFound"}]}}.</summary>
     private static async Task<CloudStorageException> ErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        var body = await ErrorText.ReadBoundedAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken);
         string? reason = null;
+        // Plain text (the emulator's) is kept, clipped to its first line; a page of markup never is.
         string? message = body.Length > 0 ? body : response.ReasonPhrase;
         try
         {
@@ -263,7 +265,7 @@ internal sealed class GcsCloudStorage(HttpClient http, GcsDestination destinatio
         }
         catch (JsonException)
         {
-            // Not JSON (a proxy's page, the emulator's plain text): the body itself is the message.
+            // Not JSON (a proxy's page, the emulator's plain text): Describe keeps a line of text, never markup.
         }
 
         var code = reason ?? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);

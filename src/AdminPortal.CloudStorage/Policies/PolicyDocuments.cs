@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AdminPortal.CloudStorage.AzureBlob;
@@ -28,7 +29,9 @@ public static class PolicyDocuments
     public static IReadOnlyList<string> GcpPermissions { get; } =
         ["storage.objects.create", "storage.objects.delete", "storage.objects.list", "storage.buckets.get"];
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // Relaxed escaping: a placeholder such as <the portal's IAM user ARN> stays readable instead of \u003C...\u0027...
+    // These documents are pasted into a cloud console or a file, never into HTML or script unencoded.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static AwsPolicySet ForS3(S3Destination destination, string portalPrincipalArn, string externalId, string roleName = "AdminPortalAuditExport")
     {

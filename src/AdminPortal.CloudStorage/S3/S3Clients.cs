@@ -1,6 +1,5 @@
 using Amazon;
 using Amazon.Runtime;
-using Amazon.Runtime.Credentials;
 using Amazon.S3;
 using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
@@ -11,9 +10,10 @@ namespace AdminPortal.CloudStorage.S3;
 internal static class S3Clients
 {
     /// <summary>The client, and what else the caller must dispose with it (the STS client of an assumed role).</summary>
-    public static (AmazonS3Client Client, IDisposable? Owned) Create(S3Destination destination)
+    public static (AmazonS3Client Client, IDisposable? Owned) Create(S3Destination destination, HttpClientFactory http)
     {
-        var config = new AmazonS3Config();
+        // Ours: the SDK's own client follows redirects and knows nothing of the portal's address rules.
+        var config = new AmazonS3Config { HttpClientFactory = http };
         if (destination.CompatibilityMode)
         {
             config.ServiceURL = destination.ServiceUrl;
@@ -34,16 +34,19 @@ internal static class S3Clients
             case S3AccessKeyAuth keys:
                 return (new AmazonS3Client(new BasicAWSCredentials(keys.AccessKeyId, keys.SecretAccessKey), config), null);
             case S3AssumeRoleAuth role:
-                var sts = CreateSts(role, destination.Region);
+                var sts = CreateSts(role, destination.Region, http);
                 return (new AmazonS3Client(new AssumedRoleCredentials(sts, AssumeRoleRequestFor(role)), config), sts);
             default:
                 throw new NotSupportedException($"Unknown S3 authentication {destination.Auth.GetType().Name}.");
         }
     }
 
-    internal static AmazonSecurityTokenServiceClient CreateSts(S3AssumeRoleAuth role, string region)
+    internal static AmazonSecurityTokenServiceClient CreateSts(S3AssumeRoleAuth role, string region, HttpClientFactory http)
     {
-        var config = new AmazonSecurityTokenServiceConfig();
+        // Never the SDK's default credential chain: on a server it asks the EC2 metadata service and, failing,
+        // reports four stacked exceptions; the portal uses its own IAM user or says it is not configured.
+        var keys = role.BaseCredentials ?? throw new CloudStorageException(PortalIdentityMissing, "PortalIdentityNotConfigured", null);
+        var config = new AmazonSecurityTokenServiceConfig { HttpClientFactory = http };
         if (!string.IsNullOrWhiteSpace(role.StsServiceUrl))
         {
             config.ServiceURL = role.StsServiceUrl;
@@ -55,11 +58,11 @@ internal static class S3Clients
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
         }
 
-        AWSCredentials baseCredentials = role.BaseCredentials is { } keys
-            ? new BasicAWSCredentials(keys.AccessKeyId, keys.SecretAccessKey)
-            : DefaultAWSCredentialsIdentityResolver.GetCredentials();
-        return new AmazonSecurityTokenServiceClient(baseCredentials, config);
+        return new AmazonSecurityTokenServiceClient(new BasicAWSCredentials(keys.AccessKeyId, keys.SecretAccessKey), config);
     }
+
+    /// <summary>The one line shown when a role is to be assumed without the portal's own AWS keys.</summary>
+    public const string PortalIdentityMissing = "The portal's AWS identity is not configured: it needs its IAM user's access key to assume the role.";
 
     /// <summary>The STS request that assumes the customer's role: the External ID is what the trust policy checks.</summary>
     internal static AssumeRoleRequest AssumeRoleRequestFor(S3AssumeRoleAuth role) => new()

@@ -26,8 +26,8 @@ public sealed record S3AccessKeyAuth(string AccessKeyId, string SecretAccessKey)
 }
 
 /// <summary>
-/// The customer's role, assumed with STS on top of base credentials (the portal's own IAM user, or the default AWS
-/// credential chain when <see cref="BaseCredentials"/> is null); <see cref="ExternalId"/> guards against the confused deputy.
+/// The customer's role, assumed with STS on top of base credentials (the portal's own IAM user; without them the role
+/// cannot be assumed, never through the SDK's default credential chain); <see cref="ExternalId"/> guards against the confused deputy.
 /// </summary>
 public sealed record S3AssumeRoleAuth(string RoleArn, string ExternalId, S3AccessKeyAuth? BaseCredentials = null, string SessionName = "AdminPortal-export",
     string? StsServiceUrl = null) : S3Auth;

@@ -102,7 +102,12 @@ public static partial class NamingRules
             .WithMessage((_, json) => $"The key file's \"type\" must be \"service_account\", not \"{Field(json, "type")}\": create a key for a service account.")
         .Must(json => Field(json, "client_email")?.Contains('@') == true).WithMessage("The key file has no valid \"client_email\".")
         .Must(json => Field(json, "private_key")?.Contains("-----BEGIN PRIVATE KEY-----", StringComparison.Ordinal) == true)
-            .WithMessage("The key file has no \"private_key\" in PEM form (-----BEGIN PRIVATE KEY-----).");
+            .WithMessage("The key file has no \"private_key\" in PEM form (-----BEGIN PRIVATE KEY-----).")
+        .Must(json => CloudStorageFactory.TokenUriOf(json) is null or CloudStorageFactory.GoogleTokenUri)
+            .WithMessage((_, json) => $"The key file's \"token_uri\" must be {CloudStorageFactory.GoogleTokenUri}, not \"{ErrorTextOf(CloudStorageFactory.TokenUriOf(json))}\": "
+                + "the portal sends a key's signed assertion to Google only. Paste the key file as the Google Cloud console downloaded it.");
+
+    private static string? ErrorTextOf(string? value) => Connection.ErrorText.Clip(value, 100);
 
     private static bool StartsAndEndsWithLetterOrDigit(string name) =>
         name.Length > 0 && char.IsAsciiLetterOrDigit(name[0]) && char.IsAsciiLetterOrDigit(name[^1]);

@@ -48,6 +48,15 @@ public sealed record EditDestinationCommand
 
     /// <summary>Ticked: linked scheduled exports are re-pointed; unticked: they are paused.</summary>
     public bool UpdateLinkedExports { get; init; }
+
+    /// <summary>
+    /// The method's secret, typed again: required when the service URL or account changes (a stored secret is only
+    /// ever sent where it was entered); empty keeps the stored one otherwise.
+    /// </summary>
+    public WriteOnlySecret Secret { get; init; } = WriteOnlySecret.Empty;
+
+    /// <summary>A new access key id for an access key integration; null keeps the stored one.</summary>
+    public string? AccessKeyId { get; init; }
 }
 
 /// <summary>One integration as the Audit Logging settings list it.</summary>
@@ -101,4 +110,5 @@ public sealed record IntegrationCredentials(
     string? GcpServiceAccount,
     AwsPolicySet? Aws,
     AzurePolicySet? Azure,
-    GcpPolicySet? Gcp);
+    GcpPolicySet? Gcp,
+    string? PortalIdentityNotice = null);

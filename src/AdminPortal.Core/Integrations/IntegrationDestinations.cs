@@ -20,36 +20,58 @@ internal static class IntegrationDestinations
         {
             IntegrationAuthMethod.AwsAccessKey => new S3Destination(i.Bucket, prefix, i.Region ?? "",
                 new S3AccessKeyAuth(i.AccessKeyId ?? "", secret ?? ""), serviceUrl, i.PathStyle),
+            // The portal's own identities talk to the clouds' real endpoints only: a stored service URL is ignored.
             IntegrationAuthMethod.AwsRole => new S3Destination(i.Bucket, prefix, i.Region ?? "",
-                new S3AssumeRoleAuth(i.RoleArn ?? "", i.ExternalId ?? ""), serviceUrl, i.PathStyle),
+                new S3AssumeRoleAuth(i.RoleArn ?? "", i.ExternalId ?? "", PortalAwsKeys(options))),
             IntegrationAuthMethod.AzureAccountKey => new AzureBlobDestination(i.AccountName ?? "", i.Bucket, prefix,
                 new AzureSharedKeyAuth(secret ?? ""), serviceUrl),
             IntegrationAuthMethod.AzureSas => new AzureBlobDestination(i.AccountName ?? "", i.Bucket, prefix, new AzureSasAuth(secret ?? ""), serviceUrl),
             IntegrationAuthMethod.AzureApplication => new AzureBlobDestination(i.AccountName ?? "", i.Bucket, prefix,
                 new AzureClientSecretAuth(i.TenantId ?? "", NullIfEmpty(options.AzureAppClientId) ?? Guid.Empty.ToString(),
-                    NullIfEmpty(options.AzureAppClientSecret) ?? NotConfigured), serviceUrl),
+                    NullIfEmpty(options.AzureAppClientSecret) ?? NotConfigured)),
             IntegrationAuthMethod.GcpServiceAccountKey => new GcsDestination(i.Bucket, prefix, new GcsServiceAccountKeyAuth(secret ?? ""), serviceUrl),
-            // An emulator checks no credentials; the real GCS gets the portal's own key.
+            // A custom endpoint (an emulator, which checks no credentials) is never sent the portal's key or token:
+            // only the real GCS gets the portal's own key.
             IntegrationAuthMethod.GcpPortalServiceAccount => new GcsDestination(i.Bucket, prefix,
-                gcpPortalKeyJson is null ? new GcsAnonymousAuth() : new GcsServiceAccountKeyAuth(gcpPortalKeyJson), serviceUrl),
+                serviceUrl is null && gcpPortalKeyJson is not null ? new GcsServiceAccountKeyAuth(gcpPortalKeyJson) : new GcsAnonymousAuth(), serviceUrl),
             _ => throw new NotSupportedException($"Unknown authentication method {i.AuthMethod}."),
         };
     }
 
-    /// <summary>What the portal itself lacks to run a test of this method, or null when nothing is missing.</summary>
+    /// <summary>What the portal itself lacks to run a test of this method, in one line naming the settings, or null when nothing is missing.</summary>
     public static string? MissingPortalSetting(IntegrationAuthMethod method, IntegrationsOptions options, bool hasEndpoint) => method switch
     {
+        IntegrationAuthMethod.AwsRole when !options.HasAwsIdentity =>
+            "The portal's AWS identity is not configured: set Integrations:AwsIamUserArn, Integrations:AwsIamUserAccessKeyId and Integrations:AwsIamUserSecretAccessKey.",
         IntegrationAuthMethod.AzureApplication when string.IsNullOrEmpty(options.AzureAppClientId) || string.IsNullOrEmpty(options.AzureAppClientSecret) =>
-            "The portal's Azure application is not configured (Integrations:AzureAppClientId and AzureAppClientSecret).",
+            "The portal's Azure application is not configured: set Integrations:AzureAppClientId and Integrations:AzureAppClientSecret.",
         IntegrationAuthMethod.GcpPortalServiceAccount when !hasEndpoint && string.IsNullOrEmpty(options.GcpServiceAccountKeyFile) =>
-            "The portal's Google service account key is not configured (Integrations:GcpServiceAccountKeyFile).",
+            "The portal's Google service account is not configured: set Integrations:GcpServiceAccountKeyFile (and Integrations:GcpServiceAccount).",
         _ => null,
     };
+
+    /// <summary>Where the operator sets what <see cref="MissingPortalSetting"/> names.</summary>
+    public const string MissingPortalSettingHint =
+        "Ask the portal's operator to set it in appsettings.json or the environment (Integrations__AwsIamUserArn and so on; secrets best by environment), then test again.";
+
+    /// <summary>The methods that act with the portal's own cloud identity: used against the cloud's real endpoints only.</summary>
+    public static bool UsesPortalIdentity(IntegrationAuthMethod method) =>
+        method is IntegrationAuthMethod.AwsRole or IntegrationAuthMethod.AzureApplication;
+
+    /// <summary>Where a stored secret was entered to be sent: changing it means the secret must be entered again.</summary>
+    public static string SecretAudience(StorageIntegration i) =>
+        $"{(i.ServiceUrl ?? "").Trim().TrimEnd('/').ToLowerInvariant()}|{(i.AccountName ?? "").Trim().ToLowerInvariant()}";
+
+    /// <summary>The portal's IAM user's keys, or null (the role then cannot be assumed, and the test says why).</summary>
+    private static S3AccessKeyAuth? PortalAwsKeys(IntegrationsOptions options) => options.HasAwsIdentity
+        ? new S3AccessKeyAuth(options.AwsIamUserAccessKeyId!.Trim(), options.AwsIamUserSecretAccessKey!)
+        : null;
 
     /// <summary>Names a CloudStorage validation failure by the form field that fixes it.</summary>
     public static (string Field, string Message) ToFormField(ValidationFailure failure)
     {
-        var property = failure.PropertyName.Split('.')[^1];
+        // The portal's own keys (a role's base credentials) are settings, not the form's: shown for the whole form.
+        var property = failure.PropertyName.Contains("BaseCredentials", StringComparison.Ordinal) ? "ExternalId" : failure.PropertyName.Split('.')[^1];
         var field = property switch
         {
             "Container" => nameof(DestinationInput.Bucket),

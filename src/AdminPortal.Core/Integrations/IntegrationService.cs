@@ -4,7 +4,9 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using AdminPortal.CloudStorage;
 using AdminPortal.CloudStorage.AzureBlob;
+using AdminPortal.CloudStorage.Connection;
 using AdminPortal.CloudStorage.Gcs;
+using AdminPortal.CloudStorage.Network;
 using AdminPortal.CloudStorage.Policies;
 using AdminPortal.CloudStorage.S3;
 using AdminPortal.Core.AuditLogs;
@@ -65,6 +67,16 @@ public sealed partial class IntegrationService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.StorageIntegrations.AsNoTracking().OrderBy(i => i.Name).ToListAsync(ct);
         return rows.Select(IntegrationSummary.Of).ToList();
+    }
+
+    /// <summary>For each method that acts with the portal's own identity and lacks it: the one line saying which settings to set (the Add form shows it).</summary>
+    public IReadOnlyDictionary<IntegrationAuthMethod, string> MissingPortalIdentities(ClaimsPrincipal actor)
+    {
+        EnsureAdmin(actor);
+        return new[] { IntegrationAuthMethod.AwsRole, IntegrationAuthMethod.AzureApplication, IntegrationAuthMethod.GcpPortalServiceAccount }
+            .Select(m => (Method: m, Missing: IntegrationDestinations.MissingPortalSetting(m, Settings, hasEndpoint: false)))
+            .Where(m => m.Missing is not null)
+            .ToDictionary(m => m.Method, m => m.Missing!);
     }
 
     /// <summary>The name the Add form proposes: the first free "&lt;cloud&gt;_audit_logs_N".</summary>
@@ -185,6 +197,14 @@ public sealed partial class IntegrationService(
                 break;
         }
 
+        var notice = i.AuthMethod switch
+        {
+            IntegrationAuthMethod.AwsRole when string.IsNullOrWhiteSpace(settings.AwsIamUserArn) =>
+                "The portal's IAM user is not configured, so the trust policy's Principal is a placeholder: set Integrations:AwsIamUserArn "
+                + "(with Integrations:AwsIamUserAccessKeyId and Integrations:AwsIamUserSecretAccessKey) and open View credentials again.",
+            _ => IntegrationDestinations.MissingPortalSetting(i.AuthMethod, settings, !string.IsNullOrWhiteSpace(i.ServiceUrl)),
+        };
+
         await AuditAsync(actor, "IntegrationCredentialsViewed", "Storage integration credentials viewed", "read", i, null, ct);
         return new IntegrationCredentials(
             i.Name, i.Cloud, i.AuthMethod, i.DisplayDestination,
@@ -197,7 +217,7 @@ public sealed partial class IntegrationService(
             i.Cloud == IntegrationCloud.Azure ? settings.AzureAppClientId : null,
             consentUrl,
             i.Cloud == IntegrationCloud.Gcp ? settings.GcpServiceAccount : null,
-            aws, azure, gcp);
+            aws, azure, gcp, notice);
     }
 
     /// <summary>Test connection: writes, reads back and deletes a probe object, and stores SUCCESS or the cloud's error.</summary>
@@ -234,13 +254,33 @@ public sealed partial class IntegrationService(
                 $"An integration's cloud cannot change: \"{i.Name}\" stays on {i.Cloud.Label()}. To export to {command.Cloud.Label()}, delete this integration and create a new one.");
         }
 
-        var (secret, problem) = Decrypt(i);
         var old = i.DisplayDestination;
+        var audience = IntegrationDestinations.SecretAudience(i);
         SetDestination(i, command.Destination);
+        if (i.AuthMethod == IntegrationAuthMethod.AwsAccessKey && !string.IsNullOrWhiteSpace(command.AccessKeyId))
+        {
+            i.AccessKeyId = command.AccessKeyId.Trim();
+        }
+
+        var secretField = StorageIntegration.SecretField(i.AuthMethod);
+        var newSecret = secretField is not null && command.Secret.HasNewValue ? command.Secret.RevealNewValue() : null;
+        if (secretField is not null && newSecret is null && i.EncryptedSecret is not null && IntegrationDestinations.SecretAudience(i) != audience)
+        {
+            // A stored secret is only ever sent where it was entered: a new host must not receive it (a SAS token rides in the URL).
+            return IntegrationOutcome.Fail(nameof(EditDestinationCommand.Secret),
+                $"The service URL or account changed: enter the {SecretLabel(i.AuthMethod)} again. The stored one is only sent to the endpoint it was entered for.");
+        }
+
+        var (secret, problem) = newSecret is not null ? (newSecret, null) : Decrypt(i);
         var errors = (await DestinationErrorsAsync(i, secret ?? Placeholder(i), ct)).ToList();
         if (errors.Count > 0)
         {
             return IntegrationOutcome.Fail(OperationResult.Fail(errors));
+        }
+
+        if (newSecret is not null)
+        {
+            i.EncryptedSecret = protector.Protect(newSecret, StorageIntegration.SecretPurpose(i.Id, secretField!)).ToString();
         }
 
         i.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
@@ -316,11 +356,22 @@ public sealed partial class IntegrationService(
             return new(null, i, $"{problem.Status} {problem.Hint}");
         }
 
-        var portalKey = i.AuthMethod == IntegrationAuthMethod.GcpPortalServiceAccount && !string.IsNullOrEmpty(settings.GcpServiceAccountKeyFile)
-            ? await File.ReadAllTextAsync(settings.GcpServiceAccountKeyFile, ct)
-            : null;
-        return new(storages.Create(IntegrationDestinations.Build(i, secret, settings, portalKey)), i, null);
+        try
+        {
+            return new(storages.Create(IntegrationDestinations.Build(i, secret, settings, await PortalGcpKeyAsync(i, ct))), i, null);
+        }
+        catch (EndpointRefusedException e)
+        {
+            return new(null, i, e.Message);
+        }
     }
+
+    /// <summary>The portal's own Google key, read only for the real GCS: a custom endpoint never gets it (nor a token made with it).</summary>
+    private async Task<string?> PortalGcpKeyAsync(StorageIntegration i, CancellationToken ct) =>
+        i.AuthMethod == IntegrationAuthMethod.GcpPortalServiceAccount && string.IsNullOrWhiteSpace(i.ServiceUrl)
+            && !string.IsNullOrEmpty(Settings.GcpServiceAccountKeyFile)
+            ? await File.ReadAllTextAsync(Settings.GcpServiceAccountKeyFile, ct)
+            : null;
 
     /// <summary>
     /// The periodic health check: re-tests every integration whose last test is older than the interval
@@ -366,31 +417,56 @@ public sealed partial class IntegrationService(
     {
         var destination = IntegrationDestinations.Build(i, secret, Settings);
         var result = await destinationValidator.ValidateAsync(destination, ct);
-        return result.Errors.Select(IntegrationDestinations.ToFormField);
+        var errors = result.Errors.Select(IntegrationDestinations.ToFormField).ToList();
+        if (!string.IsNullOrWhiteSpace(i.ServiceUrl) && errors.All(e => e.Field != nameof(DestinationInput.ServiceUrl)))
+        {
+            if (IntegrationDestinations.UsesPortalIdentity(i.AuthMethod))
+            {
+                errors.Add((nameof(DestinationInput.ServiceUrl), i.Cloud == IntegrationCloud.Aws
+                    ? "A role is assumed with the portal's own AWS identity, which is only used with AWS itself: leave the service URL empty (a self-hosted store takes an access key)."
+                    : "The portal's own Azure application is only used with Azure itself: leave the service URL empty (Azurite takes an account key or a SAS token)."));
+            }
+            else if (storages.Endpoints.CustomEndpointProblem(i.ServiceUrl) is { } problem)
+            {
+                errors.Add((nameof(DestinationInput.ServiceUrl), problem));
+            }
+        }
+
+        return errors;
     }
+
+    private static string SecretLabel(IntegrationAuthMethod method) => method switch
+    {
+        IntegrationAuthMethod.AwsAccessKey => "secret access key",
+        IntegrationAuthMethod.AzureAccountKey => "account key",
+        IntegrationAuthMethod.AzureSas => "SAS token",
+        _ => "service account key JSON",
+    };
 
     private async Task<ConnectionTestResult> TestAsync(StorageIntegration i, string? secret, CancellationToken ct)
     {
         var settings = Settings;
         if (IntegrationDestinations.MissingPortalSetting(i.AuthMethod, settings, !string.IsNullOrEmpty(i.ServiceUrl)) is { } missing)
         {
-            return new ConnectionTestResult(false, missing, "Ask the portal's operator to complete the Integrations settings.");
+            return new ConnectionTestResult(false, missing, IntegrationDestinations.MissingPortalSettingHint);
         }
 
         try
         {
-            var portalKey = i.AuthMethod == IntegrationAuthMethod.GcpPortalServiceAccount && !string.IsNullOrEmpty(settings.GcpServiceAccountKeyFile)
-                ? await File.ReadAllTextAsync(settings.GcpServiceAccountKeyFile, ct)
-                : null;
-            using var storage = storages.Create(IntegrationDestinations.Build(i, secret, settings, portalKey));
+            using var storage = storages.Create(IntegrationDestinations.Build(i, secret, settings, await PortalGcpKeyAsync(i, ct)));
             return await storage.TestConnectionAsync(ct);
+        }
+        catch (Exception e) when (e is CloudStorageException or EndpointRefusedException)
+        {
+            // Refused before any request: a custom endpoint not allowed, a key whose token_uri is not Google's.
+            return new ConnectionTestResult(false, ErrorText.Clip(e.Message) ?? e.GetType().Name, CloudStorageErrors.Hint(e));
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             // Opening the client failed before any request (a key JSON the SDK rejects, a key file missing).
             var errorId = Guid.NewGuid().ToString("N")[..8];
             logger.LogWarning(e, "Connection test of integration {IntegrationName} could not start (error {ErrorId})", i.Name, errorId);
-            return new ConnectionTestResult(false, e.Message, $"The portal could not prepare the connection; its log has error {errorId}.");
+            return new ConnectionTestResult(false, ErrorText.Clip(e.Message) ?? e.GetType().Name, $"The portal could not prepare the connection; its log has error {errorId}.");
         }
     }
 

@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text.RegularExpressions;
+using AdminPortal.CloudStorage.Network;
 using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Core.Integrations;
@@ -10,6 +12,12 @@ public sealed class IntegrationsOptions
 
     /// <summary>The portal's IAM user, the Principal of each role trust policy (arn:aws:iam::123456789012:user/adminportal).</summary>
     public string? AwsIamUserArn { get; set; }
+
+    /// <summary>The access key id of <see cref="AwsIamUserArn"/>: the only credentials the portal assumes customers' roles with.</summary>
+    public string? AwsIamUserAccessKeyId { get; set; }
+
+    /// <summary>The secret of <see cref="AwsIamUserAccessKeyId"/>; better set by environment (Integrations__AwsIamUserSecretAccessKey) than in a file.</summary>
+    public string? AwsIamUserSecretAccessKey { get; set; }
 
     /// <summary>The display name of the portal's multi-tenant Entra application.</summary>
     public string? AzureAppName { get; set; }
@@ -30,6 +38,13 @@ public sealed class IntegrationsOptions
 
     /// <summary>How old an integration's last test may grow before the health check re-tests it.</summary>
     public double HealthCheckIntervalHours { get; set; } = 24;
+
+    /// <summary>Service URLs other than the clouds' own (S3-compatible stores, emulators): off unless enabled, and only to listed hosts.</summary>
+    public CustomEndpointsOptions CustomEndpoints { get; set; } = new();
+
+    /// <summary>True when the portal has the whole AWS identity it assumes customers' roles with.</summary>
+    public bool HasAwsIdentity =>
+        !string.IsNullOrWhiteSpace(AwsIamUserArn) && !string.IsNullOrWhiteSpace(AwsIamUserAccessKeyId) && !string.IsNullOrWhiteSpace(AwsIamUserSecretAccessKey);
 }
 
 /// <summary>Each setting may be empty (View credentials then says it is not configured); a set one must have its shape.</summary>
@@ -60,6 +75,28 @@ internal sealed partial class IntegrationsOptionsValidator : IValidateOptions<In
             failures.Add("Integrations:GcpServiceAccount must be a service account e-mail ending with .iam.gserviceaccount.com.");
         }
 
+        if (string.IsNullOrEmpty(options.AwsIamUserAccessKeyId) != string.IsNullOrEmpty(options.AwsIamUserSecretAccessKey))
+        {
+            failures.Add("Integrations:AwsIamUserAccessKeyId and Integrations:AwsIamUserSecretAccessKey are set together, or neither.");
+        }
+
+        foreach (var host in options.CustomEndpoints.AllowedHosts)
+        {
+            if (!AllowedHostShape().IsMatch(host.Trim()) && !IPAddress.TryParse(host.Trim('[', ']'), out _))
+            {
+                failures.Add($"Integrations:CustomEndpoints:AllowedHosts: \"{host}\" is not a host name, *.domain or IP address (no scheme, port or path).");
+            }
+            else if (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && !EndpointPolicy.IsPermittedAddress(ip))
+            {
+                failures.Add($"Integrations:CustomEndpoints:AllowedHosts: {host} is a link-local or metadata address, which the portal never connects to.");
+            }
+        }
+
+        if (options.CustomEndpoints.Enabled && options.CustomEndpoints.AllowedHosts.Count == 0)
+        {
+            failures.Add("Integrations:CustomEndpoints:Enabled needs Integrations:CustomEndpoints:AllowedHosts to list the hosts integrations may name.");
+        }
+
         if (options.HealthCheckIntervalHours is < 0.25 or > 720)
         {
             failures.Add("Integrations:HealthCheckIntervalHours must be 0.25 to 720.");
@@ -70,4 +107,7 @@ internal sealed partial class IntegrationsOptionsValidator : IValidateOptions<In
 
     [GeneratedRegex(@"^arn:aws(-cn|-us-gov)?:iam::\d{12}:user/[\w+=,.@/-]+$")]
     private static partial Regex IamUserArn();
+
+    [GeneratedRegex(@"^(\*\.)?[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$")]
+    private static partial Regex AllowedHostShape();
 }

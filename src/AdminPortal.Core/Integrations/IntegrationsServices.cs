@@ -1,4 +1,5 @@
 using AdminPortal.CloudStorage;
+using AdminPortal.CloudStorage.Network;
 using AdminPortal.Core.Security.Secrets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,8 @@ public static class IntegrationsServices
         services.AddOptions<IntegrationsOptions>().Bind(configuration.GetSection(IntegrationsOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<IntegrationsOptions>, IntegrationsOptionsValidator>();
 
-        // Providers and destination validators (AdminPortal.CloudStorage)
+        // Providers and destination validators (AdminPortal.CloudStorage), connecting by the custom-endpoint settings
+        services.TryAddSingleton(sp => new EndpointPolicy(sp.GetRequiredService<IOptions<IntegrationsOptions>>().Value.CustomEndpoints));
         services.AddCloudStorage();
 
         // Use cases; scheduled exports replace the no-op seam when they exist

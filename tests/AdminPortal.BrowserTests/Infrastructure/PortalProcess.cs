@@ -82,6 +82,9 @@ public sealed class PortalProcess : IAsyncDisposable
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         info.Environment["Database__Path"] = Path.Combine(data, "portal.db");
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        // The emulators run on 127.0.0.1: the portal under test allows custom endpoints to that host only.
+        info.Environment["Integrations__CustomEndpoints__Enabled"] = "true";
+        info.Environment["Integrations__CustomEndpoints__AllowedHosts__0"] = "127.0.0.1";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             // Configuration keys as environment variables: Email:SmtpHost is Email__SmtpHost.

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using AdminPortal.CloudStorage.AzureBlob;
 using AdminPortal.CloudStorage.Tests.Infrastructure;
 
@@ -32,12 +30,5 @@ public sealed class AzureSasTests(StoragePeers peers)
 
     private AzureBlobDestination WithSas(string sas) => peers.Azure(TestContent.UniquePrefix("sas")) with { Auth = new AzureSasAuth(sas) };
 
-    /// <summary>An account SAS signed as the Azure docs describe for versions 2020-12-06 and later (an empty encryption-scope line).</summary>
-    private static string AccountSas(string permissions)
-    {
-        var expiry = DateTime.UtcNow.AddHours(1).ToString("yyyy-MM-ddTHH:mm:ssZ");
-        var stringToSign = string.Join('\n', StoragePeers.AzureAccount, permissions, "b", "sco", "", expiry, "", "https,http", AzureBlobStorage.ApiVersion, "", "");
-        var signature = Convert.ToBase64String(HMACSHA256.HashData(Convert.FromBase64String(StoragePeers.AzureAccountKey), Encoding.UTF8.GetBytes(stringToSign)));
-        return $"?sv={AzureBlobStorage.ApiVersion}&ss=b&srt=sco&sp={permissions}&se={Uri.EscapeDataString(expiry)}&spr=https,http&sig={Uri.EscapeDataString(signature)}";
-    }
+    private static string AccountSas(string permissions) => StoragePeers.AzureAccountSas(permissions);
 }

@@ -1,12 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
 using AdminPortal.CloudStorage.Gcs;
+using AdminPortal.CloudStorage.Tests.Infrastructure;
 
 namespace AdminPortal.CloudStorage.Tests.Connection;
 
 public sealed class UnreachableEndpointTests : IDisposable
 {
-    private readonly CloudStorageFactory factory = new();
+    private readonly CloudStorageFactory factory = new(endpoints: StoragePeers.LoopbackPolicy("storage.adminportal.invalid"));
 
     [Fact]
     public async Task A_closed_port_fails_the_connection_test_with_an_endpoint_hint()

@@ -10,7 +10,7 @@ public sealed class GcsResumableProtocolTests : IDisposable
     private const int Chunk = 256 * 1024;
 
     private readonly FakeGcsResumable gcs = new();
-    private readonly CloudStorageFactory factory = new();
+    private readonly CloudStorageFactory factory = new(endpoints: StoragePeers.LoopbackPolicy());
 
     [Fact]
     public async Task A_multi_chunk_upload_sends_ranges_resends_what_GCS_did_not_keep_and_ends_with_the_total_and_MD5()

@@ -1,6 +1,7 @@
 using System.Net;
 using AdminPortal.CloudStorage.AzureBlob;
 using AdminPortal.CloudStorage.Gcs;
+using AdminPortal.CloudStorage.Network;
 using AdminPortal.CloudStorage.S3;
 
 namespace AdminPortal.CloudStorage.Tests.Infrastructure;
@@ -27,7 +28,11 @@ public sealed class StoragePeers : IAsyncLifetime
 
     public Uri GcsUrl { get; private set; } = null!;
 
-    public CloudStorageFactory Factory { get; } = new();
+    /// <summary>The policy the emulators need: custom endpoints on, for 127.0.0.1 only (as the portal's tests configure it).</summary>
+    public static EndpointPolicy LoopbackPolicy(params string[] moreHosts) =>
+        new(new CustomEndpointsOptions { Enabled = true, AllowedHosts = ["127.0.0.1", .. moreHosts] });
+
+    public CloudStorageFactory Factory { get; } = new(endpoints: LoopbackPolicy());
 
     public S3Destination S3(string prefix, string? accessKeyId = null, string? bucket = null) =>
         new(bucket ?? S3Bucket, prefix, "us-east-1", new S3AccessKeyAuth(accessKeyId ?? S3AccessKeyId, "s3rver-ignores-the-secret"),
@@ -39,6 +44,16 @@ public sealed class StoragePeers : IAsyncLifetime
         new(AzureAccount, container, prefix, new AzureSharedKeyAuth(accountKey ?? AzureAccountKey), $"{AzureUrl.AbsoluteUri}{AzureAccount}");
 
     public GcsDestination Gcs(string bucket, string prefix) => new(bucket, prefix, new GcsAnonymousAuth(), GcsUrl.AbsoluteUri);
+
+    /// <summary>An account SAS for Azurite's account, signed as the Azure docs describe for versions 2020-12-06 and later (an empty encryption-scope line).</summary>
+    public static string AzureAccountSas(string permissions)
+    {
+        var expiry = DateTime.UtcNow.AddHours(1).ToString("yyyy-MM-ddTHH:mm:ssZ");
+        var stringToSign = string.Join('\n', AzureAccount, permissions, "b", "sco", "", expiry, "", "https,http", AzureBlobStorage.ApiVersion, "", "");
+        var signature = Convert.ToBase64String(System.Security.Cryptography.HMACSHA256.HashData(Convert.FromBase64String(AzureAccountKey),
+            System.Text.Encoding.UTF8.GetBytes(stringToSign)));
+        return $"?sv={AzureBlobStorage.ApiVersion}&ss=b&srt=sco&sp={permissions}&se={Uri.EscapeDataString(expiry)}&spr=https,http&sig={Uri.EscapeDataString(signature)}";
+    }
 
     public async Task InitializeAsync()
     {

@@ -15,6 +15,15 @@ public sealed class PolicyDocumentsTests
         new S3AssumeRoleAuth("arn:aws:iam::123456789012:role/AuditExport", ExternalId));
 
     [Fact]
+    public void A_placeholder_principal_reads_as_written_in_the_trust_policy()
+    {
+        var trust = PolicyDocuments.ForS3(RoleDestination, "<the portal's IAM user ARN>", ExternalId).TrustPolicyJson;
+
+        Assert.Contains("\"AWS\": \"<the portal's IAM user ARN>\"", trust);
+        Assert.DoesNotContain("\\u00", trust);
+    }
+
+    [Fact]
     public void The_IAM_policy_limits_listing_to_the_prefix_and_objects_to_the_prefix_folder()
     {
         using var policy = JsonDocument.Parse(PolicyDocuments.ForS3(RoleDestination, PortalUser, ExternalId).AccessPolicyJson);

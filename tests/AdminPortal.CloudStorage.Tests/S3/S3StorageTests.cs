@@ -61,7 +61,7 @@ public sealed class S3StorageTests(StoragePeers peers)
         var content = TestContent.Bytes(20 * MiB);
         using var cancel = new CancellationTokenSource();
         var logs = new RecordingLoggerFactory();
-        using var factory = new CloudStorageFactory(logs);
+        using var factory = new CloudStorageFactory(logs, endpoints: StoragePeers.LoopbackPolicy());
         using var storage = factory.Create(peers.S3(TestContent.UniquePrefix("cancel")));
         var interrupted = new InterruptedStream(content, 12 * MiB, cancel.Cancel);
 

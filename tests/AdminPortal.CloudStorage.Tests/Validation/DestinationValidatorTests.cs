@@ -210,6 +210,14 @@ public sealed class DestinationValidatorTests
     }
 
     [Fact]
+    public void A_key_JSON_whose_token_uri_is_not_Googles_is_refused()
+    {
+        Assert.Equal(["The key file's \"token_uri\" must be https://oauth2.googleapis.com/token, not \"http://127.0.0.1:8081/\": the portal sends a key's signed assertion to Google only. Paste the key file as the Google Cloud console downloaded it."],
+            Errors(ValidGcs with { Auth = new GcsServiceAccountKeyAuth(ServiceAccountKey.Replace("\"type\"", "\"token_uri\": \"http://127.0.0.1:8081/\", \"type\"")) }));
+        Assert.Empty(Errors(ValidGcs with { Auth = new GcsServiceAccountKeyAuth(ServiceAccountKey.Replace("\"type\"", "\"token_uri\": \"https://oauth2.googleapis.com/token\", \"type\"")) }));
+    }
+
+    [Fact]
     public void GCS_without_credentials_is_only_accepted_for_an_emulator_endpoint() =>
         Assert.Equal(["Google Cloud Storage needs a service account key; only an emulator endpoint works without one."],
             Errors(ValidGcs with { Auth = new GcsAnonymousAuth() }));

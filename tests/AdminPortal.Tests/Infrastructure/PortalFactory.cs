@@ -38,6 +38,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Path", DatabasePath);
+        // The emulators and test listeners run on 127.0.0.1: tests opt into custom endpoints for that host only.
+        builder.UseSetting("Integrations:CustomEndpoints:Enabled", "true");
+        builder.UseSetting("Integrations:CustomEndpoints:AllowedHosts:0", "127.0.0.1");
         if (bootstrapAdmin)
         {
             builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);

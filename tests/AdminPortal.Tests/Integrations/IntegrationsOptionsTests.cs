@@ -29,6 +29,24 @@ public sealed class IntegrationsOptionsTests
         Assert.Contains("Integrations:AzureAppClientId", malformed.FailureMessage);
     }
 
+    [Fact]
+    public void Custom_endpoints_need_listed_hosts_and_never_list_a_metadata_address()
+    {
+        var validator = new IntegrationsOptionsValidator();
+
+        var noHosts = validator.Validate(null, new IntegrationsOptions { CustomEndpoints = new() { Enabled = true } });
+        var metadata = validator.Validate(null, new IntegrationsOptions { CustomEndpoints = new() { Enabled = true, AllowedHosts = ["169.254.169.254"] } });
+        var withPort = validator.Validate(null, new IntegrationsOptions { CustomEndpoints = new() { Enabled = true, AllowedHosts = ["minio.internal:9000"] } });
+        var halfKeys = validator.Validate(null, new IntegrationsOptions { AwsIamUserAccessKeyId = "AKIAIOSFODNN7EXAMPLE" });
+        var good = validator.Validate(null, new IntegrationsOptions { CustomEndpoints = new() { Enabled = true, AllowedHosts = ["minio.internal", "*.corp.example", "10.0.0.5"] } });
+
+        Assert.Contains("Integrations:CustomEndpoints:Enabled needs Integrations:CustomEndpoints:AllowedHosts", noHosts.FailureMessage);
+        Assert.Contains("169.254.169.254 is a link-local or metadata address", metadata.FailureMessage);
+        Assert.Contains("\"minio.internal:9000\" is not a host name", withPort.FailureMessage);
+        Assert.Contains("Integrations:AwsIamUserAccessKeyId and Integrations:AwsIamUserSecretAccessKey are set together", halfKeys.FailureMessage);
+        Assert.True(good.Succeeded, good.FailureMessage);
+    }
+
     private static IConfiguration ExampleSettings()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

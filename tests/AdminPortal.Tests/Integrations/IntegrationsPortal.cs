@@ -29,6 +29,10 @@ public sealed class IntegrationsPortal : PortalFactory, IAsyncLifetime
         builder.UseSetting("Integrations:AzureAppClientId", AzureClientId);
         builder.UseSetting("Integrations:AzureConsentUrl", "https://login.microsoftonline.com/{tenantId}/adminconsent?client_id={clientId}");
         builder.UseSetting("Integrations:GcpServiceAccount", "adminportal-export@adminportal-prod.iam.gserviceaccount.com");
+        // The portal's own Google key; its token_uri is a loopback stand-in for Google, so a token made with it can be seen.
+        var keyFile = Path.Combine(DataDirectory, "portal-gcp-key.json");
+        File.WriteAllText(keyFile, GoogleKeys.ServiceAccountKey(GoogleTokens.Url.AbsoluteUri));
+        builder.UseSetting("Integrations:GcpServiceAccountKeyFile", keyFile);
         foreach (var (key, value) in Mail.PortalSettings)
         {
             builder.UseSetting(key, value);
@@ -36,6 +40,12 @@ public sealed class IntegrationsPortal : PortalFactory, IAsyncLifetime
 
         builder.ConfigureTestServices(services => services.AddSingleton<ILinkedExports>(LinkedExports));
     }
+
+    public const string PortalGoogleToken = "ya29.portal-own-token";
+
+    /// <summary>Answers token requests made with the portal's Google key with <see cref="PortalGoogleToken"/>.</summary>
+    public RecordingServer GoogleTokens { get; } =
+        new(200, "{\"access_token\":\"" + PortalGoogleToken + "\",\"expires_in\":3600,\"token_type\":\"Bearer\"}", "application/json");
 
     /// <summary>The SMTP server the portal e-mails its notifications to.</summary>
     public MailPeer Mail { get; } = new();
@@ -45,6 +55,7 @@ public sealed class IntegrationsPortal : PortalFactory, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await Mail.DisposeAsync();
+        GoogleTokens.Dispose();
         await DisposeAsync();
     }
 

@@ -21,6 +21,9 @@ public sealed partial class AddIntegrationDialog
     private bool busy;
     private string suggestedName = "";
 
+    // The portal's own identities that are not configured: the method using one says so before anything is created.
+    private IReadOnlyDictionary<IntegrationAuthMethod, string> missingIdentities = new Dictionary<IntegrationAuthMethod, string>();
+
     // The next free name of each cloud, read before the form shows: choosing a cloud then sets its name at once,
     // with no answer still on its way that could overwrite a name typed right after (seen in a browser test).
     private Dictionary<IntegrationCloud, string>? suggestions;
@@ -36,6 +39,7 @@ public sealed partial class AddIntegrationDialog
             names[cloud] = await Integrations.SuggestNameAsync(user, cloud);
         }
 
+        missingIdentities = Integrations.MissingPortalIdentities(user);
         suggestions = names;
         SuggestName();
     }

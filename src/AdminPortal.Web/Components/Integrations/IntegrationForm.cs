@@ -67,7 +67,14 @@ public sealed class IntegrationForm
     public EditDestinationCommand? ToEditCommand(out OperationResult problem)
     {
         var destination = ParseDestination(out problem);
-        return destination is null ? null : new EditDestinationCommand { Cloud = Cloud, Destination = destination, UpdateLinkedExports = UpdateLinkedExports };
+        return destination is null ? null : new EditDestinationCommand
+        {
+            Cloud = Cloud,
+            Destination = destination,
+            UpdateLinkedExports = UpdateLinkedExports,
+            Secret = HasSecret ? WriteOnlySecret.FromInput(Secret) : WriteOnlySecret.Empty,
+            AccessKeyId = Method == IntegrationAuthMethod.AwsAccessKey && !string.IsNullOrWhiteSpace(AccessKeyId) ? AccessKeyId : null,
+        };
     }
 
     /// <summary>The use cases name the destination's parts; the form has one Destination field for them.</summary>
