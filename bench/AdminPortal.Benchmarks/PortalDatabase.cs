@@ -4,6 +4,7 @@ using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.AuditLogs.SearchIndex;
 using AdminPortal.Core.Data;
 using AdminPortal.Core.Users;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,8 +50,27 @@ internal sealed class PortalDatabase : IAsyncDisposable
     /// <summary>An ingestion token, created the way an Admin creates one.</summary>
     public async Task<string> CreateIngestionTokenAsync(CancellationToken ct)
     {
+        // The token service asks the database whether its actor is an Admin, so the benchmark's Admin is a real user.
+        const string email = "benchmark@localhost";
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+            if (!await roles.RoleExistsAsync(PortalRoles.Admin))
+            {
+                await roles.CreateAsync(new IdentityRole(PortalRoles.Admin));
+            }
+
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            if (await users.FindByNameAsync(email) is null)
+            {
+                var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAtUtc = DateTime.UtcNow };
+                await users.CreateAsync(user, "Benchmark-Admin-2026");
+                await users.AddToRoleAsync(user, PortalRoles.Admin);
+            }
+        }
+
         var admin = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, "benchmark@localhost"), new Claim(ClaimTypes.Role, PortalRoles.Admin)], "benchmark"));
+            [new Claim(ClaimTypes.Name, email), new Claim(ClaimTypes.Role, PortalRoles.Admin)], "benchmark"));
         var (result, token) = await services.GetRequiredService<IngestionTokenService>().CreateAsync(admin, "benchmark", ct);
         return result.Succeeded ? token! : throw new InvalidOperationException("The ingestion token was refused: " + string.Join(" ", result.AllMessages));
     }

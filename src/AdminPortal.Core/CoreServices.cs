@@ -35,6 +35,8 @@ public static class CoreServices
             .Validate(o => o.MaxFailedAttempts is >= 1 and <= 100, "SignIn:MaxFailedAttempts must be 1 to 100.")
             .Validate(o => o.LockoutMinutes is >= 1 and <= 1440, "SignIn:LockoutMinutes must be 1 to 1440.")
             .Validate(o => o.SessionHours is >= 1 and <= 720, "SignIn:SessionHours must be 1 to 720.")
+            .Validate(o => o.AttemptsPerAddress is >= 1 and <= 100_000, "SignIn:AttemptsPerAddress must be 1 to 100000.")
+            .Validate(o => o.AttemptWindowSeconds is >= 1 and <= 86_400, "SignIn:AttemptWindowSeconds must be 1 to 86400.")
             .ValidateOnStart();
         services.AddOptions<AuditLogs.SearchIndex.SearchIndexOptions>().Bind(configuration.GetSection(AuditLogs.SearchIndex.SearchIndexOptions.Section))
             .Validate(o => o.ChunkSize is >= 100 and <= 1_000_000, "SearchIndex:ChunkSize must be 100 to 1000000.")
@@ -104,6 +106,7 @@ public static class CoreServices
         services.AddSingleton<AuditLogs.Ingestion.AuditIngestion>();
         services.AddSingleton<AuditLogs.Retention.AuditRetention>();
         services.AddHostedService<AuditLogs.Retention.AuditRetentionService>();
+        services.AddSingleton<UserSessions>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<FirstRunSetup>();
         services.AddSingleton<PortalInitializer>();

@@ -1,3 +1,4 @@
+using System.Net;
 using AdminPortal.Core.Data;
 using AdminPortal.Core.Security;
 using AdminPortal.Core.Users;
@@ -10,6 +11,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using AdminPortal.Core.Security.Secrets;
@@ -33,6 +36,7 @@ public static class WebServices
         // Authentication: Identity's cookie, answered with 401/403 for the API and health, redirects for pages
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+        services.AddScoped<CircuitHandler, SessionCircuitHandler>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, IngestionTokenAuthenticationHandler>(IngestionTokenAuthenticationHandler.SchemeName, null);
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
@@ -59,6 +63,17 @@ public static class WebServices
 
                     return Task.CompletedTask;
                 };
+                // Every request asks the database whether the session still holds (one primary-key read) instead of
+                // Identity's periodic stamp check: sign-out, a role change or disabling ends a stolen cookie at once.
+                cookie.Events.OnValidatePrincipal = async context =>
+                {
+                    var sessions = context.HttpContext.RequestServices.GetRequiredService<UserSessions>();
+                    if (context.Principal is null || !await sessions.IsCurrentAsync(context.Principal, context.HttpContext.RequestAborted))
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    }
+                };
                 // A real 403 (rendered by the status page), not a redirect to a 200 page.
                 cookie.Events.OnRedirectToAccessDenied = context =>
                 {
@@ -66,8 +81,24 @@ public static class WebServices
                     return Task.CompletedTask;
                 };
             });
-        // Disabled users and role changes reach open sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Behind a TLS proxy: its X-Forwarded-* are believed only from the configured proxies (none by default)
+        services.AddOptions<ReverseProxyOptions>().Bind(configuration.GetSection(ReverseProxyOptions.Section))
+            .Validate(o => o.IsValid(), "ReverseProxy:KnownProxies must be IP addresses and ReverseProxy:KnownNetworks CIDR networks (10.0.0.0/24).")
+            .ValidateOnStart();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ReverseProxyOptions>>((forwarded, proxy) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            // Not ASP.NET's default (loopback trusted, one hop): exactly the listed proxies, through as many of them as listed.
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.ForwardLimit = null;
+            proxy.Value.KnownProxies.ForEach(p => forwarded.KnownProxies.Add(IPAddress.Parse(p)));
+            proxy.Value.KnownNetworks.ForEach(n => forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(n)));
+        });
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+
+        // Sign-in and setup posts throttled per client address, in front of the per-account lockout
+        services.AddRateLimiter(o => o.AddPolicy<string, SignInRateLimitPolicy>(SignInRateLimitPolicy.Name));
 
         // Authorization: signed in everywhere unless a page says otherwise; Administration is Admin only
         services.AddAuthorizationBuilder()
@@ -104,6 +135,13 @@ public static class WebServices
     /// <summary>The HTTP pipeline, in order.</summary>
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        // First, so that everything after sees the client's address and scheme (cookies Secure, HSTS, audit, throttling).
+        if (app.Services.GetRequiredService<IOptions<ReverseProxyOptions>>().Value.Enabled)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        app.UseMiddleware<RelativeRedirectsMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/status/500", createScopeForErrors: true);
@@ -121,6 +159,7 @@ public static class WebServices
 
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();

@@ -86,6 +86,32 @@ public sealed class UserAdministrationTests(SharedPortal shared)
         admin.AssertNoConsoleErrors();
     }
 
+    [Fact]
+    public async Task An_admin_unlocks_a_user_locked_out_by_failed_attempts_who_then_signs_in()
+    {
+        const string email = "to.unlock@example.test";
+        const string password = "Unlock-Me-2026";
+        await using var admin = await shared.OpenAdminSessionAsync("/admin/users");
+        await AddUserAsync(admin.Page, email, "Auditor", password);
+        await Assertions.Expect(admin.Page.GetByTestId($"disable-{email}")).ToBeVisibleAsync();
+        await using var session = await shared.OpenSessionAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await session.SignInAsync(email, "Wrong-Password-" + i);
+            await Assertions.Expect(session.Page.GetByTestId("signin-error")).ToBeVisibleAsync();
+        }
+
+        await admin.Page.ReloadAsync();
+        await admin.WaitForCircuitAsync();
+        await admin.Page.GetByTestId($"unlock-{email}").ClickAsync();
+
+        await Assertions.Expect(admin.Page.GetByText("User unlocked")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.Page.GetByTestId($"unlock-{email}")).ToHaveCountAsync(0);
+        await session.SignInAsync(email, password);
+        await Assertions.Expect(session.Page.GetByTestId("welcome")).ToContainTextAsync($"{email} (Auditor)");
+        admin.AssertNoConsoleErrors();
+    }
+
     private static async Task AddUserAsync(IPage page, string email, string role, string password)
     {
         await page.GetByTestId("add-user").ClickAsync();

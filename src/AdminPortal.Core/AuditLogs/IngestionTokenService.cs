@@ -14,13 +14,13 @@ public sealed record IngestionTokenSummary(int Id, string Name, string Prefix, D
 /// Tokens for the ingestion API: an Admin creates one (shown once), the API checks it, an Admin revokes it.
 /// Only the SHA-256 of a token is stored: tokens are 256 random bits, so a plain hash cannot be reversed.
 /// </summary>
-public sealed class IngestionTokenService(IDbContextFactory<PortalDbContext> dbFactory, PortalAuditLog audit, TimeProvider clock)
+public sealed class IngestionTokenService(IDbContextFactory<PortalDbContext> dbFactory, UserSessions sessions, PortalAuditLog audit, TimeProvider clock)
 {
     public const string TokenPrefix = "apt_";
 
     public async Task<(OperationResult Result, string? Token)> CreateAsync(ClaimsPrincipal actor, string? name, CancellationToken ct = default)
     {
-        EnsureAdmin(actor);
+        await sessions.EnsureAdminAsync(actor, "manage ingestion tokens", ct);
         name = name?.Trim();
         if (string.IsNullOrEmpty(name))
         {
@@ -50,7 +50,7 @@ public sealed class IngestionTokenService(IDbContextFactory<PortalDbContext> dbF
 
     public async Task<IReadOnlyList<IngestionTokenSummary>> ListAsync(ClaimsPrincipal actor, CancellationToken ct = default)
     {
-        EnsureAdmin(actor);
+        await sessions.EnsureAdminAsync(actor, "manage ingestion tokens", ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.IngestionTokens.AsNoTracking()
             .OrderBy(t => t.RevokedAtUtc != null).ThenBy(t => t.Name)
@@ -60,7 +60,7 @@ public sealed class IngestionTokenService(IDbContextFactory<PortalDbContext> dbF
 
     public async Task<OperationResult> RevokeAsync(ClaimsPrincipal actor, int id, CancellationToken ct = default)
     {
-        EnsureAdmin(actor);
+        await sessions.EnsureAdminAsync(actor, "manage ingestion tokens", ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var token = await db.IngestionTokens.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (token is null)
@@ -110,12 +110,4 @@ public sealed class IngestionTokenService(IDbContextFactory<PortalDbContext> dbF
     private static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static void EnsureAdmin(ClaimsPrincipal actor)
-    {
-        if (!actor.IsInRole(PortalRoles.Admin))
-        {
-            throw new UnauthorizedAccessException("Only an Admin may manage ingestion tokens.");
-        }
-    }
 }

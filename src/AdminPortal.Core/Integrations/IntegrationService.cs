@@ -31,6 +31,7 @@ public sealed partial class IntegrationService(
     CloudStorageFactory storages,
     IValidator<StorageDestination> destinationValidator,
     SecretProtector protector,
+    UserSessions sessions,
     PortalAuditLog audit,
     ILinkedExports linkedExports,
     NotificationService notifications,
@@ -63,7 +64,7 @@ public sealed partial class IntegrationService(
 
     public async Task<IReadOnlyList<IntegrationSummary>> ListAsync(ClaimsPrincipal actor, CancellationToken ct = default)
     {
-        EnsureAdmin(actor);
+        await sessions.EnsureAdminAsync(actor, ManageIntegrations, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.StorageIntegrations.AsNoTracking().OrderBy(i => i.Name).ToListAsync(ct);
         return rows.Select(IntegrationSummary.Of).ToList();
@@ -82,14 +83,14 @@ public sealed partial class IntegrationService(
     /// <summary>The name the Add form proposes: the first free "&lt;cloud&gt;_audit_logs_N".</summary>
     public async Task<string> SuggestNameAsync(ClaimsPrincipal actor, IntegrationCloud cloud, CancellationToken ct = default)
     {
-        EnsureAdmin(actor);
+        await sessions.EnsureAdminAsync(actor, ManageIntegrations, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await FreeNameAsync(db, cloud, ct);
     }
 
     public async Task<IntegrationOutcome> CreateAsync(ClaimsPrincipal actor, CreateIntegrationCommand command, CancellationToken ct = default)
     {
-        EnsureAdmin(actor);
+        await sessions.EnsureAdminAsync(actor, ManageIntegrations, ct);
         var cloud = StorageIntegration.CloudOf(command.AuthMethod);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var name = string.IsNullOrWhiteSpace(command.Name) ? await FreeNameAsync(db, cloud, ct) : command.Name.Trim();
@@ -151,7 +152,7 @@ public sealed partial class IntegrationService(
     /// <summary>What Edit Destination and Delete start from: the destination as stored and the linked scheduled exports.</summary>
     public async Task<IntegrationEditView?> GetForEditAsync(ClaimsPrincipal actor, Guid id, CancellationToken ct = default)
     {
-        EnsureAdmin(actor);
+        await sessions.EnsureAdminAsync(actor, ManageIntegrations, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var i = await db.StorageIntegrations.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         return i is null ? null : new IntegrationEditView(
@@ -163,7 +164,7 @@ public sealed partial class IntegrationService(
     /// <summary>View credentials: what the customer grants, and the documents that grant it. Never a stored secret.</summary>
     public async Task<IntegrationCredentials?> GetCredentialsAsync(ClaimsPrincipal actor, Guid id, CancellationToken ct = default)
     {
-        EnsureAdmin(actor);
+        await sessions.EnsureAdminAsync(actor, ManageIntegrations, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var i = await db.StorageIntegrations.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (i is null)
@@ -223,7 +224,7 @@ public sealed partial class IntegrationService(
     /// <summary>Test connection: writes, reads back and deletes a probe object, and stores SUCCESS or the cloud's error.</summary>
     public async Task<IntegrationOutcome> TestAsync(ClaimsPrincipal actor, Guid id, CancellationToken ct = default)
     {
-        EnsureAdmin(actor);
+        await sessions.EnsureAdminAsync(actor, ManageIntegrations, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var i = await db.StorageIntegrations.SingleOrDefaultAsync(x => x.Id == id, ct);
         if (i is null)
@@ -240,7 +241,7 @@ public sealed partial class IntegrationService(
     /// <summary>Edit Destination: same cloud and method, a new bucket/prefix; linked exports are re-pointed or paused; then re-tested.</summary>
     public async Task<IntegrationOutcome> EditDestinationAsync(ClaimsPrincipal actor, Guid id, EditDestinationCommand command, CancellationToken ct = default)
     {
-        EnsureAdmin(actor);
+        await sessions.EnsureAdminAsync(actor, ManageIntegrations, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var i = await db.StorageIntegrations.SingleOrDefaultAsync(x => x.Id == id, ct);
         if (i is null)
@@ -307,7 +308,7 @@ public sealed partial class IntegrationService(
     /// <summary>Deletes the integration; linked exports are deleted (checkbox ticked) or paused.</summary>
     public async Task<OperationResult> DeleteAsync(ClaimsPrincipal actor, Guid id, bool deleteLinkedExports = false, CancellationToken ct = default)
     {
-        EnsureAdmin(actor);
+        await sessions.EnsureAdminAsync(actor, ManageIntegrations, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var i = await db.StorageIntegrations.SingleOrDefaultAsync(x => x.Id == id, ct);
         if (i is null)
@@ -558,13 +559,7 @@ public sealed partial class IntegrationService(
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static void EnsureAdmin(ClaimsPrincipal actor)
-    {
-        if (!actor.IsInRole(PortalRoles.Admin))
-        {
-            throw new UnauthorizedAccessException("Only an Admin may manage storage integrations.");
-        }
-    }
+    private const string ManageIntegrations = "manage storage integrations";
 
     [GeneratedRegex("^[a-z][a-z0-9_]{2,63}$")]
     private static partial Regex NameShape();

@@ -76,6 +76,7 @@ public sealed class PortalAuditLog(AuditEventWriter writer, TimeProvider clock)
         SecurityEventKind.RoleChanged => "Role changed",
         SecurityEventKind.UserDisabled => "User disabled",
         SecurityEventKind.UserEnabled => "User enabled",
+        SecurityEventKind.UserUnlocked => "User unlocked",
         SecurityEventKind.IngestionTokenCreated => "Ingestion token created",
         SecurityEventKind.IngestionTokenRevoked => "Ingestion token revoked",
         _ => kind.ToString(),

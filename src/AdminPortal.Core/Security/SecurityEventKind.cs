@@ -14,4 +14,5 @@ public enum SecurityEventKind
     UserEnabled,
     IngestionTokenCreated,
     IngestionTokenRevoked,
+    UserUnlocked,
 }

@@ -7,16 +7,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.Core.Users;
 
-/// <summary>The Users page's use cases: list, create, change role, disable/enable. Admins only, checked here.</summary>
+/// <summary>The Users page's use cases: list, create, change role, disable/enable, unlock. Admins only, checked here against the database.</summary>
 public sealed class UserAdministration(
     IServiceScopeFactory scopes,
+    UserSessions sessions,
     PortalAuditLog audit,
     IValidator<CreateUserCommand> createValidator,
     TimeProvider clock)
 {
+    private const string ManageUsers = "manage users";
+
     public async Task<IReadOnlyList<UserSummary>> ListAsync(ClaimsPrincipal actor, CancellationToken ct = default)
     {
-        EnsureAdmin(actor);
+        await sessions.EnsureAdminAsync(actor, ManageUsers, ct);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Data.PortalDbContext>();
         var rows = await (
@@ -39,7 +42,7 @@ public sealed class UserAdministration(
 
     public async Task<OperationResult> CreateAsync(ClaimsPrincipal actor, CreateUserCommand command, CancellationToken ct = default)
     {
-        EnsureAdmin(actor);
+        await sessions.EnsureAdminAsync(actor, ManageUsers, ct);
         command.Email = command.Email?.Trim() ?? "";
         var validation = await createValidator.ValidateAsync(command, ct);
         if (!validation.IsValid)
@@ -62,68 +65,82 @@ public sealed class UserAdministration(
 
     public async Task<OperationResult> ChangeRoleAsync(ClaimsPrincipal actor, string userId, string role, CancellationToken ct = default)
     {
-        EnsureAdmin(actor);
+        await sessions.EnsureAdminAsync(actor, ManageUsers, ct);
         if (!PortalRoles.IsKnown(role))
         {
             return OperationResult.Fail("Role", "Choose a role: Admin or Auditor.");
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = await users.FindByIdAsync(userId);
-        if (user is null)
+        return await ChangeUserAsync(userId, async (users, user) =>
         {
-            return OperationResult.Fail("", "That user no longer exists.");
-        }
+            var current = (await users.GetRolesAsync(user)).ToList();
+            if (current.Count == 1 && current[0] == role)
+            {
+                return OperationResult.Success;
+            }
 
-        var current = (await users.GetRolesAsync(user)).ToList();
-        if (current.Count == 1 && current[0] == role)
-        {
+            if (current.Contains(PortalRoles.Admin) && role != PortalRoles.Admin && !user.IsDisabled
+                && await CountActiveAdminsAsync(users) <= 1)
+            {
+                return OperationResult.Fail("Role", "This is the last active Admin; make another user Admin first.");
+            }
+
+            await users.RemoveFromRolesAsync(user, current);
+            await users.AddToRoleAsync(user, role);
+            // A new stamp ends the user's sessions (cookies and open pages): the next sign-in carries the new role.
+            await users.UpdateSecurityStampAsync(user);
+            await audit.WriteAsync(SecurityEventKind.RoleChanged, true, actor.Identity?.Name, user.Email,
+                null, $"{string.Join(",", current)} -> {role}", ct);
             return OperationResult.Success;
-        }
-
-        if (current.Contains(PortalRoles.Admin) && role != PortalRoles.Admin && !user.IsDisabled
-            && await CountActiveAdminsAsync(users) <= 1)
-        {
-            return OperationResult.Fail("Role", "This is the last active Admin; make another user Admin first.");
-        }
-
-        await users.RemoveFromRolesAsync(user, current);
-        await users.AddToRoleAsync(user, role);
-        // A new stamp makes open sessions re-read the role instead of keeping the old one.
-        await users.UpdateSecurityStampAsync(user);
-        await audit.WriteAsync(SecurityEventKind.RoleChanged, true, actor.Identity?.Name, user.Email,
-            null, $"{string.Join(",", current)} -> {role}", ct);
-        return OperationResult.Success;
+        });
     }
 
     public async Task<OperationResult> SetDisabledAsync(ClaimsPrincipal actor, string userId, bool disabled, CancellationToken ct = default)
     {
-        EnsureAdmin(actor);
+        await sessions.EnsureAdminAsync(actor, ManageUsers, ct);
+        return await ChangeUserAsync(userId, async (users, user) =>
+        {
+            if (user.IsDisabled == disabled)
+            {
+                return OperationResult.Success;
+            }
+
+            if (disabled && await users.IsInRoleAsync(user, PortalRoles.Admin) && await CountActiveAdminsAsync(users) <= 1)
+            {
+                return OperationResult.Fail("", "This is the last active Admin and cannot be disabled.");
+            }
+
+            user.IsDisabled = disabled;
+            await users.UpdateAsync(user);
+            await users.UpdateSecurityStampAsync(user);
+            await audit.WriteAsync(disabled ? SecurityEventKind.UserDisabled : SecurityEventKind.UserEnabled,
+                true, actor.Identity?.Name, user.Email, null, null, ct);
+            return OperationResult.Success;
+        });
+    }
+
+    /// <summary>Ends a lockout now (someone else's failed attempts may have locked the user out) and clears the failure count.</summary>
+    public async Task<OperationResult> UnlockAsync(ClaimsPrincipal actor, string userId, CancellationToken ct = default)
+    {
+        await sessions.EnsureAdminAsync(actor, ManageUsers, ct);
+        return await ChangeUserAsync(userId, async (users, user) =>
+        {
+            var lockedUntil = user.LockoutEnd;
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
+            await audit.WriteAsync(SecurityEventKind.UserUnlocked, true, actor.Identity?.Name, user.Email, null,
+                lockedUntil > clock.GetUtcNow() ? $"Was locked until {lockedUntil:u}" : "Was not locked", ct);
+            return OperationResult.Success;
+        });
+    }
+
+    /// <summary>Loads the user in a scope of its own (the service outlives requests) and applies the change.</summary>
+    private async Task<OperationResult> ChangeUserAsync(string userId, Func<UserManager<PortalUser>, PortalUser, Task<OperationResult>> change)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = await users.FindByIdAsync(userId);
-        if (user is null)
-        {
-            return OperationResult.Fail("", "That user no longer exists.");
-        }
-
-        if (user.IsDisabled == disabled)
-        {
-            return OperationResult.Success;
-        }
-
-        if (disabled && await users.IsInRoleAsync(user, PortalRoles.Admin) && await CountActiveAdminsAsync(users) <= 1)
-        {
-            return OperationResult.Fail("", "This is the last active Admin and cannot be disabled.");
-        }
-
-        user.IsDisabled = disabled;
-        await users.UpdateAsync(user);
-        await users.UpdateSecurityStampAsync(user);
-        await audit.WriteAsync(disabled ? SecurityEventKind.UserDisabled : SecurityEventKind.UserEnabled,
-            true, actor.Identity?.Name, user.Email, null, null, ct);
-        return OperationResult.Success;
+        return user is null ? OperationResult.Fail("", "That user no longer exists.") : await change(users, user);
     }
 
     /// <summary>Creates a user with one role, turning Identity's errors into messages for the form's fields.</summary>
@@ -184,11 +201,4 @@ public sealed class UserAdministration(
     private static async Task<int> CountActiveAdminsAsync(UserManager<PortalUser> users) =>
         (await users.GetUsersInRoleAsync(PortalRoles.Admin)).Count(u => !u.IsDisabled);
 
-    private static void EnsureAdmin(ClaimsPrincipal actor)
-    {
-        if (!actor.IsInRole(PortalRoles.Admin))
-        {
-            throw new UnauthorizedAccessException("Only an Admin may manage users.");
-        }
-    }
 }

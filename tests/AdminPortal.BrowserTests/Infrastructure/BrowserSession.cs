@@ -104,6 +104,9 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 
+    /// <summary>Another tab of the same browser: it shares this session's cookies.</summary>
+    public Task<IPage> OpenTabAsync() => context.NewPageAsync();
+
     /// <summary>Waits until the page's Blazor circuit is connected: the layout marks the body only after an interactive render.</summary>
     public Task WaitForCircuitAsync() =>
         Page.Locator("body[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });

@@ -41,6 +41,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         // The emulators and test listeners run on 127.0.0.1: tests opt into custom endpoints for that host only.
         builder.UseSetting("Integrations:CustomEndpoints:Enabled", "true");
         builder.UseSetting("Integrations:CustomEndpoints:AllowedHosts:0", "127.0.0.1");
+        // Every request of a test comes from one (unknown) address: the per-address sign-in throttle has its own tests.
+        builder.UseSetting("SignIn:AttemptsPerAddress", "100000");
         if (bootstrapAdmin)
         {
             builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
@@ -89,6 +91,15 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["Input.Password"] = password,
         };
         return await client.PostAsync("/signin?ReturnUrl=" + Uri.EscapeDataString(returnUrl), new FormUrlEncodedContent(form));
+    }
+
+    /// <summary>Wrong passwords until the account is locked out (the lockout threshold of the default settings).</summary>
+    public static async Task LockOutAsync(HttpClient client, string email)
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await SignInAsync(client, email, "Wrong-Password-" + i);
+        }
     }
 
     public static string AntiforgeryToken(string html)

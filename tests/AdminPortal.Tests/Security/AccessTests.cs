@@ -18,8 +18,9 @@ public sealed class AccessTests(SeededPortalFactory portal) : IClassFixture<Seed
         var response = await client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/signin", response.Headers.Location!.AbsolutePath);
-        Assert.Contains("ReturnUrl=" + Uri.EscapeDataString(path), response.Headers.Location.Query);
+        var location = new Uri(client.BaseAddress!, response.Headers.Location!);
+        Assert.Equal("/signin", location.AbsolutePath);
+        Assert.Contains("ReturnUrl=" + Uri.EscapeDataString(path), location.Query);
     }
 
     [Fact]

@@ -50,10 +50,7 @@ public sealed class SignInTests(PortalFactory portal) : IClassFixture<PortalFact
         await portal.CreateUserAsync(email, PortalRoles.Auditor);
         var client = portal.CreateBrowserLikeClient();
 
-        for (var i = 0; i < 5; i++)
-        {
-            await PortalFactory.SignInAsync(client, email, "Wrong-Password-" + i);
-        }
+        await PortalFactory.LockOutAsync(client, email);
 
         var response = await PortalFactory.SignInAsync(client, email, PortalFactory.Password);
 
@@ -61,6 +58,21 @@ public sealed class SignInTests(PortalFactory portal) : IClassFixture<PortalFact
         Assert.Contains("locked", await response.Content.ReadAsStringAsync());
         Assert.Contains(await portal.SecurityEventsAsync(email), e => e.Kind == SecurityEventKind.LockedOut);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_locked_account_gets_the_same_message_as_an_unknown_user()
+    {
+        const string email = "locked.same.message@example.test";
+        await portal.CreateUserAsync(email, PortalRoles.Auditor);
+        var client = portal.CreateBrowserLikeClient();
+        await PortalFactory.LockOutAsync(client, email);
+
+        var locked = await PortalFactory.SignInAsync(client, email, PortalFactory.Password);
+        var unknown = await PortalFactory.SignInAsync(client, "nobody.at.all@example.test", PortalFactory.Password);
+
+        Assert.Equal(await ErrorOfAsync(unknown), await ErrorOfAsync(locked));
+        Assert.Contains(await portal.SecurityEventsAsync(email), e => e.Kind == SecurityEventKind.LockedOut);
     }
 
     [Fact]
@@ -105,5 +117,12 @@ public sealed class SignInTests(PortalFactory portal) : IClassFixture<PortalFact
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
         Assert.Contains(await portal.SecurityEventsAsync(PortalFactory.AdminEmail), e => e.Kind == SecurityEventKind.SignOut);
+    }
+
+    private static async Task<string> ErrorOfAsync(HttpResponseMessage response)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(await response.Content.ReadAsStringAsync(), "data-testid=\"signin-error\">([^<]*)<");
+        Assert.True(match.Success, "The page shows no sign-in error.");
+        return match.Groups[1].Value;
     }
 }

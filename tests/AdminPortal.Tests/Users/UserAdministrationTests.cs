@@ -104,6 +104,51 @@ public sealed class UserAdministrationTests(PortalFactory portal) : IClassFixtur
     }
 }
 
+/// <summary>An account locked by someone else's failed attempts: an Admin unlocks it, audited with the Admin's name.</summary>
+public sealed class UnlockTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private UserAdministration Administration => portal.Services.GetRequiredService<UserAdministration>();
+
+    [Fact]
+    public async Task An_admin_unlocks_a_locked_out_user_who_then_signs_in_and_the_unlock_is_audited()
+    {
+        const string email = "locked.by.others@example.test";
+        var id = await LockedOutUserAsync(email);
+
+        var result = await Administration.UnlockAsync(Principals.Admin(), id);
+
+        Assert.True(result.Succeeded);
+        Assert.Null((await Administration.ListAsync(Principals.Admin())).Single(u => u.Id == id).LockedOutUntil);
+        var signIn = await PortalFactory.SignInAsync(portal.CreateBrowserLikeClient(), email, PortalFactory.Password);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Contains(await portal.SecurityEventsAsync(email),
+            e => e.Kind == SecurityEventKind.UserUnlocked && e.Success && e.ActorEmail == PortalFactory.AdminEmail);
+    }
+
+    [Fact]
+    public async Task An_auditor_cannot_unlock_anyone()
+    {
+        const string auditor = "unlocking.auditor@example.test";
+        await portal.CreateUserAsync(auditor, PortalRoles.Auditor);
+        var id = await LockedOutUserAsync("still.locked@example.test");
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Administration.UnlockAsync(Principals.Auditor(auditor), id));
+
+        Assert.NotNull((await Administration.ListAsync(Principals.Admin())).Single(u => u.Id == id).LockedOutUntil);
+    }
+
+    private async Task<string> LockedOutUserAsync(string email)
+    {
+        await portal.CreateUserAsync(email, PortalRoles.Auditor);
+        var client = portal.CreateBrowserLikeClient();
+        await PortalFactory.LockOutAsync(client, email);
+
+        var user = (await Administration.ListAsync(Principals.Admin())).Single(u => u.Email == email);
+        Assert.NotNull(user.LockedOutUntil);
+        return user.Id;
+    }
+}
+
 /// <summary>Last-Admin rules need a portal whose only Admin is the bootstrap one.</summary>
 public sealed class LastAdminTests : IDisposable
 {

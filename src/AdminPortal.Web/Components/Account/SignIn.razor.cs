@@ -63,18 +63,25 @@ public partial class SignIn
             return;
         }
 
+        // One message for a wrong password, an unknown, locked or disabled account: the page never tells which
+        // accounts exist or are locked. The audit log says which it was.
         if (result.IsLockedOut)
         {
             await Audit.WriteAsync(SecurityEventKind.LockedOut, false, email, email, ip,
                 $"Locked for {Policy.Value.LockoutMinutes} minutes after {Policy.Value.MaxFailedAttempts} failed attempts");
-            message = $"This account is locked after too many failed attempts. Try again in {Policy.Value.LockoutMinutes} minutes, or ask an Admin.";
-            return;
+        }
+        else
+        {
+            await Audit.WriteAsync(SecurityEventKind.SignInFailed, false, email, email, ip,
+                result.IsNotAllowed ? "Account disabled" : "Wrong e-mail or password");
         }
 
-        await Audit.WriteAsync(SecurityEventKind.SignInFailed, false, email, email, ip,
-            result.IsNotAllowed ? "Account disabled" : "Wrong e-mail or password");
-        message = "The e-mail address or password is not correct, or the account is disabled.";
+        message = FailedMessage(Policy.Value.LockoutMinutes);
     }
+
+    internal static string FailedMessage(int lockoutMinutes) =>
+        "The e-mail address or password is not correct, or the account is locked or disabled. " +
+        $"After repeated failures an account stays locked for {lockoutMinutes} minutes, or until an Admin unlocks it.";
 
     /// <summary>Only paths of this site: an absolute or protocol-relative URL would be an open redirect.</summary>
     internal static string SafeReturnUrl(string? returnUrl) =>

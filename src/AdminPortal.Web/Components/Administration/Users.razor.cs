@@ -62,6 +62,14 @@ public partial class Users
         await ReloadAsync();
     }
 
+    private async Task UnlockAsync(UserSummary user)
+    {
+        var actor = (await AuthenticationState).User;
+        var result = await Administration.UnlockAsync(actor, user.Id);
+        Report(result, "User unlocked", $"{user.Email} can sign in again.");
+        await ReloadAsync();
+    }
+
     private void Report(OperationResult result, string summary, string detail)
     {
         if (result.Succeeded)

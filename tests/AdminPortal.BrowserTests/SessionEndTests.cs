@@ -1,0 +1,32 @@
+using AdminPortal.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace AdminPortal.BrowserTests;
+
+[Collection(PortalCollection.Name)]
+public sealed class SessionEndTests(SharedPortal shared)
+{
+    [Fact]
+    public async Task An_admin_page_left_open_in_another_tab_can_do_nothing_after_sign_out_and_goes_to_sign_in()
+    {
+        await using var session = await shared.OpenAdminSessionAsync("/");
+        var otherTab = await session.OpenTabAsync();
+        await otherTab.GotoAsync("/admin/ingestion-tokens");
+        await otherTab.Locator("body[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await otherTab.GetByTestId("token-name").FillAsync("left-open-after-sign-out");
+        await otherTab.GetByTestId("token-name").PressAsync("Tab");
+
+        await session.SignOutAsync();
+        await otherTab.GetByTestId("create-token").ClickAsync();
+
+        await otherTab.WaitForURLAsync(url => url.Contains("/signin", StringComparison.Ordinal));
+        await Assertions.Expect(otherTab.Locator("#email")).ToBeVisibleAsync();
+        await session.SignInAsync(SharedPortal.AdminEmail, SharedPortal.AdminPassword);
+        await session.Page.GotoAsync("/admin/ingestion-tokens");
+        await session.WaitForCircuitAsync();
+        await session.Page.GetByTestId("token-name").FillAsync("signed-in-again");
+        await session.Page.GetByTestId("create-token").ClickAsync();
+        await Assertions.Expect(session.Page.GetByTestId("tokens-grid")).ToContainTextAsync("signed-in-again");
+        await Assertions.Expect(session.Page.GetByTestId("tokens-grid")).Not.ToContainTextAsync("left-open-after-sign-out");
+    }
+}
