@@ -71,9 +71,9 @@ public sealed partial class IntegrationService(
     }
 
     /// <summary>For each method that acts with the portal's own identity and lacks it: the one line saying which settings to set (the Add form shows it).</summary>
-    public IReadOnlyDictionary<IntegrationAuthMethod, string> MissingPortalIdentities(ClaimsPrincipal actor)
+    public async Task<IReadOnlyDictionary<IntegrationAuthMethod, string>> MissingPortalIdentitiesAsync(ClaimsPrincipal actor, CancellationToken ct = default)
     {
-        EnsureAdmin(actor);
+        await sessions.EnsureAdminAsync(actor, ManageIntegrations, ct);
         return new[] { IntegrationAuthMethod.AwsRole, IntegrationAuthMethod.AzureApplication, IntegrationAuthMethod.GcpPortalServiceAccount }
             .Select(m => (Method: m, Missing: IntegrationDestinations.MissingPortalSetting(m, Settings, hasEndpoint: false)))
             .Where(m => m.Missing is not null)

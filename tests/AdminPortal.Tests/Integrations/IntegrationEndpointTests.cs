@@ -129,15 +129,15 @@ public sealed class IntegrationEndpointTests(StoragePeers peers, IntegrationsPor
     }
 
     [Fact]
-    public void The_add_form_learns_which_of_the_portals_identities_are_not_configured()
+    public async Task The_add_form_learns_which_of_the_portals_identities_are_not_configured()
     {
-        var missing = Integrations.MissingPortalIdentities(Principals.Admin());
+        var missing = await Integrations.MissingPortalIdentitiesAsync(Principals.Admin());
 
         Assert.StartsWith("The portal's AWS identity is not configured", missing[IntegrationAuthMethod.AwsRole]);
         Assert.StartsWith("The portal's Azure application is not configured: set Integrations:AzureAppClientId and Integrations:AzureAppClientSecret",
             missing[IntegrationAuthMethod.AzureApplication]);
         Assert.False(missing.ContainsKey(IntegrationAuthMethod.GcpPortalServiceAccount));
-        Assert.Throws<UnauthorizedAccessException>(() => Integrations.MissingPortalIdentities(Principals.Auditor()));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Integrations.MissingPortalIdentitiesAsync(Principals.Auditor()));
     }
 
     [Theory]

@@ -39,7 +39,7 @@ public sealed partial class AddIntegrationDialog
             names[cloud] = await Integrations.SuggestNameAsync(user, cloud);
         }
 
-        missingIdentities = Integrations.MissingPortalIdentities(user);
+        missingIdentities = await Integrations.MissingPortalIdentitiesAsync(user);
         suggestions = names;
         SuggestName();
     }
