@@ -299,7 +299,7 @@ public sealed class ExportEngine(
             return null;
         }
 
-        var first = AuditEventWriter.FromUnixMs(reader.EventTimeMs);
+        var first = ExportEventTime.FromUnixMs(reader.EventTimeMs);
         var partition = context.Template.PartitionStart(first);
         var partitionEnd = context.Template.PartitionEnd(partition) is { } endTime ? AuditEventWriter.ToUnixMs(endTime) : long.MaxValue;
         var number = partition == lastPartition ? lastPart + 1 : 1;
@@ -358,6 +358,13 @@ public sealed class ExportEngine(
             }
 
             await readAhead.StopAsync();
+            if (rows == 0)
+            {
+                // The cursor would not move and the run would write empty objects for ever: stop it with the reason.
+                throw new InvalidOperationException(
+                    $"The export could not place the event after row {start.RowId} (event time {reader.EventTimeMs} ms) in a partition of {context.Template.Text}.");
+            }
+
             serializer.End();
             await serializer.FlushToAsync(sink, ct);
             if (sink is GZipStream gzip)
@@ -398,7 +405,7 @@ public sealed class ExportEngine(
         context.Bytes += result.Bytes;
         return new WrittenPart(
             new ExportManifestPart(result.ObjectName, key, context.Template.Grain == PartitionGrain.None ? null : partition, number,
-                rows, result.Bytes, result.Sha256, first, AuditEventWriter.FromUnixMs(last.EventTimeMs)),
+                rows, result.Bytes, result.Sha256, first, ExportEventTime.FromUnixMs(last.EventTimeMs)),
             last, partition, result);
     }
 

@@ -385,6 +385,47 @@ public sealed class ExportEngineTests(StoragePeers peers, ExportsPortal portal) 
         Assert.Equal((60L, run.Bytes, 3), (listed.ProgressRows, listed.ProgressBytes, listed.ProgressPart));
     }
 
+    [Fact]
+    public async Task An_event_dated_9999_12_31_is_exported_in_the_last_hour_and_the_watermark_moves()
+    {
+        var ids = await portal.StoreEventsAsync("year9999", 3, Start, TimeSpan.FromMinutes(30));
+        ids.AddRange(await portal.StoreEventsAsync("year9999", 1, new DateTime(9999, 12, 31, 23, 59, 59, DateTimeKind.Utc), TimeSpan.Zero, idPrefix: "last-"));
+        var (schedule, integration) = await SetUpAsync("year9999");
+
+        var run = await RunAsync(schedule);
+
+        Assert.Equal(ExportRunStatus.Succeeded, run.Status);
+        Assert.Null(run.Error);
+        Assert.Equal(run.WindowToEventRowId, (await portal.ScheduleRowAsync(schedule)).WatermarkEventRowId);
+        var objects = await portal.ReadAllAsync(integration);
+        var last = Assert.Single(objects, o => o.Key.StartsWith("audit/9999/12/31/23/", StringComparison.Ordinal));
+        Assert.Contains("9999-12-31 23:59:59.000", Encoding.UTF8.GetString(last.Value.Content));
+        Assert.Equal(ids, await EventIdsAsync(objects, ExportFormat.Csv));
+    }
+
+    [Fact]
+    public async Task Stored_times_outside_what_DateTime_holds_go_to_the_first_and_last_partitions_instead_of_stopping_the_export()
+    {
+        var ids = await portal.StoreEventsAsync("outofrange", 3, Start, TimeSpan.FromMinutes(30));
+        await using (var db = await portal.DbAsync())
+        {
+            // Only a hand-edited database holds these: the portal itself stores DateTimes.
+            await db.Database.ExecuteSqlAsync($"UPDATE AuditEvents SET EventTimeUtc = {long.MaxValue} WHERE EventId = {ids[0]}");
+            await db.Database.ExecuteSqlAsync($"UPDATE AuditEvents SET EventTimeUtc = {long.MinValue} WHERE EventId = {ids[2]}");
+        }
+
+        var (schedule, integration) = await SetUpAsync("outofrange");
+
+        var run = await RunAsync(schedule);
+
+        Assert.Equal(ExportRunStatus.Succeeded, run.Status);
+        Assert.Equal(run.WindowToEventRowId, (await portal.ScheduleRowAsync(schedule)).WatermarkEventRowId);
+        var objects = await portal.ReadAllAsync(integration);
+        Assert.Contains(objects.Keys, k => k.StartsWith("audit/0001/01/01/00/", StringComparison.Ordinal));
+        Assert.Contains(objects.Keys, k => k.StartsWith("audit/9999/12/31/23/", StringComparison.Ordinal));
+        Assert.Equal([ids[2], ids[1], ids[0]], await EventIdsAsync(objects, ExportFormat.Csv));
+    }
+
     private sealed class ProgressLog : IProgress<ExportProgress>
     {
         public List<ExportProgress> Items { get; } = [];
