@@ -71,6 +71,19 @@ public sealed class ScheduledExportServiceTests(StoragePeers peers, ExportsPorta
     }
 
     [Fact]
+    public async Task Deleting_an_integration_tells_the_admin_which_linked_exports_were_paused()
+    {
+        var command = await CommandAsync("linkedbell");
+        var id = await portal.ScheduleAsync(command);
+
+        await portal.Integrations.DeleteAsync(Principals.Admin(), command.IntegrationId);
+
+        var inbox = await portal.Services.GetRequiredService<Core.Notifications.NotificationService>().InboxAsync(Principals.Admin());
+        var confirmation = Assert.Single(inbox.Latest, n => n.Title == "Integration deleted" && n.Message.Contains("s3_linkedbell", StringComparison.Ordinal));
+        Assert.Contains($"Linked scheduled exports were paused (1): {(await portal.ScheduleRowAsync(id)).Name}.", confirmation.Message);
+    }
+
+    [Fact]
     public async Task Deleting_an_integration_with_the_checkbox_deletes_its_exports()
     {
         var command = await CommandAsync("linkeddelete");
