@@ -33,6 +33,13 @@ public sealed class IntegrationNotificationTests(StoragePeers peers, Integration
         return outcome.Integration!;
     }
 
+    private Task<IntegrationOutcome> MovePrefixAsync(Guid id, string prefix) =>
+        Integrations.EditDestinationAsync(Principals.Admin(), id, new EditDestinationCommand
+        {
+            Cloud = IntegrationCloud.Aws,
+            Destination = S3("x").Destination with { Prefix = prefix },
+        });
+
     private async Task<Notification> InBellAsync(string title, string mentioning)
     {
         var inbox = await Notifications.InboxAsync(Principals.Admin());
@@ -58,11 +65,7 @@ public sealed class IntegrationNotificationTests(StoragePeers peers, Integration
     {
         var created = await CreateAsync(S3("s3_notify_edit"));
 
-        await Integrations.EditDestinationAsync(Principals.Admin(), created.Id, new EditDestinationCommand
-        {
-            Cloud = IntegrationCloud.Aws,
-            Destination = S3("x").Destination with { Prefix = "moved/" },
-        });
+        await MovePrefixAsync(created.Id, "moved/");
 
         await InBellAsync("Cloud destination updated", "s3_notify_edit");
         var mail = await portal.Mail.WaitForAsync(PortalFactory.AdminEmail, "Cloud destination updated", "s3_notify_edit");
@@ -74,11 +77,7 @@ public sealed class IntegrationNotificationTests(StoragePeers peers, Integration
     {
         var created = await CreateAsync(S3("s3_unlinked_edit"));
 
-        await Integrations.EditDestinationAsync(Principals.Admin(), created.Id, new EditDestinationCommand
-        {
-            Cloud = IntegrationCloud.Aws,
-            Destination = S3("x").Destination with { Prefix = "moved-unlinked/" },
-        });
+        await MovePrefixAsync(created.Id, "moved-unlinked/");
 
         var mail = await portal.Mail.WaitForAsync(PortalFactory.AdminEmail, "Cloud destination updated", "s3_unlinked_edit");
         Assert.DoesNotContain("scheduled export", mail.Text, StringComparison.OrdinalIgnoreCase);
