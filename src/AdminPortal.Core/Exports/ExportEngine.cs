@@ -24,6 +24,7 @@ public sealed class ExportEngine(
     IExportDestinations destinations,
     PortalAuditLog audit,
     IExportNotifier notifier,
+    Integrations.IntegrationConnectionStatus connectionStatus,
     IOptions<ExportOptions> options,
     TimeProvider clock,
     ILogger<ExportEngine> logger)
@@ -59,6 +60,7 @@ public sealed class ExportEngine(
         var now = clock.GetUtcNow().UtcDateTime;
         var run = await StartRunAsync(schedule, state, previous, trigger, triggeredBy, now, ct);
         var uploaded = new List<string>();
+        ConnectionTestResult? connection;
         try
         {
             if (element is null)
@@ -76,12 +78,15 @@ public sealed class ExportEngine(
                 ExportSerializer.ColumnsFor(state.Columns), WindowOf(run, state), storage, progress, settings);
             var manifest = await ExportAsync(context, uploaded, ct);
             await SucceedAsync(schedule, run, manifest, ct);
+            // Objects and a manifest stored and listed back prove the connection; a run with nothing new touched nothing.
+            connection = manifest is null ? null : ConnectionTestResult.Succeeded;
         }
         catch (Exception ex)
         {
-            await FailAsync(schedule, run, ex, uploaded, ct.IsCancellationRequested);
+            connection = await FailAsync(schedule, run, ex, uploaded, ct.IsCancellationRequested);
         }
 
+        await RecordConnectionAsync(schedule, run, connection);
         await AuditAsync(schedule, run);
         try
         {
@@ -523,7 +528,30 @@ public sealed class ExportEngine(
         await transaction.CommitAsync(ct);
     }
 
-    private async Task FailAsync(ScheduledExport schedule, ExportRun run, Exception ex, List<string> uploaded, bool interrupted)
+    /// <summary>
+    /// What the run proved about the integration's connection, recorded on it as a connection test would be: a refusal
+    /// of the cloud's kind (credentials, missing bucket or container, permission) is its status, with the hint; a run
+    /// that stored its manifest proves the connection. Throttling, outages and the portal's own errors say nothing of it.
+    /// </summary>
+    private async Task RecordConnectionAsync(ScheduledExport schedule, ExportRun run, ConnectionTestResult? result)
+    {
+        if (result is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await connectionStatus.RecordAsync(schedule.IntegrationId, result, $"export \"{schedule.Name}\" run {run.RunToken}", CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Recording the connection status export run {RunId} found failed", run.Id);
+        }
+    }
+
+    /// <summary>Records the failed run; returns the connection status it proves when the cloud refused it for good, else null.</summary>
+    private async Task<ConnectionTestResult?> FailAsync(ScheduledExport schedule, ExportRun run, Exception ex, List<string> uploaded, bool interrupted)
     {
         var errorId = Guid.NewGuid().ToString("N")[..8];
         var cloud = Find<CloudStorageException>(ex);
@@ -548,6 +576,10 @@ public sealed class ExportEngine(
         await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
         db.ExportRuns.Update(run);
         await db.SaveChangesAsync(CancellationToken.None);
+        // Credentials, a missing bucket or container, a permission: the same status text and hint a connection test gives.
+        return !interrupted && cloud is not null && !CloudStorageErrors.IsTransient(ex)
+            ? new ConnectionTestResult(false, cloud.Message, run.ErrorHint)
+            : null;
     }
 
     /// <summary>

@@ -422,13 +422,7 @@ public sealed partial class IntegrationService(
         _ => "stored",
     };
 
-    private void Record(StorageIntegration i, ConnectionTestResult result)
-    {
-        i.LastTestStatus = result.Status;
-        i.LastTestHint = result.Hint;
-        i.LastTestedAtUtc = clock.GetUtcNow().UtcDateTime;
-        i.ConsecutiveFailures = result.Success ? 0 : i.ConsecutiveFailures + 1;
-    }
+    private void Record(StorageIntegration i, ConnectionTestResult result) => i.RecordTest(result, clock.GetUtcNow().UtcDateTime);
 
     private static void SetDestination(StorageIntegration i, DestinationInput d)
     {

@@ -257,6 +257,8 @@ public sealed class ExportEngineTests(StoragePeers peers, ExportsPortal portal) 
         Assert.StartsWith("SlowDown: Please reduce your request rate", run.Error);
         Assert.Equal(2, run.Retries); // three attempts in all (Exports:MaxAttempts)
         Assert.Empty(await portal.ReadAllAsync(integration));
+        // Throttling says nothing of the connection: the integration keeps its status.
+        Assert.Equal("SUCCESS", (await IntegrationRowAsync(integration)).LastTestStatus);
         Assert.Null((await portal.ScheduleRowAsync(schedule)).WatermarkEventRowId);
     }
 
@@ -424,6 +426,41 @@ public sealed class ExportEngineTests(StoragePeers peers, ExportsPortal portal) 
         Assert.Contains(objects.Keys, k => k.StartsWith("audit/0001/01/01/00/", StringComparison.Ordinal));
         Assert.Contains(objects.Keys, k => k.StartsWith("audit/9999/12/31/23/", StringComparison.Ordinal));
         Assert.Equal([ids[2], ids[1], ids[0]], await EventIdsAsync(objects, ExportFormat.Csv));
+    }
+
+    [Fact]
+    public async Task An_export_refused_with_NoSuchBucket_marks_the_integration_and_a_stored_run_sets_it_back_to_SUCCESS()
+    {
+        await portal.StoreEventsAsync("nobucket", 3, Start, TimeSpan.FromMinutes(10));
+        var (schedule, integration) = await SetUpAsync("nobucket");
+        await MoveBucketAsync(integration, "exports-bucket-that-does-not-exist");
+
+        var failed = await RunAsync(schedule);
+
+        Assert.Equal(ExportRunStatus.Failed, failed.Status);
+        var refused = await IntegrationRowAsync(integration);
+        Assert.Contains("NoSuchBucket", refused.LastTestStatus);
+        Assert.Equal((failed.Error, failed.ErrorHint, 1), (refused.LastTestStatus, refused.LastTestHint, refused.ConsecutiveFailures));
+        Assert.Contains("bucket", refused.LastTestHint, StringComparison.OrdinalIgnoreCase);
+
+        await MoveBucketAsync(integration, StoragePeers.S3Bucket);
+        var stored = await RunAsync(schedule);
+
+        Assert.Equal(ExportRunStatus.Succeeded, stored.Status);
+        var proven = await IntegrationRowAsync(integration);
+        Assert.Equal(("SUCCESS", 0), (proven.LastTestStatus, proven.ConsecutiveFailures));
+    }
+
+    private async Task MoveBucketAsync(Guid integration, string bucket)
+    {
+        await using var db = await portal.DbAsync();
+        await db.StorageIntegrations.Where(i => i.Id == integration).ExecuteUpdateAsync(i => i.SetProperty(x => x.Bucket, bucket));
+    }
+
+    private async Task<Core.Integrations.StorageIntegration> IntegrationRowAsync(Guid integration)
+    {
+        await using var db = await portal.DbAsync();
+        return await db.StorageIntegrations.AsNoTracking().SingleAsync(i => i.Id == integration);
     }
 
     private sealed class ProgressLog : IProgress<ExportProgress>
