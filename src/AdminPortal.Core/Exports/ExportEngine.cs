@@ -214,6 +214,8 @@ public sealed class ExportEngine(
         public long Rows { get; set; }
         public long Bytes { get; set; }
         public DateTime LastProgressAt { get; set; }
+        public int LastPart { get; set; }
+        public string? LastObject { get; set; }
     }
 
     private sealed record WrittenPart(ExportManifestPart Part, ExportCursor End, DateTime PartitionStart, StagedUpload Upload);
@@ -457,6 +459,8 @@ public sealed class ExportEngine(
                 context.Run.Retries++;
                 logger.LogWarning(ex, "Export {ScheduleName}: writing {What} failed (attempt {Attempt} of {MaxAttempts}); next attempt in {DelayMs} ms",
                     context.Schedule.Name, what, n, settings.MaxAttempts, (long)delay.TotalMilliseconds);
+                var error = Find<CloudStorageException>(ex)?.Message ?? ex.Message;
+                await ReportRetryAsync(context, ExportRetry.After(n, settings.MaxAttempts, clock.GetUtcNow().UtcDateTime + delay, error));
                 await Task.Delay(delay, clock, ct);
             }
         }
@@ -484,13 +488,34 @@ public sealed class ExportEngine(
         context.LastProgressAt = now;
         var rows = context.Rows + partRows;
         var bytes = context.Bytes + partBytes;
+        (context.LastPart, context.LastObject) = (part, key);
         context.Progress?.Report(new ExportProgress(context.Run.Id, rows, bytes, part, key));
         await using var db = await dbFactory.CreateDbContextAsync();
         await db.ExportRuns.Where(r => r.Id == context.Run.Id).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.ProgressRows, rows)
             .SetProperty(r => r.ProgressBytes, bytes)
             .SetProperty(r => r.ProgressPart, part)
-            .SetProperty(r => r.ProgressUpdatedAtUtc, now));
+            .SetProperty(r => r.ProgressUpdatedAtUtc, now)
+            .SetProperty(r => r.Error, (string?)null)); // a retry that worked: the run goes on
+    }
+
+    /// <summary>
+    /// While a run waits to try again, its row and the caller say so: the attempt to come, when, and the cloud's error
+    /// (in the row's Error while it is Running; the run's end overwrites it). The row first, then the caller.
+    /// </summary>
+    private async Task ReportRetryAsync(RunContext context, ExportRetry retry)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var retries = context.Run.Retries;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            await db.ExportRuns.Where(r => r.Id == context.Run.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Retries, retries)
+                .SetProperty(r => r.Error, retry.Describe(now))
+                .SetProperty(r => r.ProgressUpdatedAtUtc, now));
+        }
+
+        context.Progress?.Report(new ExportProgress(context.Run.Id, context.Rows, context.Bytes, context.LastPart, context.LastObject, retry));
     }
 
     /// <summary>Every object and the manifest are stored and verified: the run and the watermark are recorded together.</summary>

@@ -451,6 +451,31 @@ public sealed class ExportEngineTests(StoragePeers peers, ExportsPortal portal) 
         Assert.Equal(("SUCCESS", 0), (proven.LastTestStatus, proven.ConsecutiveFailures));
     }
 
+    [Fact]
+    public async Task While_a_run_waits_to_retry_its_progress_and_its_row_say_which_attempt_when_and_the_clouds_error()
+    {
+        await portal.StoreEventsAsync("retryprogress", 30, Start, TimeSpan.FromMinutes(170));
+        var (schedule, _) = await SetUpAsync("retryprogress");
+        portal.Faults.FailUpload(2, FaultInjection.SlowDown);
+        var reports = new RetryLog(portal);
+
+        var run = await portal.Schedules.SendNowAsync(Principals.Admin(), schedule, reports);
+
+        Assert.Equal(ExportRunStatus.Succeeded, run!.Status);
+        var (progress, row) = Assert.Single(reports.Retries);
+        var retry = progress.Retry!;
+        Assert.Equal((2, 3), (retry.NextAttempt, retry.MaxAttempts));
+        Assert.StartsWith("SlowDown: Please reduce your request rate", retry.Error);
+        Assert.InRange(retry.NextAttemptAtUtc, run.StartedAtUtc, run.FinishedAtUtc!.Value);
+        // The object before the failing one was reported, and the figures stay on it instead of going back to zero.
+        Assert.Equal(1, progress.Part);
+        Assert.True(progress.Rows > 0);
+        Assert.Equal((ExportRunStatus.Running, 1), (row.Status, row.Retries));
+        Assert.StartsWith("retrying (attempt 2 of 3, next in ", row.Error);
+        Assert.EndsWith("s): SlowDown: Please reduce your request rate (injected by the test)", row.Error);
+        Assert.Null(run.Error);
+    }
+
     private async Task MoveBucketAsync(Guid integration, string bucket)
     {
         await using var db = await portal.DbAsync();
@@ -461,6 +486,24 @@ public sealed class ExportEngineTests(StoragePeers peers, ExportsPortal portal) 
     {
         await using var db = await portal.DbAsync();
         return await db.StorageIntegrations.AsNoTracking().SingleAsync(i => i.Id == integration);
+    }
+
+    /// <summary>Keeps each retry report with the run's row as the database held it at that moment.</summary>
+    private sealed class RetryLog(ExportsPortal portal) : IProgress<ExportProgress>
+    {
+        public List<(ExportProgress Progress, ExportRun Row)> Retries { get; } = [];
+
+        public void Report(ExportProgress value)
+        {
+            if (value.Retry is null)
+            {
+                return;
+            }
+
+            // Synchronously, while the engine waits in Report: the row as it is during the retry, not after.
+            using var db = portal.Services.GetRequiredService<IDbContextFactory<Core.Data.PortalDbContext>>().CreateDbContext();
+            Retries.Add((value, db.ExportRuns.AsNoTracking().Single(r => r.Id == value.RunId)));
+        }
     }
 
     private sealed class ProgressLog : IProgress<ExportProgress>
