@@ -24,6 +24,7 @@ public sealed class ExportEngine(
     IExportDestinations destinations,
     PortalAuditLog audit,
     IExportNotifier notifier,
+    Integrations.IntegrationConnectionStatus connectionStatus,
     IOptions<ExportOptions> options,
     TimeProvider clock,
     ILogger<ExportEngine> logger)
@@ -59,6 +60,7 @@ public sealed class ExportEngine(
         var now = clock.GetUtcNow().UtcDateTime;
         var run = await StartRunAsync(schedule, state, previous, trigger, triggeredBy, now, ct);
         var uploaded = new List<string>();
+        ConnectionTestResult? connection;
         try
         {
             if (element is null)
@@ -76,12 +78,15 @@ public sealed class ExportEngine(
                 ExportSerializer.ColumnsFor(state.Columns), WindowOf(run, state), storage, progress, settings);
             var manifest = await ExportAsync(context, uploaded, ct);
             await SucceedAsync(schedule, run, manifest, ct);
+            // Objects and a manifest stored and listed back prove the connection; a run with nothing new touched nothing.
+            connection = manifest is null ? null : ConnectionTestResult.Succeeded;
         }
         catch (Exception ex)
         {
-            await FailAsync(schedule, run, ex, uploaded, ct.IsCancellationRequested);
+            connection = await FailAsync(schedule, run, ex, uploaded, ct.IsCancellationRequested);
         }
 
+        await RecordConnectionAsync(schedule, run, connection);
         await AuditAsync(schedule, run);
         try
         {
@@ -209,6 +214,8 @@ public sealed class ExportEngine(
         public long Rows { get; set; }
         public long Bytes { get; set; }
         public DateTime LastProgressAt { get; set; }
+        public int LastPart { get; set; }
+        public string? LastObject { get; set; }
     }
 
     private sealed record WrittenPart(ExportManifestPart Part, ExportCursor End, DateTime PartitionStart, StagedUpload Upload);
@@ -299,7 +306,7 @@ public sealed class ExportEngine(
             return null;
         }
 
-        var first = AuditEventWriter.FromUnixMs(reader.EventTimeMs);
+        var first = ExportEventTime.FromUnixMs(reader.EventTimeMs);
         var partition = context.Template.PartitionStart(first);
         var partitionEnd = context.Template.PartitionEnd(partition) is { } endTime ? AuditEventWriter.ToUnixMs(endTime) : long.MaxValue;
         var number = partition == lastPartition ? lastPart + 1 : 1;
@@ -358,6 +365,13 @@ public sealed class ExportEngine(
             }
 
             await readAhead.StopAsync();
+            if (rows == 0)
+            {
+                // The cursor would not move and the run would write empty objects for ever: stop it with the reason.
+                throw new InvalidOperationException(
+                    $"The export could not place the event after row {start.RowId} (event time {reader.EventTimeMs} ms) in a partition of {context.Template.Text}.");
+            }
+
             serializer.End();
             await serializer.FlushToAsync(sink, ct);
             if (sink is GZipStream gzip)
@@ -398,7 +412,7 @@ public sealed class ExportEngine(
         context.Bytes += result.Bytes;
         return new WrittenPart(
             new ExportManifestPart(result.ObjectName, key, context.Template.Grain == PartitionGrain.None ? null : partition, number,
-                rows, result.Bytes, result.Sha256, first, AuditEventWriter.FromUnixMs(last.EventTimeMs)),
+                rows, result.Bytes, result.Sha256, first, ExportEventTime.FromUnixMs(last.EventTimeMs)),
             last, partition, result);
     }
 
@@ -445,6 +459,8 @@ public sealed class ExportEngine(
                 context.Run.Retries++;
                 logger.LogWarning(ex, "Export {ScheduleName}: writing {What} failed (attempt {Attempt} of {MaxAttempts}); next attempt in {DelayMs} ms",
                     context.Schedule.Name, what, n, settings.MaxAttempts, (long)delay.TotalMilliseconds);
+                var error = Find<CloudStorageException>(ex)?.Message ?? ex.Message;
+                await ReportRetryAsync(context, ExportRetry.After(n, settings.MaxAttempts, clock.GetUtcNow().UtcDateTime + delay, error));
                 await Task.Delay(delay, clock, ct);
             }
         }
@@ -472,13 +488,34 @@ public sealed class ExportEngine(
         context.LastProgressAt = now;
         var rows = context.Rows + partRows;
         var bytes = context.Bytes + partBytes;
+        (context.LastPart, context.LastObject) = (part, key);
         context.Progress?.Report(new ExportProgress(context.Run.Id, rows, bytes, part, key));
         await using var db = await dbFactory.CreateDbContextAsync();
         await db.ExportRuns.Where(r => r.Id == context.Run.Id).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.ProgressRows, rows)
             .SetProperty(r => r.ProgressBytes, bytes)
             .SetProperty(r => r.ProgressPart, part)
-            .SetProperty(r => r.ProgressUpdatedAtUtc, now));
+            .SetProperty(r => r.ProgressUpdatedAtUtc, now)
+            .SetProperty(r => r.Error, (string?)null)); // a retry that worked: the run goes on
+    }
+
+    /// <summary>
+    /// While a run waits to try again, its row and the caller say so: the attempt to come, when, and the cloud's error
+    /// (in the row's Error while it is Running; the run's end overwrites it). The row first, then the caller.
+    /// </summary>
+    private async Task ReportRetryAsync(RunContext context, ExportRetry retry)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var retries = context.Run.Retries;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            await db.ExportRuns.Where(r => r.Id == context.Run.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Retries, retries)
+                .SetProperty(r => r.Error, retry.Describe(now))
+                .SetProperty(r => r.ProgressUpdatedAtUtc, now));
+        }
+
+        context.Progress?.Report(new ExportProgress(context.Run.Id, context.Rows, context.Bytes, context.LastPart, context.LastObject, retry));
     }
 
     /// <summary>Every object and the manifest are stored and verified: the run and the watermark are recorded together.</summary>
@@ -516,7 +553,30 @@ public sealed class ExportEngine(
         await transaction.CommitAsync(ct);
     }
 
-    private async Task FailAsync(ScheduledExport schedule, ExportRun run, Exception ex, List<string> uploaded, bool interrupted)
+    /// <summary>
+    /// What the run proved about the integration's connection, recorded on it as a connection test would be: a refusal
+    /// of the cloud's kind (credentials, missing bucket or container, permission) is its status, with the hint; a run
+    /// that stored its manifest proves the connection. Throttling, outages and the portal's own errors say nothing of it.
+    /// </summary>
+    private async Task RecordConnectionAsync(ScheduledExport schedule, ExportRun run, ConnectionTestResult? result)
+    {
+        if (result is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await connectionStatus.RecordAsync(schedule.IntegrationId, result, $"export \"{schedule.Name}\" run {run.RunToken}", CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Recording the connection status export run {RunId} found failed", run.Id);
+        }
+    }
+
+    /// <summary>Records the failed run; returns the connection status it proves when the cloud refused it for good, else null.</summary>
+    private async Task<ConnectionTestResult?> FailAsync(ScheduledExport schedule, ExportRun run, Exception ex, List<string> uploaded, bool interrupted)
     {
         var errorId = Guid.NewGuid().ToString("N")[..8];
         var cloud = Find<CloudStorageException>(ex);
@@ -541,6 +601,10 @@ public sealed class ExportEngine(
         await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
         db.ExportRuns.Update(run);
         await db.SaveChangesAsync(CancellationToken.None);
+        // Credentials, a missing bucket or container, a permission: the same status text and hint a connection test gives.
+        return !interrupted && cloud is not null && !CloudStorageErrors.IsTransient(ex)
+            ? new ConnectionTestResult(false, cloud.Message, run.ErrorHint)
+            : null;
     }
 
     /// <summary>

@@ -1,12 +1,14 @@
 using AdminPortal.Core.Notifications;
+using Microsoft.Extensions.Logging;
 
 namespace AdminPortal.Core.Exports;
 
 /// <summary>
 /// A run that failed after its retries is told to the schedule's owner (bell and e-mail) and e-mailed to its
-/// notification addresses, with the cloud's own error and a link to the schedule's history. Successes tell no one.
+/// notification addresses that are still allowed (<see cref="ExportRecipients"/>), with the cloud's own error and a link
+/// to the schedule's history. Successes tell no one.
 /// </summary>
-internal sealed class ExportFailureNotifier(NotificationService notifications) : IExportNotifier
+internal sealed class ExportFailureNotifier(NotificationService notifications, ExportRecipients recipients, ILogger<ExportFailureNotifier> logger) : IExportNotifier
 {
     public async Task RunFinishedAsync(ScheduledExport schedule, ExportRun run, CancellationToken ct)
     {
@@ -30,7 +32,16 @@ internal sealed class ExportFailureNotifier(NotificationService notifications) :
             await notifications.NotifyAsync(schedule.OwnerEmail, message, ct);
         }
 
-        foreach (var address in schedule.NotificationAddresses().Where(a => !a.Equals(schedule.OwnerEmail, StringComparison.OrdinalIgnoreCase)))
+        var addresses = schedule.NotificationAddresses().Where(a => !a.Equals(schedule.OwnerEmail, StringComparison.OrdinalIgnoreCase)).ToList();
+        var refused = await recipients.NotAllowedAsync(addresses, ct);
+        if (refused.Count > 0)
+        {
+            // Saved before the recipient rule, or a user since disabled: the save-time check no longer holds.
+            logger.LogWarning("Export {ScheduleName}: {Count} notification addresses are not portal users nor in an allowed domain; not e-mailed",
+                schedule.Name, refused.Count);
+        }
+
+        foreach (var address in addresses.Except(refused))
         {
             await notifications.EmailAsync(address, message, ct);
         }

@@ -32,6 +32,21 @@ public sealed class ExportOptions
 
     /// <summary>A firing this late (the portal was down, or busy) is a misfire: it runs once, at once, whatever was missed.</summary>
     public double MisfireThresholdSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// The least time between two runs of one schedule, for everyone (Admins too): a schedule whose frequency or cron
+    /// would fire sooner is refused, and a stored one is not run sooner.
+    /// </summary>
+    public int MinimumIntervalMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// Domains whose addresses may receive a schedule's failure e-mails besides the portal's users (empty: the portal's
+    /// users only), e.g. ["corp.example"]; a domain allows its subdomains too.
+    /// </summary>
+    public string[] AllowedRecipientDomains { get; set; } = [];
+
+    /// <summary>The most notification addresses one schedule may name.</summary>
+    public int MaxNotificationRecipients { get; set; } = 10;
 }
 
 internal sealed class ExportOptionsValidator : IValidateOptions<ExportOptions>
@@ -72,6 +87,25 @@ internal sealed class ExportOptionsValidator : IValidateOptions<ExportOptions>
         if (o.ProgressIntervalSeconds is < 0 or > 60)
         {
             errors.Add("Exports:ProgressIntervalSeconds must be 0 to 60.");
+        }
+
+        // Up to a day, so that a daily export is always allowed.
+        if (o.MinimumIntervalMinutes is < 1 or > 1440)
+        {
+            errors.Add("Exports:MinimumIntervalMinutes must be 1 to 1440 (a day).");
+        }
+
+        if (o.MaxNotificationRecipients is < 1 or > 100)
+        {
+            errors.Add("Exports:MaxNotificationRecipients must be 1 to 100.");
+        }
+
+        foreach (var domain in o.AllowedRecipientDomains)
+        {
+            if (!ScheduleExportRules.IsDomain(domain))
+            {
+                errors.Add($"Exports:AllowedRecipientDomains: \"{domain}\" is not a domain name such as corp.example (no @, no wildcard).");
+            }
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

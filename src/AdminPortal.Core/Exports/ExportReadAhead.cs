@@ -89,7 +89,8 @@ internal sealed class ExportReadAhead : IAsyncDisposable
             var batch = await empty.Reader.ReadAsync(ct);
             do
             {
-                if (reader.EventTimeMs >= partitionEndMs)
+                // Clamped as the partition was: a stored long.MaxValue must fall inside the last partition, whose end is long.MaxValue.
+                if (ExportEventTime.Clamp(reader.EventTimeMs) >= partitionEndMs)
                 {
                     break;
                 }

@@ -9,8 +9,8 @@ public interface IExportNotifier
     Task RunFinishedAsync(ScheduledExport schedule, ExportRun run, CancellationToken ct);
 }
 
-/// <summary>Live progress of a run, for Send now's modal.</summary>
-public sealed record ExportProgress(Guid RunId, long Rows, long Bytes, int Part, string? CurrentObject);
+/// <summary>Live progress of a run, for Send now's modal; <paramref name="Retry"/> while it waits to try again.</summary>
+public sealed record ExportProgress(Guid RunId, long Rows, long Bytes, int Part, string? CurrentObject, ExportRetry? Retry = null);
 
 /// <summary>The storage an export writes to: opened from its integration, or why it cannot be.</summary>
 public sealed record ExportDestination(ICloudStorage? Storage, StorageIntegration? Integration, string? Problem) : IDisposable

@@ -217,15 +217,23 @@ public sealed class ExportUriTemplate
         _ => DateTime.MinValue,
     };
 
-    /// <summary>The first instant after the partition; null when the whole window is one partition.</summary>
-    public DateTime? PartitionEnd(DateTime partitionStart) => Grain switch
+    /// <summary>
+    /// The first instant after the partition; null when the partition has no end: the whole window is one partition, or
+    /// it is the calendar's last (9999-12-31T23, 9999-12-31, 9999-12, 9999), whose end DateTime cannot hold.
+    /// </summary>
+    public DateTime? PartitionEnd(DateTime partitionStart)
     {
-        PartitionGrain.Hour => partitionStart.AddHours(1),
-        PartitionGrain.Day => partitionStart.AddDays(1),
-        PartitionGrain.Month => partitionStart.AddMonths(1),
-        PartitionGrain.Year => partitionStart.AddYears(1),
-        _ => null,
-    };
+        // One event dated 9999-12-31 made AddHours throw on every run, so the watermark never moved (issue 11).
+        var ticksLeft = DateTime.MaxValue.Ticks - partitionStart.Ticks;
+        return Grain switch
+        {
+            PartitionGrain.Hour => ticksLeft < TimeSpan.TicksPerHour ? null : partitionStart.AddHours(1),
+            PartitionGrain.Day => ticksLeft < TimeSpan.TicksPerDay ? null : partitionStart.AddDays(1),
+            PartitionGrain.Month => partitionStart is { Year: 9999, Month: 12 } ? null : partitionStart.AddMonths(1),
+            PartitionGrain.Year => partitionStart.Year == 9999 ? null : partitionStart.AddYears(1),
+            _ => null,
+        };
+    }
 
     /// <summary>The object key (relative to the prefix) of one part of one partition.</summary>
     public string Render(DateTime partitionStartUtc, string run, int part)

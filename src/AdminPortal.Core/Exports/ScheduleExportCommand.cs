@@ -1,5 +1,3 @@
-using System.Net.Mail;
-
 namespace AdminPortal.Core.Exports;
 
 /// <summary>What the Add Schedule / Edit form sends.</summary>
@@ -27,69 +25,25 @@ public sealed record ScheduleExportCommand
     public string? NotificationEmails { get; init; }
 }
 
-/// <summary>The checks of a schedule's own fields (the template is checked against its integration by the service).</summary>
+/// <summary>The frequencies, limits and address rules a schedule shares with its validator and its list.</summary>
 public static class ScheduleExportRules
 {
     public static readonly IReadOnlyList<int> IntervalHours = [2, 4, 6, 12, 24];
 
     public const int MaxNameLength = 120;
-    public const int MaxNotificationAddresses = 20;
 
-    public static IEnumerable<(string Field, string Message)> Errors(ScheduleExportCommand c)
+    /// <summary>A domain name as <see cref="ExportOptions.AllowedRecipientDomains"/> lists them: labels and dots, no @ or wildcard.</summary>
+    public static bool IsDomain(string? domain) =>
+        !string.IsNullOrWhiteSpace(domain) && domain.Contains('.', StringComparison.Ordinal)
+        && Uri.CheckHostName(domain.Trim()) == UriHostNameType.Dns;
+
+    /// <summary>The address's domain is one of <paramref name="domains"/> or below one (ops.corp.example under corp.example).</summary>
+    public static bool InDomains(string address, IReadOnlyList<string> domains)
     {
-        if ((c.Name?.Trim().Length ?? 0) > MaxNameLength)
-        {
-            yield return (nameof(c.Name), $"A schedule name has at most {MaxNameLength} characters.");
-        }
-
-        switch (c.FrequencyKind)
-        {
-            case ExportFrequencyKind.EveryHours when c.EveryHours is not { } hours || !IntervalHours.Contains(hours):
-                yield return (nameof(c.EveryHours), "Choose every 2, 4, 6, 12 or 24 hours.");
-                break;
-            case ExportFrequencyKind.Daily or ExportFrequencyKind.Weekly or ExportFrequencyKind.Monthly when c.TimeOfDay is null:
-                yield return (nameof(c.TimeOfDay), "Choose the time of day the export runs.");
-                break;
-            case ExportFrequencyKind.Cron when string.IsNullOrWhiteSpace(c.Cron):
-                yield return (nameof(c.Cron), "Give a cron expression, for example 0 0 2 * * ? (every day at 02:00).");
-                break;
-            case ExportFrequencyKind.Cron when c.Cron!.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is not (6 or 7):
-                yield return (nameof(c.Cron), "A cron expression has 6 or 7 fields: seconds minutes hours day-of-month month day-of-week [year], for example 0 0 2 * * ?.");
-                break;
-            case ExportFrequencyKind.Cron when Scheduling.ExportCron.CronError(c.Cron) is { } cronError:
-                yield return (nameof(c.Cron), cronError);
-                break;
-        }
-
-        if (c.FrequencyKind == ExportFrequencyKind.Weekly && c.Day is not (>= 0 and <= 6))
-        {
-            yield return (nameof(c.Day), "Choose the day of the week.");
-        }
-
-        // Days 29 and 30 are missing from some months and cron cannot say "or the last day": 1 to 28, or the last day.
-        if (c.FrequencyKind == ExportFrequencyKind.Monthly && c.Day is not ((>= 1 and <= 28) or Scheduling.ExportCron.LastDayOfMonth))
-        {
-            yield return (nameof(c.Day), "Choose a day of the month from 1 to 28, or the last day of the month.");
-        }
-
-        if (string.IsNullOrWhiteSpace(c.TimeZoneId) || !TimeZoneInfo.TryFindSystemTimeZoneById(c.TimeZoneId.Trim(), out _))
-        {
-            yield return (nameof(c.TimeZoneId), $"Unknown time zone \"{c.TimeZoneId}\": use a name such as UTC, Europe/Paris or America/New_York.");
-        }
-
-        var addresses = Addresses(c.NotificationEmails);
-        if (addresses.Count > MaxNotificationAddresses)
-        {
-            yield return (nameof(c.NotificationEmails), $"At most {MaxNotificationAddresses} notification addresses.");
-        }
-
-        foreach (var address in addresses)
-        {
-            if (!MailAddress.TryCreate(address, out var parsed) || parsed.Address != address || !address.Contains('.', StringComparison.Ordinal))
-            {
-                yield return (nameof(c.NotificationEmails), $"\"{address}\" is not an e-mail address.");
-            }
-        }
+        var at = address.LastIndexOf('@');
+        var domain = at < 0 ? "" : address[(at + 1)..];
+        return domains.Select(d => d.Trim().TrimStart('.')).Any(d =>
+            domain.Equals(d, StringComparison.OrdinalIgnoreCase) || domain.EndsWith("." + d, StringComparison.OrdinalIgnoreCase));
     }
 
     public static IReadOnlyList<string> Addresses(string? text) =>

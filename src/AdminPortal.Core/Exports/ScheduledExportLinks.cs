@@ -17,7 +17,7 @@ internal sealed class ScheduledExportLinks(IDbContextFactory<PortalDbContext> db
         return await db.ScheduledExports.AsNoTracking().Where(s => s.IntegrationId == integrationId).OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(ct);
     }
 
-    public Task PauseAsync(Guid integrationId, string reason, CancellationToken ct) =>
+    public Task<IReadOnlyList<string>> PauseAsync(Guid integrationId, string reason, CancellationToken ct) =>
         EachAsync(integrationId, "ExportSchedulePaused", "Export schedule paused", "pause", reason, (db, s) =>
         {
             s.Paused = true;
@@ -25,13 +25,13 @@ internal sealed class ScheduledExportLinks(IDbContextFactory<PortalDbContext> db
         }, ct);
 
     /// <summary>Object names are relative to the integration's prefix, so the exports follow the new destination as they are.</summary>
-    public Task RepointAsync(Guid integrationId, string reason, CancellationToken ct) =>
+    public Task<IReadOnlyList<string>> RepointAsync(Guid integrationId, string reason, CancellationToken ct) =>
         EachAsync(integrationId, "ExportScheduleRepointed", "Export schedule re-pointed", "update", reason, (db, s) => { }, ct);
 
-    public Task DeleteAsync(Guid integrationId, string reason, CancellationToken ct) =>
+    public Task<IReadOnlyList<string>> DeleteAsync(Guid integrationId, string reason, CancellationToken ct) =>
         EachAsync(integrationId, "ExportScheduleDeleted", "Export schedule deleted", "delete", reason, (db, s) => db.ScheduledExports.Remove(s), ct);
 
-    private async Task EachAsync(Guid integrationId, string code, string label, string action, string reason,
+    private async Task<IReadOnlyList<string>> EachAsync(Guid integrationId, string code, string label, string action, string reason,
         Action<PortalDbContext, ScheduledExport> change, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -48,5 +48,7 @@ internal sealed class ScheduledExportLinks(IDbContextFactory<PortalDbContext> db
         {
             await audit.WriteAsync(new PortalAuditEntry(code, label, action, "exports", Actor, true, AuditTargetType.Asset, schedule.Name, Details: reason), ct);
         }
+
+        return schedules.Select(s => s.Name).Order(StringComparer.Ordinal).ToList();
     }
 }

@@ -6,6 +6,7 @@ using AdminPortal.Core.Integrations;
 using AdminPortal.Core.Security;
 using AdminPortal.Core.Users;
 using AdminPortal.CloudStorage;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Core.Exports;
@@ -18,14 +19,17 @@ public sealed record ScheduledExportSummary(
     DateTimeOffset? NextRunUtc);
 
 /// <summary>
-/// Scheduled exports of workbook elements: list, create, edit, pause, resume, delete, Send now, history. Admins manage
-/// all; Auditors their own, on their own workbooks, to existing integrations. Every change and every run is audited.
+/// Scheduled exports of workbook elements: list, create, edit, pause, resume, delete, Send now, history. Who may
+/// schedule exports to the organization's buckets: Admins and Auditors (those granted the audit logs, as Sigma lets
+/// those granted the audit-log connection), checked here for every call; Admins manage all schedules, Auditors their
+/// own, on their own workbooks, to existing integrations. Every change and every run is audited.
 /// </summary>
 public sealed class ScheduledExportService(
     IDbContextFactory<PortalDbContext> dbFactory,
     ExportEngine engine,
     Scheduling.ExportScheduler scheduler,
     IExportDestinations destinations,
+    IValidator<ScheduleExportCommand> validator,
     PortalAuditLog audit,
     TimeProvider clock)
 {
@@ -213,7 +217,7 @@ public sealed class ScheduledExportService(
     private async Task<(List<(string Field, string Message)> Errors, ExportUriTemplate? Template, string Name)> CheckAsync(
         PortalDbContext db, ClaimsPrincipal user, ScheduleExportCommand command, CancellationToken ct)
     {
-        var errors = ScheduleExportRules.Errors(command).ToList();
+        var errors = (await validator.ValidateAsync(command, ct)).Errors.Select(e => (e.PropertyName, e.ErrorMessage)).ToList();
         var workbook = await db.Workbooks.AsNoTracking().SingleOrDefaultAsync(w => w.Id == command.WorkbookId, ct);
         var element = await db.TableElements.AsNoTracking()
             .SingleOrDefaultAsync(e => e.Id == command.TableElementId && e.WorkbookId == command.WorkbookId, ct);

@@ -289,19 +289,15 @@ public sealed partial class IntegrationService(
         await db.SaveChangesAsync(ct);
 
         var reason = $"The destination of integration \"{i.Name}\" changed from {old} to {i.DisplayDestination}.";
-        if (command.UpdateLinkedExports)
-        {
-            await linkedExports.RepointAsync(i.Id, reason, ct);
-        }
-        else
-        {
-            await linkedExports.PauseAsync(i.Id, reason, ct);
-        }
+        var linked = command.UpdateLinkedExports
+            ? await linkedExports.RepointAsync(i.Id, reason, ct)
+            : await linkedExports.PauseAsync(i.Id, reason, ct);
+        var outcome = command.UpdateLinkedExports ? "re-pointed to the new destination" : "paused";
 
         await AuditAsync(actor, "IntegrationDestinationEdited", "Storage integration destination edited", "update", i,
-            $"linked exports {(command.UpdateLinkedExports ? "re-pointed" : "paused")}; test: {i.LastTestStatus}", ct, oldValue: old, newValue: i.DisplayDestination);
+            $"{LinkedCount(linked, command.UpdateLinkedExports ? "re-pointed" : "paused")}; test: {i.LastTestStatus}", ct, oldValue: old, newValue: i.DisplayDestination);
         await ConfirmAsync(actor, "Cloud destination updated",
-            $"{reason} Linked scheduled exports were {(command.UpdateLinkedExports ? "re-pointed to the new destination" : "paused")}. Connection test: {i.LastTestStatus}.", i, ct);
+            $"{reason}{LinkedSentence(linked, outcome)} Connection test: {i.LastTestStatus}.", i, ct);
         return new IntegrationOutcome(OperationResult.Success, IntegrationSummary.Of(i));
     }
 
@@ -317,21 +313,17 @@ public sealed partial class IntegrationService(
         }
 
         var reason = $"Integration \"{i.Name}\" was deleted.";
-        if (deleteLinkedExports)
-        {
-            await linkedExports.DeleteAsync(i.Id, reason, ct);
-        }
-        else
-        {
-            await linkedExports.PauseAsync(i.Id, reason, ct);
-        }
+        var linked = deleteLinkedExports
+            ? await linkedExports.DeleteAsync(i.Id, reason, ct)
+            : await linkedExports.PauseAsync(i.Id, reason, ct);
+        var outcome = deleteLinkedExports ? "deleted" : "paused";
 
         db.StorageIntegrations.Remove(i);
         await db.SaveChangesAsync(ct);
         await AuditAsync(actor, "IntegrationDeleted", "Storage integration deleted", "delete", i,
-            $"linked exports {(deleteLinkedExports ? "deleted" : "paused")}", ct, oldValue: i.DisplayDestination);
+            LinkedCount(linked, outcome), ct, oldValue: i.DisplayDestination);
         await ConfirmAsync(actor, "Integration deleted",
-            $"{reason} Its destination was {i.DisplayDestination}. Linked scheduled exports were {(deleteLinkedExports ? "deleted" : "paused")}.", i, ct);
+            $"{reason} Its destination was {i.DisplayDestination}.{LinkedSentence(linked, outcome)}", i, ct);
         return OperationResult.Success;
     }
 
@@ -507,13 +499,7 @@ public sealed partial class IntegrationService(
         _ => "stored",
     };
 
-    private void Record(StorageIntegration i, ConnectionTestResult result)
-    {
-        i.LastTestStatus = result.Status;
-        i.LastTestHint = result.Hint;
-        i.LastTestedAtUtc = clock.GetUtcNow().UtcDateTime;
-        i.ConsecutiveFailures = result.Success ? 0 : i.ConsecutiveFailures + 1;
-    }
+    private void Record(StorageIntegration i, ConnectionTestResult result) => i.RecordTest(result, clock.GetUtcNow().UtcDateTime);
 
     private static void SetDestination(StorageIntegration i, DestinationInput d)
     {
@@ -553,6 +539,13 @@ public sealed partial class IntegrationService(
         notifications.NotifyAsync(ActorName(actor), new NotificationMessage(title, message, Notifications.NotificationSeverity.Success, SettingsLink), ct);
 
     private static string ActorName(ClaimsPrincipal actor) => actor.Identity?.Name ?? "";
+
+    /// <summary>The confirmation's sentence about linked exports: said only when there were some (it was sent for none).</summary>
+    private static string LinkedSentence(IReadOnlyList<string> linked, string outcome) => linked.Count == 0
+        ? ""
+        : $" Linked scheduled exports were {outcome} ({linked.Count}): {string.Join(", ", linked)}.";
+
+    private static string LinkedCount(IReadOnlyList<string> linked, string outcome) => $"{linked.Count} linked exports {outcome}";
 
     /// <summary>A setting left empty in appsettings binds as "", not null.</summary>
     private static string Or(string? setting, string fallback) => string.IsNullOrWhiteSpace(setting) ? fallback : setting;

@@ -23,6 +23,7 @@ public static class IntegrationsServices
 
         // Use cases; scheduled exports replace the no-op seam when they exist
         services.AddSingleton<IntegrationService>();
+        services.AddSingleton<IntegrationConnectionStatus>();
         services.AddHostedService<IntegrationHealthCheckService>();
         services.TryAddSingleton<ILinkedExports, NoLinkedExports>();
 

@@ -98,6 +98,15 @@ public sealed class StorageIntegration
 
     public static string SecretPurpose(Guid id, string field) => $"integration:{id:D}:{field}";
 
+    /// <summary>Records what a connection test, the health check or an export run found about the connection.</summary>
+    public void RecordTest(CloudStorage.ConnectionTestResult result, DateTime atUtc)
+    {
+        LastTestStatus = result.Status;
+        LastTestHint = result.Hint;
+        LastTestedAtUtc = atUtc;
+        ConsecutiveFailures = result.Success ? 0 : ConsecutiveFailures + 1;
+    }
+
     public static IntegrationCloud CloudOf(IntegrationAuthMethod method) => method switch
     {
         IntegrationAuthMethod.AwsRole or IntegrationAuthMethod.AwsAccessKey => IntegrationCloud.Aws,

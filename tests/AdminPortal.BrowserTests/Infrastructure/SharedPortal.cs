@@ -33,6 +33,8 @@ public sealed class SharedPortal : IAsyncLifetime
             ["Integrations:AzureAppName"] = "AdminPortal Audit Export",
             ["Integrations:AzureAppClientId"] = "0b8f4d2e-9a6c-4f1e-8d3b-2c7a5e9f1d04",
             ["Integrations:GcpServiceAccount"] = "adminportal-export@adminportal-prod.iam.gserviceaccount.com",
+            // Failure e-mails go to portal users only, unless their domain is allowed: the tests' soc-team@example.test.
+            ["Exports:AllowedRecipientDomains:0"] = "example.test",
         };
         Portal = await PortalProcess.StartAsync(settings, seedDemoEvents: DemoEvents);
     }

@@ -65,4 +65,43 @@ public sealed class ExportCronTests
     [InlineData("0 61 2 * * ?", "is not a cron expression Quartz understands")]
     [InlineData("0 0 0 1 1 ? 2001", "never fires again")]
     public void A_bad_cron_is_explained(string cron, string message) => Assert.Contains(message, ExportCron.CronError(cron));
+
+    private static readonly DateTimeOffset From = new(2026, 12, 4, 12, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData("* * * * * ?", 1)]
+    [InlineData("0 0/5 * * * ?", 300)]
+    [InlineData("0 0,30 2 1 1 ?", 1800)]
+    public void Firings_closer_than_the_minimum_are_found_however_rare(string cron, int gapSeconds)
+    {
+        var pair = ExportCron.FiringsCloserThan(Schedule(ExportFrequencyKind.Cron, cron: cron), TimeSpan.FromHours(1), From);
+
+        Assert.NotNull(pair);
+        Assert.Equal(TimeSpan.FromSeconds(gapSeconds), pair.Value.Second - pair.Value.First);
+    }
+
+    [Theory]
+    [InlineData(ExportFrequencyKind.Cron, null, "0 0 * * * ?", "UTC")]
+    [InlineData(ExportFrequencyKind.Cron, null, "0 0 * * * ?", "Europe/Paris")]
+    [InlineData(ExportFrequencyKind.EveryHours, 2, null, "America/New_York")]
+    [InlineData(ExportFrequencyKind.Daily, null, null, "Europe/Paris")]
+    public void Hourly_or_rarer_frequencies_pass_an_hour_minimum_across_daylight_saving_changes(ExportFrequencyKind kind, int? hours, string? cron, string zone)
+    {
+        var schedule = Schedule(kind, everyHours: hours, time: kind == ExportFrequencyKind.Daily ? "02:30" : null, zone: zone, cron: cron);
+
+        Assert.Null(ExportCron.FiringsCloserThan(schedule, TimeSpan.FromHours(1), From));
+    }
+
+    [Fact]
+    public void Every_two_hours_is_too_often_for_a_three_hour_minimum() =>
+        Assert.NotNull(ExportCron.FiringsCloserThan(Schedule(ExportFrequencyKind.EveryHours, everyHours: 2), TimeSpan.FromHours(3), From));
+
+    [Theory]
+    [InlineData("ops@corp.example", true)]
+    [InlineData("ops@eu.corp.example", true)]
+    [InlineData("ops@CORP.example", true)]
+    [InlineData("ops@evilcorp.example", false)]
+    [InlineData("ops@corp.example.evil", false)]
+    public void An_allowed_domain_admits_its_subdomains_and_nothing_that_only_ends_like_it(string address, bool allowed) =>
+        Assert.Equal(allowed, ScheduleExportRules.InDomains(address, ["corp.example"]));
 }

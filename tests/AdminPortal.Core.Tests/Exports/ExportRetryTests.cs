@@ -46,4 +46,19 @@ public sealed class ExportRetryTests
             Assert.InRange(tenth, 5, 10);
         }
     }
+
+    [Fact]
+    public void A_waiting_retry_reads_as_the_attempt_to_come_of_all_when_and_the_clouds_error()
+    {
+        var now = new DateTime(2026, 12, 4, 20, 0, 0, DateTimeKind.Utc);
+
+        var retry = ExportRetry.After(2, 5, now.AddSeconds(7.2), "SlowDown: Please reduce your request rate.");
+
+        Assert.Equal("retrying (attempt 3 of 5, next in 8 s): SlowDown: Please reduce your request rate.", retry.Describe(now));
+        Assert.Equal("retrying (attempt 3 of 5, next in 0 s): SlowDown: Please reduce your request rate.", retry.Describe(now.AddSeconds(9)));
+    }
+
+    [Fact]
+    public void A_long_cloud_error_is_cut_in_the_retry_line() =>
+        Assert.Equal(ExportRetry.MaxErrorLength + 1, ExportRetry.After(1, 5, DateTime.UtcNow, new string('x', 5000)).Error.Length);
 }

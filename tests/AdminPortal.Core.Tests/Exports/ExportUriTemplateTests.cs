@@ -95,6 +95,51 @@ public sealed class ExportUriTemplateTests
         Assert.Equal(DateTime.Parse(end, null, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal), template.PartitionEnd(partition));
     }
 
+    [Theory]
+    [InlineData("a/{yyyy}/{MM}/{dd}/{HH}/x-{run}-{part}", "9999/12/31/23")]
+    [InlineData("a/{yyyy}/{MM}/{dd}/x-{run}-{part}", "9999/12/31")]
+    [InlineData("a/{yyyy}/{MM}/x-{run}-{part}", "9999/12")]
+    [InlineData("a/{yyyy}/x-{run}-{part}", "9999")]
+    public void The_last_partition_of_the_calendar_has_no_end_instead_of_overflowing(string text, string folders)
+    {
+        var template = Valid(text);
+
+        var partition = template.PartitionStart(DateTime.MaxValue);
+
+        Assert.Null(template.PartitionEnd(partition));
+        Assert.Equal($"a/{folders}/x-r-0001", template.Render(partition, "r", 1));
+    }
+
+    [Theory]
+    [InlineData("a/{yyyy}/{MM}/{dd}/{HH}/x-{run}-{part}", "0001-01-01T01:00:00")]
+    [InlineData("a/{yyyy}/{MM}/{dd}/x-{run}-{part}", "0001-01-02T00:00:00")]
+    [InlineData("a/{yyyy}/{MM}/x-{run}-{part}", "0001-02-01T00:00:00")]
+    [InlineData("a/{yyyy}/x-{run}-{part}", "0002-01-01T00:00:00")]
+    public void The_first_partition_of_the_calendar_starts_at_DateTime_MinValue_and_ends_an_interval_later(string text, string end)
+    {
+        var template = Valid(text);
+
+        var partition = template.PartitionStart(DateTime.MinValue);
+
+        Assert.Equal(DateTime.MinValue, partition);
+        Assert.Equal(DateTime.Parse(end, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal),
+            template.PartitionEnd(partition));
+    }
+
+    [Theory]
+    [InlineData("a/{yyyy}/{MM}/{dd}/{HH}/x-{run}-{part}", 9999, 12, 31, 22)]
+    [InlineData("a/{yyyy}/{MM}/{dd}/x-{run}-{part}", 9999, 12, 30, 0)]
+    [InlineData("a/{yyyy}/{MM}/x-{run}-{part}", 9999, 11, 1, 0)]
+    [InlineData("a/{yyyy}/x-{run}-{part}", 9998, 1, 1, 0)]
+    public void The_partition_before_the_last_still_ends_where_the_last_begins(string text, int year, int month, int day, int hour)
+    {
+        var template = Valid(text);
+
+        var partition = new DateTime(year, month, day, hour, 0, 0, DateTimeKind.Utc);
+
+        Assert.Equal(template.PartitionStart(DateTime.MaxValue), template.PartitionEnd(partition));
+    }
+
     [Fact]
     public void Without_time_tokens_the_whole_window_is_one_partition()
     {

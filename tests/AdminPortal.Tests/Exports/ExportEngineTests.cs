@@ -257,6 +257,8 @@ public sealed class ExportEngineTests(StoragePeers peers, ExportsPortal portal) 
         Assert.StartsWith("SlowDown: Please reduce your request rate", run.Error);
         Assert.Equal(2, run.Retries); // three attempts in all (Exports:MaxAttempts)
         Assert.Empty(await portal.ReadAllAsync(integration));
+        // Throttling says nothing of the connection: the integration keeps its status.
+        Assert.Equal("SUCCESS", (await IntegrationRowAsync(integration)).LastTestStatus);
         Assert.Null((await portal.ScheduleRowAsync(schedule)).WatermarkEventRowId);
     }
 
@@ -383,6 +385,125 @@ public sealed class ExportEngineTests(StoragePeers peers, ExportsPortal portal) 
         var listed = Assert.Single(history);
         Assert.Equal((run!.Id, ExportTrigger.Manual, PortalFactory.AdminEmail), (listed.Id, listed.Trigger, listed.TriggeredBy));
         Assert.Equal((60L, run.Bytes, 3), (listed.ProgressRows, listed.ProgressBytes, listed.ProgressPart));
+    }
+
+    [Fact]
+    public async Task An_event_dated_9999_12_31_is_exported_in_the_last_hour_and_the_watermark_moves()
+    {
+        var ids = await portal.StoreEventsAsync("year9999", 3, Start, TimeSpan.FromMinutes(30));
+        ids.AddRange(await portal.StoreEventsAsync("year9999", 1, new DateTime(9999, 12, 31, 23, 59, 59, DateTimeKind.Utc), TimeSpan.Zero, idPrefix: "last-"));
+        var (schedule, integration) = await SetUpAsync("year9999");
+
+        var run = await RunAsync(schedule);
+
+        Assert.Equal(ExportRunStatus.Succeeded, run.Status);
+        Assert.Null(run.Error);
+        Assert.Equal(run.WindowToEventRowId, (await portal.ScheduleRowAsync(schedule)).WatermarkEventRowId);
+        var objects = await portal.ReadAllAsync(integration);
+        var last = Assert.Single(objects, o => o.Key.StartsWith("audit/9999/12/31/23/", StringComparison.Ordinal));
+        Assert.Contains("9999-12-31 23:59:59.000", Encoding.UTF8.GetString(last.Value.Content));
+        Assert.Equal(ids, await EventIdsAsync(objects, ExportFormat.Csv));
+    }
+
+    [Fact]
+    public async Task Stored_times_outside_what_DateTime_holds_go_to_the_first_and_last_partitions_instead_of_stopping_the_export()
+    {
+        var ids = await portal.StoreEventsAsync("outofrange", 3, Start, TimeSpan.FromMinutes(30));
+        await using (var db = await portal.DbAsync())
+        {
+            // Only a hand-edited database holds these: the portal itself stores DateTimes.
+            await db.Database.ExecuteSqlAsync($"UPDATE AuditEvents SET EventTimeUtc = {long.MaxValue} WHERE EventId = {ids[0]}");
+            await db.Database.ExecuteSqlAsync($"UPDATE AuditEvents SET EventTimeUtc = {long.MinValue} WHERE EventId = {ids[2]}");
+        }
+
+        var (schedule, integration) = await SetUpAsync("outofrange");
+
+        var run = await RunAsync(schedule);
+
+        Assert.Equal(ExportRunStatus.Succeeded, run.Status);
+        Assert.Equal(run.WindowToEventRowId, (await portal.ScheduleRowAsync(schedule)).WatermarkEventRowId);
+        var objects = await portal.ReadAllAsync(integration);
+        Assert.Contains(objects.Keys, k => k.StartsWith("audit/0001/01/01/00/", StringComparison.Ordinal));
+        Assert.Contains(objects.Keys, k => k.StartsWith("audit/9999/12/31/23/", StringComparison.Ordinal));
+        Assert.Equal([ids[2], ids[1], ids[0]], await EventIdsAsync(objects, ExportFormat.Csv));
+    }
+
+    [Fact]
+    public async Task An_export_refused_with_NoSuchBucket_marks_the_integration_and_a_stored_run_sets_it_back_to_SUCCESS()
+    {
+        await portal.StoreEventsAsync("nobucket", 3, Start, TimeSpan.FromMinutes(10));
+        var (schedule, integration) = await SetUpAsync("nobucket");
+        await MoveBucketAsync(integration, "exports-bucket-that-does-not-exist");
+
+        var failed = await RunAsync(schedule);
+
+        Assert.Equal(ExportRunStatus.Failed, failed.Status);
+        var refused = await IntegrationRowAsync(integration);
+        Assert.Contains("NoSuchBucket", refused.LastTestStatus);
+        Assert.Equal((failed.Error, failed.ErrorHint, 1), (refused.LastTestStatus, refused.LastTestHint, refused.ConsecutiveFailures));
+        Assert.Contains("bucket", refused.LastTestHint, StringComparison.OrdinalIgnoreCase);
+
+        await MoveBucketAsync(integration, StoragePeers.S3Bucket);
+        var stored = await RunAsync(schedule);
+
+        Assert.Equal(ExportRunStatus.Succeeded, stored.Status);
+        var proven = await IntegrationRowAsync(integration);
+        Assert.Equal(("SUCCESS", 0), (proven.LastTestStatus, proven.ConsecutiveFailures));
+    }
+
+    [Fact]
+    public async Task While_a_run_waits_to_retry_its_progress_and_its_row_say_which_attempt_when_and_the_clouds_error()
+    {
+        await portal.StoreEventsAsync("retryprogress", 30, Start, TimeSpan.FromMinutes(170));
+        var (schedule, _) = await SetUpAsync("retryprogress");
+        portal.Faults.FailUpload(2, FaultInjection.SlowDown);
+        var reports = new RetryLog(portal);
+
+        var run = await portal.Schedules.SendNowAsync(Principals.Admin(), schedule, reports);
+
+        Assert.Equal(ExportRunStatus.Succeeded, run!.Status);
+        var (progress, row) = Assert.Single(reports.Retries);
+        var retry = progress.Retry!;
+        Assert.Equal((2, 3), (retry.NextAttempt, retry.MaxAttempts));
+        Assert.StartsWith("SlowDown: Please reduce your request rate", retry.Error);
+        Assert.InRange(retry.NextAttemptAtUtc, run.StartedAtUtc, run.FinishedAtUtc!.Value);
+        // The object before the failing one was reported, and the figures stay on it instead of going back to zero.
+        Assert.Equal(1, progress.Part);
+        Assert.True(progress.Rows > 0);
+        Assert.Equal((ExportRunStatus.Running, 1), (row.Status, row.Retries));
+        Assert.StartsWith("retrying (attempt 2 of 3, next in ", row.Error);
+        Assert.EndsWith("s): SlowDown: Please reduce your request rate (injected by the test)", row.Error);
+        Assert.Null(run.Error);
+    }
+
+    private async Task MoveBucketAsync(Guid integration, string bucket)
+    {
+        await using var db = await portal.DbAsync();
+        await db.StorageIntegrations.Where(i => i.Id == integration).ExecuteUpdateAsync(i => i.SetProperty(x => x.Bucket, bucket));
+    }
+
+    private async Task<Core.Integrations.StorageIntegration> IntegrationRowAsync(Guid integration)
+    {
+        await using var db = await portal.DbAsync();
+        return await db.StorageIntegrations.AsNoTracking().SingleAsync(i => i.Id == integration);
+    }
+
+    /// <summary>Keeps each retry report with the run's row as the database held it at that moment.</summary>
+    private sealed class RetryLog(ExportsPortal portal) : IProgress<ExportProgress>
+    {
+        public List<(ExportProgress Progress, ExportRun Row)> Retries { get; } = [];
+
+        public void Report(ExportProgress value)
+        {
+            if (value.Retry is null)
+            {
+                return;
+            }
+
+            // Synchronously, while the engine waits in Report: the row as it is during the retry, not after.
+            using var db = portal.Services.GetRequiredService<IDbContextFactory<Core.Data.PortalDbContext>>().CreateDbContext();
+            Retries.Add((value, db.ExportRuns.AsNoTracking().Single(r => r.Id == value.RunId)));
+        }
     }
 
     private sealed class ProgressLog : IProgress<ExportProgress>

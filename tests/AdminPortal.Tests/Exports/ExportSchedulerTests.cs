@@ -102,6 +102,25 @@ public sealed class ExportSchedulerTests(StoragePeers peers, ExportsPortal porta
         Assert.Empty(await RunsAsync(id));
     }
 
+    [Fact]
+    public async Task A_firing_sooner_than_the_minimum_interval_after_the_last_scheduled_run_is_skipped()
+    {
+        // A schedule saved before Exports:MinimumIntervalMinutes may still carry a trigger that fires every second.
+        const string family = "sched_throttle";
+        await portal.StoreEventsAsync(family, 5, DateTime.UtcNow.AddHours(-1), TimeSpan.FromMinutes(30));
+        var id = await ScheduleAsync(family);
+        var scheduler = await QuartzAsync();
+        await scheduler.TriggerJob(ExportScheduler.JobKeyOf(id), new JobDataMap(), CancellationToken.None);
+        await WaitForRunsAsync(id, atLeast: 1, TimeSpan.FromSeconds(30));
+        await portal.StoreEventsAsync(family, 5, DateTime.UtcNow.AddMinutes(-10), TimeSpan.FromMinutes(5), idPrefix: "later-");
+
+        await scheduler.TriggerJob(ExportScheduler.JobKeyOf(id), new JobDataMap(), CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        var run = Assert.Single(await RunsAsync(id));
+        Assert.Equal(ExportTrigger.Scheduled, run.Trigger);
+    }
+
     private static ScheduleExportCommand Command(ScheduledExport s) => new()
     {
         Name = s.Name,

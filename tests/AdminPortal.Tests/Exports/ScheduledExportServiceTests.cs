@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using AdminPortal.CloudStorage.Tests.Infrastructure;
 using AdminPortal.Core.Exports;
 using AdminPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Tests.Exports;
 
@@ -33,7 +34,7 @@ public sealed class ScheduledExportServiceTests(StoragePeers peers, ExportsPorta
             FrequencyKind = ExportFrequencyKind.Cron,
             Cron = "every night",
             TimeZoneId = "Mars/Olympus_Mons",
-            NotificationEmails = "ops@corp.example, not-an-address",
+            NotificationEmails = $"{PortalFactory.AdminEmail}, not-an-address",
         };
 
         var (result, _) = await portal.Schedules.CreateAsync(Principals.Admin(), command);
@@ -70,6 +71,19 @@ public sealed class ScheduledExportServiceTests(StoragePeers peers, ExportsPorta
     }
 
     [Fact]
+    public async Task Deleting_an_integration_tells_the_admin_which_linked_exports_were_paused()
+    {
+        var command = await CommandAsync("linkedbell");
+        var id = await portal.ScheduleAsync(command);
+
+        await portal.Integrations.DeleteAsync(Principals.Admin(), command.IntegrationId);
+
+        var inbox = await portal.Services.GetRequiredService<Core.Notifications.NotificationService>().InboxAsync(Principals.Admin());
+        var confirmation = Assert.Single(inbox.Latest, n => n.Title == "Integration deleted" && n.Message.Contains("s3_linkedbell", StringComparison.Ordinal));
+        Assert.Contains($"Linked scheduled exports were paused (1): {(await portal.ScheduleRowAsync(id)).Name}.", confirmation.Message);
+    }
+
+    [Fact]
     public async Task Deleting_an_integration_with_the_checkbox_deletes_its_exports()
     {
         var command = await CommandAsync("linkeddelete");
@@ -101,5 +115,94 @@ public sealed class ScheduledExportServiceTests(StoragePeers peers, ExportsPorta
 
         Assert.Null(await portal.Schedules.GetAsync(Principals.Auditor(), id));
         Assert.False((await portal.Schedules.PauseAsync(Principals.Auditor(), id)).Succeeded);
+    }
+
+    [Fact]
+    public async Task A_cron_firing_every_second_is_refused_for_an_admin_too_with_the_minimum_interval()
+    {
+        var command = await CommandAsync("everysecond") with { FrequencyKind = ExportFrequencyKind.Cron, Cron = "* * * * * ?" };
+
+        var (result, id) = await portal.Schedules.CreateAsync(Principals.Admin(), command);
+
+        Assert.Equal(Guid.Empty, id);
+        var message = Assert.Single(result.Errors["Cron"]);
+        Assert.Contains("Exports run at most once every 1 hour", message);
+        Assert.Contains("again 1 second later", message);
+    }
+
+    [Fact]
+    public async Task A_cron_that_fires_twice_close_together_once_a_year_is_refused()
+    {
+        var command = await CommandAsync("onceayear") with { FrequencyKind = ExportFrequencyKind.Cron, Cron = "0 0,30 2 1 1 ?" };
+
+        var (result, _) = await portal.Schedules.CreateAsync(Principals.Admin(), command);
+
+        Assert.Contains("again 30 minutes later", Assert.Single(result.Errors["Cron"]));
+    }
+
+    [Fact]
+    public async Task Editing_a_schedule_to_run_every_minute_is_refused_and_it_keeps_its_frequency()
+    {
+        var command = await CommandAsync("editminute");
+        var id = await portal.ScheduleAsync(command);
+
+        var result = await portal.Schedules.UpdateAsync(Principals.Admin(), id,
+            command with { FrequencyKind = ExportFrequencyKind.Cron, Cron = "0 * * * * ?" });
+
+        Assert.Contains("at most once every 1 hour", Assert.Single(result.Errors["Cron"]));
+        Assert.Equal(ExportFrequencyKind.Daily, (await portal.ScheduleRowAsync(id)).FrequencyKind);
+    }
+
+    [Fact]
+    public async Task Notification_addresses_that_are_not_portal_users_are_refused()
+    {
+        var command = await CommandAsync("outsiders") with
+        {
+            NotificationEmails = $"{PortalFactory.AdminEmail}, attacker@evil.example",
+        };
+
+        var (result, _) = await portal.Schedules.CreateAsync(Principals.Admin(), command);
+
+        var message = Assert.Single(result.Errors["NotificationEmails"]);
+        Assert.StartsWith("\"attacker@evil.example\" is not a user of this portal", message);
+    }
+
+    [Fact]
+    public async Task More_notification_addresses_than_the_maximum_are_refused()
+    {
+        var command = await CommandAsync("toomany") with
+        {
+            NotificationEmails = string.Join(", ", Enumerable.Range(1, 11).Select(i => $"user{i}@corp.example")),
+        };
+
+        var (result, _) = await portal.Schedules.CreateAsync(Principals.Admin(), command);
+
+        Assert.Equal("At most 10 notification addresses.", Assert.Single(result.Errors["NotificationEmails"]));
+    }
+
+    [Fact]
+    public async Task The_portals_own_users_may_receive_failure_e_mails_but_a_disabled_one_may_not()
+    {
+        await portal.CreateUserAsync("notify.me@example.test", Core.Users.PortalRoles.Auditor);
+        await portal.CreateUserAsync("gone@example.test", Core.Users.PortalRoles.Auditor);
+        await using (var db = await portal.DbAsync())
+        {
+            await db.Users.Where(u => u.Email == "gone@example.test").ExecuteUpdateAsync(u => u.SetProperty(x => x.IsDisabled, true));
+        }
+
+        var refused = await portal.Services.GetRequiredService<ExportRecipients>()
+            .NotAllowedAsync(["NOTIFY.ME@example.test", "gone@example.test", "someone@elsewhere.example"], CancellationToken.None);
+
+        Assert.Equal(["gone@example.test", "someone@elsewhere.example"], refused);
+    }
+
+    [Fact]
+    public async Task Only_admins_and_auditors_may_schedule_exports()
+    {
+        var command = await CommandAsync("norole");
+        var nobody = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, "nobody@example.test")], "test"));
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => portal.Schedules.CreateAsync(nobody, command));
     }
 }

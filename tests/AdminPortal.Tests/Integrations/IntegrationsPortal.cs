@@ -101,15 +101,16 @@ public sealed class RecordingLinkedExports : ILinkedExports
 
     public Task<IReadOnlyList<string>> ListAsync(Guid integrationId, CancellationToken ct) => Task.FromResult<IReadOnlyList<string>>([]);
 
-    public Task PauseAsync(Guid integrationId, string reason, CancellationToken ct) => Record(integrationId, "pause", reason);
+    public Task<IReadOnlyList<string>> PauseAsync(Guid integrationId, string reason, CancellationToken ct) => Record(integrationId, "pause", reason);
 
-    public Task RepointAsync(Guid integrationId, string reason, CancellationToken ct) => Record(integrationId, "repoint", reason);
+    public Task<IReadOnlyList<string>> RepointAsync(Guid integrationId, string reason, CancellationToken ct) => Record(integrationId, "repoint", reason);
 
-    public Task DeleteAsync(Guid integrationId, string reason, CancellationToken ct) => Record(integrationId, "delete", reason);
+    public Task<IReadOnlyList<string>> DeleteAsync(Guid integrationId, string reason, CancellationToken ct) => Record(integrationId, "delete", reason);
 
-    private Task Record(Guid integrationId, string call, string reason)
+    /// <summary>This portal has no scheduled exports, so none is ever linked (ExportsPortal tests the real links).</summary>
+    private Task<IReadOnlyList<string>> Record(Guid integrationId, string call, string reason)
     {
         calls.Enqueue((integrationId, call, reason));
-        return Task.CompletedTask;
+        return Task.FromResult<IReadOnlyList<string>>([]);
     }
 }

@@ -55,6 +55,39 @@ public static class ExportCron
         return CronError(cron) is null ? CronExpression.Parse(cron).WithTimeZone(ZoneOf(s)).GetNextValidTimeAfter(after) : null;
     }
 
+    /// <summary>
+    /// The first two consecutive firings closer than <paramref name="minimum"/>, or null. Computed by stepping through
+    /// the firings Quartz will make, over a year and a day (a cron can fire twice in one minute once a year) or
+    /// <see cref="MaxFiringsChecked"/> firings, whichever ends first.
+    /// </summary>
+    public static (DateTimeOffset First, DateTimeOffset Second)? FiringsCloserThan(ScheduledExport s, TimeSpan minimum, DateTimeOffset from)
+    {
+        var cron = For(s);
+        if (CronError(cron) is not null)
+        {
+            return null;
+        }
+
+        var expression = CronExpression.Parse(cron).WithTimeZone(ZoneOf(s));
+        var horizon = from + TimeSpan.FromDays(366);
+        var previous = expression.GetNextValidTimeAfter(from);
+        for (var n = 0; previous is { } first && first <= horizon && n < MaxFiringsChecked; n++)
+        {
+            var next = expression.GetNextValidTimeAfter(first);
+            if (next is { } second && second - first < minimum)
+            {
+                return (first, second);
+            }
+
+            previous = next;
+        }
+
+        return null;
+    }
+
+    /// <summary>A year of firings at least an hour apart is 8,784; past this many the horizon is shorter than a year.</summary>
+    public const int MaxFiringsChecked = 10_000;
+
     private static int Hour(ScheduledExport s) => s.TimeOfDay?.Hour ?? 0;
 
     private static int Minute(ScheduledExport s) => s.TimeOfDay?.Minute ?? 0;

@@ -1,6 +1,7 @@
 using AdminPortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace AdminPortal.Core.Exports.Scheduling;
@@ -11,7 +12,8 @@ namespace AdminPortal.Core.Exports.Scheduling;
 /// row decides: a paused schedule's firing is skipped, a deleted schedule's job removes itself.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class ExportJob(ExportEngine engine, IDbContextFactory<PortalDbContext> dbFactory, ILogger<ExportJob> logger) : IJob
+public sealed class ExportJob(ExportEngine engine, IDbContextFactory<PortalDbContext> dbFactory, IOptions<ExportOptions> options,
+    TimeProvider clock, ILogger<ExportJob> logger) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
@@ -22,9 +24,12 @@ public sealed class ExportJob(ExportEngine engine, IDbContextFactory<PortalDbCon
         }
 
         bool? paused;
+        DateTime? lastScheduledStart;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             paused = await db.ScheduledExports.Where(s => s.Id == scheduleId).Select(s => (bool?)s.Paused).SingleOrDefaultAsync(cancellationToken);
+            lastScheduledStart = await db.ExportRuns.Where(r => r.ScheduleId == scheduleId && r.Trigger == ExportTrigger.Scheduled)
+                .OrderByDescending(r => r.StartedAtUtc).Select(r => (DateTime?)r.StartedAtUtc).FirstOrDefaultAsync(cancellationToken);
         }
 
         if (paused is null)
@@ -37,6 +42,16 @@ public sealed class ExportJob(ExportEngine engine, IDbContextFactory<PortalDbCon
         if (paused is true)
         {
             logger.LogDebug("Scheduled export {ScheduleId} is paused; firing skipped", scheduleId);
+            return;
+        }
+
+        // A schedule saved before Exports:MinimumIntervalMinutes (a "* * * * * ?" cron) is not run sooner than that; the
+        // 90% leaves room for firings that start a little late once and on time the next.
+        var minimum = TimeSpan.FromMinutes(options.Value.MinimumIntervalMinutes * 0.9);
+        if (!context.Recovering && lastScheduledStart is { } last && clock.GetUtcNow().UtcDateTime - last < minimum)
+        {
+            logger.LogWarning("Scheduled export {ScheduleId} fired {Minutes:0.#} minutes after its last run, under Exports:MinimumIntervalMinutes; firing skipped",
+                scheduleId, (clock.GetUtcNow().UtcDateTime - last).TotalMinutes);
             return;
         }
 
