@@ -27,15 +27,17 @@ public sealed record IngestionProblem(int Line, string? EventId, string Reason);
 /// Rules (README "Ingestion"): a body that cannot be read as a whole (broken JSON array, unknown format, refused CSV
 /// definition) stores nothing; otherwise valid events are stored in one transaction and every rejected line is listed
 /// with its reason, or, with <c>atomic</c>, any rejection stores nothing. Duplicate event ids are counted, not stored again.
-/// Events are written into that transaction a chunk at a time as they are read, so that a batch is never held whole
-/// in memory: the source should be at hand (<see cref="IngestionSpool"/>), as the write gate is held meanwhile.
+/// Events are written into that transaction a chunk at a time as they are read (<see cref="AuditWritePipeline"/>), so
+/// that a batch is never held whole in memory: the source should be at hand (<see cref="IngestionSpool"/>), as the
+/// write gate is held meanwhile.
 /// </summary>
 public sealed class AuditIngestion(AuditEventParser parser, CsvCollector collector, AuditEventWriter writer)
 {
     public async Task<IngestionReport> IngestAsync(Stream body, AuditBatchFormat format, bool atomic, CancellationToken ct = default)
     {
-        await using var session = await writer.BeginAsync(ct);
-        var parsed = await parser.ParseAsync(body, format, session.WriteAsync, AuditEventParser.DefaultChunkSize, ct);
+        await using var pipeline = new AuditWritePipeline(writer, ct);
+        var parsed = await parser.ParseAsync(body, format, pipeline.AddAsync, AuditEventParser.DefaultChunkSize, ct);
+        await using var session = await pipeline.CompleteAsync();
         var problems = parsed.Rejections.Select(r => new IngestionProblem(r.Line, r.EventId, r.Message)).ToList();
         var received = parsed.AcceptedCount + parsed.RejectedCount;
         if (parsed.BatchError is not null)
@@ -48,8 +50,9 @@ public sealed class AuditIngestion(AuditEventParser parser, CsvCollector collect
 
     public async Task<IngestionReport> CollectCsvAsync(CsvCollectionInput input, bool atomic, CancellationToken ct = default)
     {
-        await using var session = await writer.BeginAsync(ct);
-        var collected = await collector.CollectAsync(input, session.WriteAsync, ct);
+        await using var pipeline = new AuditWritePipeline(writer, ct);
+        var collected = await collector.CollectAsync(input, pipeline.AddAsync, ct);
+        await using var session = await pipeline.CompleteAsync();
         if (collected.Refusal is { } refusal)
         {
             return new IngestionReport(0, 0, 0, 0, [], $"{FileName(refusal.File)} file, line {refusal.Line}: {refusal.Reason} Nothing was stored.");
