@@ -40,7 +40,14 @@ public sealed class IngestionSpool(IOptions<DatabaseOptions> database)
 
     private async Task<Stream> SpoolToFileAsync(MemoryStream head, Stream source, byte[] buffer, CancellationToken ct)
     {
-        Directory.CreateDirectory(Folder, OwnerOnlyFolder);
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(Folder);
+        }
+        else
+        {
+            Directory.CreateDirectory(Folder, OwnerOnlyFolder);
+        }
         var options = new FileStreamOptions
         {
             Mode = FileMode.CreateNew,
