@@ -101,8 +101,11 @@ public static class CoreServices
         services.AddSingleton<AuditLogExplorer>();
         services.AddSingleton<Workbooks.WorkbookService>();
         services.AddSingleton<IngestionTokenService>();
+        services.AddOptions<AuditLogs.Ingestion.IngestionOptions>();
+        services.AddSingleton<AuditLogs.Ingestion.IngestionRules>();
+        services.AddSingleton<AuditLogs.Ingestion.IngestionSpool>();
         services.AddSingleton<AuditLogs.Ingestion.AuditEventParser>();
-        services.AddSingleton(_ => new AuditLogs.Collection.CsvCollector());
+        services.AddSingleton(sp => new AuditLogs.Collection.CsvCollector(sp.GetRequiredService<AuditLogs.Ingestion.IngestionRules>()));
         services.AddSingleton<AuditLogs.Ingestion.AuditIngestion>();
         services.AddSingleton<AuditLogs.Retention.AuditRetention>();
         services.AddHostedService<AuditLogs.Retention.AuditRetentionService>();

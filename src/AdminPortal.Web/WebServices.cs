@@ -1,4 +1,5 @@
 using System.Net;
+using AdminPortal.Core.AuditLogs.Ingestion;
 using AdminPortal.Core.Data;
 using AdminPortal.Core.Security;
 using AdminPortal.Core.Users;
@@ -125,7 +126,16 @@ public static class WebServices
 
         services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.Section))
             .Validate(o => o.MaxRequestBytes is >= 1024 and <= 1L << 32, "Ingestion:MaxRequestBytes must be 1 KiB to 4 GiB.")
+            .Validate(o => o.MaxFutureHours is >= 0 and <= 8760, "Ingestion:MaxFutureHours must be 0 to 8760 (a year).")
+            .Validate(o => o.MaxConcurrentRequests is >= 1 and <= 1000, "Ingestion:MaxConcurrentRequests must be 1 to 1000.")
+            .Validate(o => o.RequestsPerSecondPerToken is >= 1 and <= 100_000, "Ingestion:RequestsPerSecondPerToken must be 1 to 100000.")
+            .Validate(o => o.RequestBurstPerToken >= 1 && o.RequestBurstPerToken >= o.RequestsPerSecondPerToken / 10,
+                "Ingestion:RequestBurstPerToken must be at least 1 and at least a tenth of RequestsPerSecondPerToken.")
             .ValidateOnStart();
+
+        // Ingestion: requests per token, and at once
+        services.AddSingleton<IngestionConcurrency>();
+        services.AddRateLimiter(limiter => limiter.AddPolicy<string, IngestionRateLimiterPolicy>(IngestionRateLimiterPolicy.Name));
 
         // Health
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -159,6 +169,7 @@ public static class WebServices
 
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization: ingestion is limited per token (only a request that has one counts); sign-in and setup per address.
         app.UseRateLimiter();
         app.UseAntiforgery();
 

@@ -17,17 +17,17 @@ public sealed record StoreResult(int Stored, IReadOnlyList<string> Duplicates);
 public sealed class AuditEventWriter(IOptions<DatabaseOptions> database, TimeProvider clock, AuditWriteGate gate)
 {
     // Every column but Id, in AuditColumns order plus RawJson: the one list the statement and the binder share.
-    private static readonly string[] Columns = AuditColumns.All.Select(c => c.Name).Append(nameof(AuditEvent.RawJson)).ToArray();
+    internal static readonly string[] Columns = AuditColumns.All.Select(c => c.Name).Append(nameof(AuditEvent.RawJson)).ToArray();
 
     // The received UTF-8 of RawJson when ingestion kept it, bound as it is (RowBinder).
-    private static readonly Func<AuditEvent, object?>[] Getters = Columns
+    internal static readonly Func<AuditEvent, object?>[] Getters = Columns
         .Select(c => c == nameof(AuditEvent.RawJson) ? e => e.RawJsonUtf8 ?? (object?)e.RawJson : Getter(c))
         .ToArray();
 
     // Rows are bound by position straight through SQLitePCL.raw: Microsoft.Data.Sqlite looks every parameter up by
     // name on every execution, which for 49 columns cost three times SQLite's own insert work (measured 13.7k rows/s
     // against 45k rows/s for the same rows in the sqlite3 shell; see bench/).
-    private static readonly string InsertSql = InsertSqlFor(1);
+    internal static readonly string InsertSql = InsertSqlFor(1);
 
     /// <summary>
     /// Rows per INSERT statement for the bulk of a batch. Each execution of a statement opens a cursor on the table and
@@ -37,7 +37,7 @@ public sealed class AuditEventWriter(IOptions<DatabaseOptions> database, TimePro
     /// </summary>
     internal const int RowsPerStatement = 32;
 
-    private static readonly string BulkInsertSql = InsertSqlFor(RowsPerStatement);
+    internal static readonly string BulkInsertSql = InsertSqlFor(RowsPerStatement);
 
     private const string FindIdSql = "SELECT \"Id\" FROM \"AuditEvents\" WHERE \"EventId\" = ?";
 
@@ -49,7 +49,7 @@ public sealed class AuditEventWriter(IOptions<DatabaseOptions> database, TimePro
     /// counts them itself, one statement per hour a batch touches, where a trigger ran an upsert per row: 3 of the
     /// 14-15 µs a row cost (bench/ --only writer). Deletes and updates keep their triggers.
     /// </summary>
-    private const string AddHoursSql =
+    internal const string AddHoursSql =
         "INSERT INTO \"AuditEventHours\" (\"HourUtc\", \"Events\") VALUES (?, ?) ON CONFLICT (\"HourUtc\") DO UPDATE SET \"Events\" = \"Events\" + excluded.\"Events\"";
 
     private static string InsertSqlFor(int rows)
@@ -73,122 +73,56 @@ public sealed class AuditEventWriter(IOptions<DatabaseOptions> database, TimePro
             return new StoreResult(0, []);
         }
 
-        using var _ = await gate.EnterForIngestionAsync(ct);
-        return await StoreBatchAsync(events, ct);
+        await using var session = await BeginAsync(ct, keepDuplicateIds: true);
+        await session.WriteAsync(events, ct);
+        await session.CommitAsync(ct);
+        return new StoreResult(session.Stored, session.DuplicateIds);
     }
 
-    private async Task<StoreResult> StoreBatchAsync(IReadOnlyList<AuditEvent> events, CancellationToken ct)
+    /// <summary>
+    /// Starts one transaction that chunks of a batch are written into as they are read, so that a large batch is
+    /// never held whole in memory, and that stores all of them or (disposed without commit) none. Holds the write
+    /// gate until disposed: feed it from a source that is already at hand (a spooled request body), not a slow peer.
+    /// </summary>
+    public async Task<AuditWriteSession> BeginAsync(CancellationToken ct = default, bool keepDuplicateIds = false)
     {
-        await using var connection = new SqliteConnection(database.Value.ConnectionString());
-        await connection.OpenAsync(ct);
-        await using (var pragma = connection.CreateCommand())
+        var entered = await gate.EnterForIngestionAsync(ct);
+        SqliteConnection? connection = null;
+        try
         {
-            // Several indexes take random inserts: a large page cache keeps their hot pages in memory, and in WAL
-            // mode NORMAL sync is still durable across a process crash (only an OS crash may lose the last commit).
-            // Checkpoints (copying the WAL into the database, with an fsync) run beside the writer, not at its
-            // commits (AuditCheckpointService): they took 20-40% of a batch's time here (bench/).
-            pragma.CommandText = gate.WriterPragmas(database.Value) + "PRAGMA cache_size = -262144; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;";
-            await pragma.ExecuteNonQueryAsync(ct);
-        }
-
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var duplicates = new List<string>();
-        var hours = new Dictionary<long, int>();
-        var db = connection.Handle!;
-        var bulk = events.Count >= RowsPerStatement ? Prepare(db, BulkInsertSql) : null;
-        using (bulk)
-        using (var single = Prepare(db, InsertSql))
-        {
-            var bulkBinder = bulk is null ? null : new RowBinder(bulk);
-            var singleBinder = new RowBinder(single);
-            // Ids stored before each statement are at most this (one writer at a time, AUTOINCREMENT): how
-            // FindDuplicates tells the rows a statement stored from those it ignored.
-            var lastId = LastId(db);
-            for (var first = 0; first < events.Count;)
+            connection = new SqliteConnection(database.Value.ConnectionString());
+            await connection.OpenAsync(ct);
+            await using (var pragma = connection.CreateCommand())
             {
-                ct.ThrowIfCancellationRequested();
-                var (statement, binder, rows) = events.Count - first >= RowsPerStatement
-                    ? (bulk!, bulkBinder!, RowsPerStatement)
-                    : (single, singleBinder, 1);
-
-                // Left unbound, a column is NULL (sqlite3_clear_bindings below): most of the 49 are empty, and each
-                // bind is a native call (bench/: binding alone went from 69-80k to 86-90k rows/s).
-                binder.StartRow();
-                for (var row = 0; row < rows; row++)
-                {
-                    var e = events[first + row];
-                    if (e.IngestedAtUtc == default)
-                    {
-                        e.IngestedAtUtc = now;
-                    }
-
-                    CollectionsMarshal.GetValueRefOrAddDefault(hours, HourOf(e), out _)++;
-
-                    var offset = row * Columns.Length;
-                    for (var i = 0; i < Columns.Length; i++)
-                    {
-                        Check(db, binder.Bind(offset + i + 1, Getters[i](e)));
-                    }
-                }
-
-                var step = raw.sqlite3_step(statement);
-                if (step != raw.SQLITE_DONE)
-                {
-                    Check(db, step);
-                }
-
-                var changes = raw.sqlite3_changes(db);
-                raw.sqlite3_reset(statement);
-                raw.sqlite3_clear_bindings(statement);
-                if (changes < rows)
-                {
-                    foreach (var row in FindDuplicates(db, events, first, rows, lastId))
-                    {
-                        duplicates.Add(events[row].EventId);
-                        hours[HourOf(events[row])]--;
-                    }
-                }
-
-                if (changes > 0)
-                {
-                    lastId = raw.sqlite3_last_insert_rowid(db);
-                }
-
-                first += rows;
+                // Several indexes take random inserts: a large page cache keeps their hot pages in memory, and in WAL
+                // mode NORMAL sync is still durable across a process crash (only an OS crash may lose the last commit).
+                // Checkpoints (copying the WAL into the database, with an fsync) run beside the writer, not at its
+                // commits (AuditCheckpointService): they took 20-40% of a batch's time here (bench/).
+                pragma.CommandText = gate.WriterPragmas(database.Value) + "PRAGMA cache_size = -262144; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;";
+                await pragma.ExecuteNonQueryAsync(ct);
             }
-        }
 
-        using (var addHours = Prepare(db, AddHoursSql))
+            var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+            return new AuditWriteSession(connection, transaction, entered, clock.GetUtcNow().UtcDateTime, keepDuplicateIds);
+        }
+        catch
         {
-            foreach (var (hour, count) in hours.Where(h => h.Value > 0))
+            if (connection is not null)
             {
-                Check(db, raw.sqlite3_bind_int64(addHours, 1, hour));
-                Check(db, raw.sqlite3_bind_int(addHours, 2, count));
-                var step = raw.sqlite3_step(addHours);
-                Check(db, step == raw.SQLITE_DONE ? raw.SQLITE_OK : step);
-                raw.sqlite3_reset(addHours);
+                await connection.DisposeAsync();
             }
+            entered.Dispose();
+            throw;
         }
-
-        await transaction.CommitAsync(ct);
-        await using (var pool = connection.CreateCommand())
-        {
-            pool.CommandText = AuditWriteGate.PoolPragmas;
-            await pool.ExecuteNonQueryAsync(ct);
-        }
-
-        return new StoreResult(events.Count - duplicates.Count, duplicates);
     }
 
-    private static sqlite3_stmt Prepare(sqlite3 db, string sql)
+    internal static sqlite3_stmt Prepare(sqlite3 db, string sql)
     {
         Check(db, raw.sqlite3_prepare_v2(db, sql, out var statement));
         return statement;
     }
 
-    private static long LastId(sqlite3 db)
+    internal static long LastId(sqlite3 db)
     {
         using var max = Prepare(db, "SELECT coalesce(max(\"Id\"), 0) FROM \"AuditEvents\"");
         Check(db, raw.sqlite3_step(max) == raw.SQLITE_ROW ? raw.SQLITE_OK : raw.sqlite3_errcode(db));
@@ -196,14 +130,14 @@ public sealed class AuditEventWriter(IOptions<DatabaseOptions> database, TimePro
     }
 
     // Integer division as SQLite's (towards zero), as the delete trigger computes an event's hour.
-    private static long HourOf(AuditEvent e) => ToUnixMs(e.EventTimeUtc) / HourMs * HourMs;
+    internal static long HourOf(AuditEvent e) => ToUnixMs(e.EventTimeUtc) / HourMs * HourMs;
 
     /// <summary>
     /// Which rows of one statement were ignored as already stored: a row whose event id has an id from before the
     /// statement (at most <paramref name="lastIdBefore"/>), or that repeats an event id earlier in the same statement.
     /// An ignored row may still have used up an AUTOINCREMENT id, so the stored ones are not told apart by counting.
     /// </summary>
-    private static List<int> FindDuplicates(sqlite3 db, IReadOnlyList<AuditEvent> events, int first, int rows, long lastIdBefore)
+    internal static List<int> FindDuplicates(sqlite3 db, IReadOnlyList<AuditEvent> events, int first, int rows, long lastIdBefore)
     {
         var duplicates = new List<int>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -223,7 +157,7 @@ public sealed class AuditEventWriter(IOptions<DatabaseOptions> database, TimePro
         return duplicates;
     }
 
-    private static void Check(sqlite3 db, int rc)
+    internal static void Check(sqlite3 db, int rc)
     {
         if (rc != raw.SQLITE_OK)
         {

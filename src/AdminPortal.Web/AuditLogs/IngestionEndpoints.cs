@@ -5,23 +5,16 @@ using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Web.AuditLogs;
 
-/// <summary>Limits of the ingestion API.</summary>
-public sealed class IngestionOptions
-{
-    public const string Section = "Ingestion";
-
-    /// <summary>Largest request body accepted, in bytes (default 64 MiB); larger ones get a 413 that says so.</summary>
-    public long MaxRequestBytes { get; set; } = 64L * 1024 * 1024;
-}
-
 public static class IngestionEndpoints
 {
     /// <summary>POST /api/audit-events (JSON or NDJSON) and POST /api/audit-events/csv (Brainwave collection), with an ingestion token.</summary>
     public static IEndpointRouteBuilder MapIngestionEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/audit-events").RequireAuthorization(Policies.Ingestion).DisableAntiforgery();
+        var api = endpoints.MapGroup("/api/audit-events").RequireAuthorization(Policies.Ingestion).DisableAntiforgery()
+            .RequireRateLimiting(IngestionRateLimiterPolicy.Name)
+            .AddEndpointFilter(endpoints.ServiceProvider.GetRequiredService<IngestionConcurrency>());
 
-        api.MapPost("", async (HttpContext context, AuditIngestion ingestion, IOptions<IngestionOptions> options, bool? atomic) =>
+        api.MapPost("", async (HttpContext context, AuditIngestion ingestion, IngestionSpool spool, IOptions<IngestionOptions> options, bool? atomic) =>
         {
             if (AuditEventParser.FormatOf(context.Request.ContentType) is not { } format)
             {
@@ -29,7 +22,12 @@ public static class IngestionEndpoints
                     statusCode: StatusCodes.Status415UnsupportedMediaType);
             }
 
-            return await WithinLimitAsync(context, options.Value, () => ingestion.IngestAsync(context.Request.Body, format, atomic == true, context.RequestAborted));
+            return await WithinLimitAsync(context, options.Value, async () =>
+            {
+                // The whole body first, then the writer: it holds the write gate while it reads (IngestionSpool).
+                await using var body = await spool.SpoolAsync(context.Request.Body, context.RequestAborted);
+                return await ingestion.IngestAsync(body, format, atomic == true, context.RequestAborted);
+            });
         });
 
         api.MapPost("/csv", async (HttpContext context, AuditIngestion ingestion, IOptions<IngestionOptions> options, bool? atomic) =>
@@ -91,6 +89,8 @@ public static class IngestionEndpoints
             duplicates = report.Duplicates,
             rejected = report.Rejected,
             rejections = report.Rejections.Select(r => new { line = r.Line, eventId = r.EventId, reason = r.Reason }),
+            // Only the first rejections are listed, so that a body of garbage does not make an answer as large.
+            rejectionsNotListed = report.NotListed,
             error = report.Error,
         };
         return Results.Json(body, statusCode: report.Error is null ? StatusCodes.Status200OK

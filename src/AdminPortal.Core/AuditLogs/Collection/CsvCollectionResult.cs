@@ -1,3 +1,5 @@
+using AdminPortal.Core.AuditLogs.Ingestion;
+
 namespace AdminPortal.Core.AuditLogs.Collection;
 
 /// <summary>The three files of one Brainwave-style CSV collection, and what makes the raw log itself recognisable.</summary>
@@ -43,13 +45,34 @@ public sealed record CsvDefinitionError(CsvCollectionFile File, int Line, string
     };
 }
 
-/// <summary>The events collected from a raw log (not stored yet), the rows rejected, or the reason nothing was collected.</summary>
+/// <summary>
+/// The events collected from a raw log (not stored yet; empty when a sink received them), the rows rejected, or the
+/// reason nothing was collected.
+/// </summary>
 public sealed class CsvCollectionResult
 {
+    /// <summary>The longest reason kept: a reason may quote a cell, and a cell may be megabytes long.</summary>
+    public const int MaxReasonLength = 1000;
+
     public List<AuditEvent> Events { get; } = [];
 
-    /// <summary>Rejected rows, in line order.</summary>
+    /// <summary>The first <see cref="AuditParseResult.MaxRejectionsListed"/> rejected rows, in line order; the rest are only counted.</summary>
     public List<CsvRowRejection> Rejections { get; } = [];
+
+    /// <summary>Rows that produced an event.</summary>
+    public int AcceptedCount { get; internal set; }
+
+    /// <summary>Rows rejected, listed or not.</summary>
+    public int RejectedCount { get; private set; }
+
+    internal void Reject(int line, string reason)
+    {
+        RejectedCount++;
+        if (Rejections.Count < AuditParseResult.MaxRejectionsListed)
+        {
+            Rejections.Add(new CsvRowRejection(line, JsonValues.Shorten(reason, MaxReasonLength - 1)));
+        }
+    }
 
     /// <summary>Set when a definition file (or the raw log's header) is malformed: then Events and Rejections are empty.</summary>
     public CsvDefinitionError? Refusal { get; internal set; }
@@ -60,5 +83,6 @@ public sealed class CsvCollectionResult
 /// <summary>Raised while reading a definition file; becomes the result's <see cref="CsvCollectionResult.Refusal"/>.</summary>
 internal sealed class CsvDefinitionException(CsvCollectionFile file, int line, string reason) : Exception(reason)
 {
-    public CsvDefinitionError Error { get; } = new(file, line, reason);
+    // Cut: a reason may list a header or quote a cell of any length (a 20 MB header made a 20 MB error).
+    public CsvDefinitionError Error { get; } = new(file, line, JsonValues.Shorten(reason, CsvCollectionResult.MaxReasonLength - 1));
 }

@@ -23,18 +23,41 @@ public sealed class CsvCollectorOptions
 /// Brainwave-style CSV collection: normalizes a raw CSV log into audit events with an event properties file and an
 /// attribute mapping file (README.md beside this file has the rules). Rows are read one at a time.
 /// </summary>
-public sealed class CsvCollector(CsvCollectorOptions? options = null)
+public sealed class CsvCollector(IngestionRules? rules = null, CsvCollectorOptions? options = null)
 {
     private readonly CsvCollectorOptions _options = options ?? new CsvCollectorOptions();
+    private readonly IngestionRules _rules = rules ?? IngestionRules.Default;
 
+    /// <summary>Collects a raw log, keeping every event in the result.</summary>
     public async Task<CsvCollectionResult> CollectAsync(CsvCollectionInput input, CancellationToken cancellationToken = default)
     {
+        var events = new List<AuditEvent>();
+        var result = await CollectAsync(input, (chunk, _) =>
+        {
+            events.AddRange(chunk);
+            return Task.CompletedTask;
+        }, cancellationToken);
+        result.Events.AddRange(events);
+        return result;
+    }
+
+    /// <summary>
+    /// Collects a raw log and hands the events to <paramref name="onEvents"/> a chunk at a time as rows are read, so
+    /// that a large log is never held whole; the result then has the rejections and counts. A refused collection may
+    /// have handed some events over before the refusal: store them only when the result is not refused.
+    /// </summary>
+    public async Task<CsvCollectionResult> CollectAsync(
+        CsvCollectionInput input, Func<IReadOnlyList<AuditEvent>, CancellationToken, Task> onEvents, CancellationToken cancellationToken = default)
+    {
         var result = new CsvCollectionResult();
+        var check = _rules.Start();
+        var pending = new List<AuditEvent>(AuditEventParser.DefaultChunkSize);
+        long pendingChars = 0;
         try
         {
             var properties = await EventPropertiesFile.ReadAsync(input.EventProperties, cancellationToken);
 
-            await using var raw = CsvReader.Create(input.RawLog, RawLogOptions(result.Rejections), leaveOpen: true);
+            await using var raw = CsvReader.Create(input.RawLog, RawLogOptions(result), leaveOpen: true);
             await raw.ReadHeaderAsync(cancellationToken);
             var columns = new RawLogColumns([.. raw.Headers]);
             var eventIdColumn = columns.IndexOf(_options.EventIdColumn)
@@ -44,22 +67,33 @@ public sealed class CsvCollector(CsvCollectorOptions? options = null)
 
             var mapping = await AttributeMapping.ReadAsync(input.AttributeMapping, columns, cancellationToken);
 
-            var firstLineOfEventId = new Dictionary<string, int>(StringComparer.Ordinal);
+            var firstLineOfEventId = new EventIdSet();
             using var rowJson = new RowJsonWriter(columns);
             var scratch = new StringBuilder();
             while (await raw.ReadAsync(cancellationToken))
             {
                 var line = (int)raw.LineNumber;
                 var values = raw.Current.ToArray();
+                var rowChars = 0L;
+                foreach (var value in values)
+                {
+                    rowChars += value.Length;
+                }
+                if (rowChars > AuditEventParser.MaxEventBytes)
+                {
+                    // As an API event: a row is kept whole as the event's raw JSON, and a row of 20 MB is not an event.
+                    result.Reject(line, $"the row is longer than {AuditEventParser.MaxEventBytes / 1024 / 1024} MB");
+                    continue;
+                }
                 var eventId = values[eventIdColumn].Trim();
                 if (eventId.Length == 0)
                 {
-                    result.Rejections.Add(new(line, $"the {columns.Names[eventIdColumn]} column is empty"));
+                    result.Reject(line, $"the {columns.Names[eventIdColumn]} column is empty");
                     continue;
                 }
                 if (!mapping.Rows.TryGetValue(eventId, out var templates))
                 {
-                    result.Rejections.Add(new(line, $"no mapping for event id {eventId}"));
+                    result.Reject(line, $"no mapping for event id {JsonValues.Shorten(eventId)}");
                     continue;
                 }
 
@@ -67,39 +101,56 @@ public sealed class CsvCollector(CsvCollectorOptions? options = null)
                 var (auditEvent, problem) = MapRow(row, templates, mapping, () => StableEventId(input.FileIdentity, line, raw.Current.ToString()));
                 if (auditEvent is null)
                 {
-                    result.Rejections.Add(new(line, problem!));
+                    result.Reject(line, problem!);
                     continue;
                 }
-                if (!firstLineOfEventId.TryAdd(auditEvent.EventId, line))
+                if (check.Problem(auditEvent, mapping.DisplayNames) is { } refused)
                 {
-                    result.Rejections.Add(new(line, $"duplicate of line {firstLineOfEventId[auditEvent.EventId]} (event id {auditEvent.EventId})"));
+                    result.Reject(line, refused);
+                    continue;
+                }
+                if (!firstLineOfEventId.TryAdd(auditEvent.EventId, line, out var firstLine))
+                {
+                    result.Reject(line, $"duplicate of line {firstLine} (event id {auditEvent.EventId})");
                     continue;
                 }
                 auditEvent.RawJson = rowJson.Write(values);
-                result.Events.Add(auditEvent);
+                result.AcceptedCount++;
+                pending.Add(auditEvent);
+                pendingChars += rowChars;
+                if (pending.Count >= AuditEventParser.DefaultChunkSize || pendingChars >= AuditEventParser.MaxChunkBytes)
+                {
+                    await onEvents(pending, cancellationToken);
+                    pending = new List<AuditEvent>(AuditEventParser.DefaultChunkSize);
+                    pendingChars = 0;
+                }
             }
         }
         catch (CsvDefinitionException ex)
         {
             return new CsvCollectionResult { Refusal = ex.Error };
         }
+        if (pending.Count > 0)
+        {
+            await onEvents(pending, cancellationToken);
+        }
         result.Rejections.Sort((a, b) => a.Line.CompareTo(b.Line));
         return result;
     }
 
-    private static CsvReaderOptions RawLogOptions(List<CsvRowRejection> rejections) => new()
+    private static CsvReaderOptions RawLogOptions(CsvCollectionResult result) => new()
     {
         Separator = ',',
         HasHeader = true,
         TrackLineNumbers = true,
         MalformedData = CsvMalformedDataHandling.Skip,
         FieldCountMismatch = CsvFieldCountHandling.Skip,
-        OnMalformedRecord = record => rejections.Add(new((int)record.LineNumber, record.Reason switch
+        OnMalformedRecord = record => result.Reject((int)record.LineNumber, record.Reason switch
         {
             CsvMalformedReason.FieldCountMismatch => "the row does not have as many values as the header has columns",
             CsvMalformedReason.UnterminatedQuote => "a quoted value is never closed",
             _ => $"malformed CSV ({record.Reason}): quote values that contain commas or quotes, and double the quotes inside them",
-        })),
+        }),
     };
 
     /// <summary>Renders a row's templates into an event; the reason when mandatory values are missing or a value does not parse.</summary>

@@ -82,7 +82,7 @@ internal static class AltrEventMapper
         }
 
         var problem = AuditEventFields.FindProblem(auditEvent, hasTime, AltrNames);
-        return problem is null ? EventOutcome.Accept(auditEvent) : EventOutcome.Reject(eventId, problem);
+        return problem is null ? EventOutcome.Accept(auditEvent, AltrNames) : EventOutcome.Reject(eventId, problem);
     }
 
     private static void MapUser(JsonElement root, JsonElement details, AuditEvent auditEvent)

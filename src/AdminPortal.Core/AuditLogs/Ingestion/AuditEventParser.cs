@@ -7,15 +7,28 @@ namespace AdminPortal.Core.AuditLogs.Ingestion;
 /// <summary>
 /// Reads an ingestion batch (JSON: one event object or an array of them; NDJSON: one object per line) into audit
 /// events, event by event from the stream so that a large body never becomes one string. Each event is either the
-/// normalized shape or an ALTR event (recognised by <c>eventID</c>); see README.md beside this file.
+/// normalized shape or an ALTR event (recognised by <c>eventID</c>); see README.md beside this file. Every accepted
+/// event then meets <see cref="IngestionRules"/> (time window, the portal's reserved source).
 /// </summary>
-public sealed class AuditEventParser
+public sealed class AuditEventParser(IngestionRules rules)
 {
+    /// <summary>A parser with the default rules and the system clock (tests, bench/).</summary>
+    public AuditEventParser()
+        : this(IngestionRules.Default)
+    {
+    }
+
     /// <summary>The largest single event (a line, an array element or a single-object body) read.</summary>
     public const int MaxEventBytes = 1024 * 1024;
 
     /// <summary>The events of one call to the sink: a size that suits one database insert.</summary>
     public const int DefaultChunkSize = 1000;
+
+    /// <summary>
+    /// The JSON text of one call to the sink at most, whatever the count: a thousand events of 1 MB each would hold a
+    /// gigabyte. With the strings an event's text becomes, a chunk stays a few times this in memory.
+    /// </summary>
+    public const int MaxChunkBytes = 4 * 1024 * 1024;
 
     private const int InitialBufferBytes = 64 * 1024;
 
@@ -73,7 +86,7 @@ public sealed class AuditEventParser
         CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
-        var batch = new Batch(onEvents, chunkSize);
+        var batch = new Batch(onEvents, chunkSize, rules.Start());
         using var buffer = new StreamBuffer(body);
         if (format == AuditBatchFormat.Ndjson)
         {
@@ -184,12 +197,27 @@ public sealed class AuditEventParser
             return EventOutcome.Accept(accepted);
         }
 
-        return MapEventByDocument(utf8Json, strings);
+        try
+        {
+            return MapEventByDocument(utf8Json, strings);
+        }
+        catch (InvalidOperationException)
+        {
+            // A text the reader cannot turn into a string that the checks below did not foresee: the event is
+            // rejected, the batch goes on (it used to end the request with an HTML 500).
+            return EventOutcome.Reject(null, "a text value cannot be read as Unicode");
+        }
     }
 
     /// <summary>The full mapping of any shape, with the reason of a rejection.</summary>
     internal static EventOutcome MapEventByDocument(ReadOnlyMemory<byte> utf8Json, JsonStringPool strings)
     {
+        // Checked before the JSON: a string would silently turn invalid bytes into U+FFFD and store that.
+        if (JsonText.FirstInvalidUtf8(utf8Json.Span) is { } invalid)
+        {
+            return EventOutcome.Reject(null, $"invalid UTF-8 at byte {invalid + 1}");
+        }
+
         JsonDocument document;
         try
         {
@@ -205,6 +233,11 @@ public sealed class AuditEventParser
             if (root.ValueKind != JsonValueKind.Object)
             {
                 return EventOutcome.Reject(null, $"expected an event object, found {JsonValues.KindName(root.ValueKind)}");
+            }
+            if (JsonText.FindUnpairedSurrogate(utf8Json.Span) is { } surrogate)
+            {
+                var where = surrogate.Field is null ? "a field name" : $"field '{JsonValues.Shorten(surrogate.Field)}'";
+                return EventOutcome.Reject(null, $"an unpaired surrogate escape {surrogate.Escape} in {where}");
             }
             var rawJson = Encoding.UTF8.GetString(utf8Json.Span);
             return root.TryGetProperty("eventID", out _)
@@ -230,11 +263,12 @@ public sealed class AuditEventParser
     /// Collects outcomes: keeps the first of equal event ids and rejects the later ones, hands accepted events to the
     /// sink chunk by chunk, and keeps the first <see cref="AuditParseResult.MaxRejectionsListed"/> rejections.
     /// </summary>
-    private sealed class Batch(Func<IReadOnlyList<AuditEvent>, CancellationToken, Task> onEvents, int chunkSize)
+    private sealed class Batch(Func<IReadOnlyList<AuditEvent>, CancellationToken, Task> onEvents, int chunkSize, IngestionCheck check)
     {
-        private readonly Dictionary<string, (int Line, BatchPosition Position)> _firstSeen = new(StringComparer.Ordinal);
+        private readonly EventIdSet _firstSeen = new();
         private readonly JsonStringPool _strings = new();
         private List<AuditEvent> _pending = new(chunkSize);
+        private long _pendingBytes;
 
         public AuditParseResult Result { get; } = new();
 
@@ -261,15 +295,21 @@ public sealed class AuditEventParser
                 Reject(line, position, outcome.EventId, outcome.Reason!);
                 return;
             }
-            if (!_firstSeen.TryAdd(auditEvent.EventId, (line, position)))
+            if (check.Problem(auditEvent, outcome.DisplayNames) is { } problem)
             {
-                var first = _firstSeen[auditEvent.EventId];
-                var where = first.Position == BatchPosition.Line ? "line" : "element";
-                Reject(line, position, auditEvent.EventId, $"duplicate of {where} {first.Line} (eventId {JsonValues.Shorten(auditEvent.EventId)})");
+                Reject(line, position, auditEvent.EventId, problem);
+                return;
+            }
+            if (!_firstSeen.TryAdd(auditEvent.EventId, line, out var firstLine))
+            {
+                // Every event of a batch has the same position kind: lines, or elements.
+                var where = position == BatchPosition.Line ? "line" : "element";
+                Reject(line, position, auditEvent.EventId, $"duplicate of {where} {firstLine} (eventId {JsonValues.Shorten(auditEvent.EventId)})");
                 return;
             }
             Result.AcceptedCount++;
             _pending.Add(auditEvent);
+            _pendingBytes += utf8Json.Length;
         }
 
         public void Reject(int line, BatchPosition position, string? eventId, string reason)
@@ -277,14 +317,16 @@ public sealed class AuditEventParser
             Result.RejectedCount++;
             if (Result.Rejections.Count < AuditParseResult.MaxRejectionsListed)
             {
-                Result.Rejections.Add(new AuditEventRejection(line, position, eventId, reason));
+                // An id is at most 400 characters; a longer one is itself the reason and need not come back whole.
+                var shownId = eventId is { Length: > AuditEventFields.MaxNameLength } ? JsonValues.Shorten(eventId, AuditEventFields.MaxNameLength) : eventId;
+                Result.Rejections.Add(new AuditEventRejection(line, position, shownId, reason));
             }
         }
 
         public void Refuse(string reason) => Result.BatchError = reason;
 
         public Task FlushIfFullAsync(CancellationToken cancellationToken) =>
-            _pending.Count >= chunkSize ? FlushAsync(cancellationToken) : Task.CompletedTask;
+            _pending.Count >= chunkSize || _pendingBytes >= MaxChunkBytes ? FlushAsync(cancellationToken) : Task.CompletedTask;
 
         public async Task FlushAsync(CancellationToken cancellationToken)
         {
@@ -294,6 +336,7 @@ public sealed class AuditEventParser
             }
             var chunk = _pending;
             _pending = new List<AuditEvent>(chunkSize);
+            _pendingBytes = 0;
             await onEvents(chunk, cancellationToken);
         }
     }

@@ -2,7 +2,10 @@ using AdminPortal.Core.AuditLogs.Collection;
 
 namespace AdminPortal.Core.AuditLogs.Ingestion;
 
-/// <summary>What the ingestion API answers: counts, and every rejected line with its reason.</summary>
+/// <summary>
+/// What the ingestion API answers: counts, and the first rejected lines with their reasons
+/// (<see cref="AuditParseResult.MaxRejectionsListed"/>; <see cref="NotListed"/> more were only counted).
+/// </summary>
 public sealed record IngestionReport(
     int Received,
     int Stored,
@@ -12,6 +15,9 @@ public sealed record IngestionReport(
     string? Error)
 {
     public bool Succeeded => Error is null;
+
+    /// <summary>Rejections counted but not listed.</summary>
+    public int NotListed => Math.Max(0, Rejected - Rejections.Count);
 }
 
 public sealed record IngestionProblem(int Line, string? EventId, string Reason);
@@ -21,12 +27,17 @@ public sealed record IngestionProblem(int Line, string? EventId, string Reason);
 /// Rules (README "Ingestion"): a body that cannot be read as a whole (broken JSON array, unknown format, refused CSV
 /// definition) stores nothing; otherwise valid events are stored in one transaction and every rejected line is listed
 /// with its reason, or, with <c>atomic</c>, any rejection stores nothing. Duplicate event ids are counted, not stored again.
+/// Events are written into that transaction a chunk at a time as they are read (<see cref="AuditWritePipeline"/>), so
+/// that a batch is never held whole in memory: the source should be at hand (<see cref="IngestionSpool"/>), as the
+/// write gate is held meanwhile.
 /// </summary>
 public sealed class AuditIngestion(AuditEventParser parser, CsvCollector collector, AuditEventWriter writer)
 {
     public async Task<IngestionReport> IngestAsync(Stream body, AuditBatchFormat format, bool atomic, CancellationToken ct = default)
     {
-        var parsed = await parser.ParseAsync(body, format, ct);
+        await using var pipeline = new AuditWritePipeline(writer, ct);
+        var parsed = await parser.ParseAsync(body, format, pipeline.AddAsync, AuditEventParser.DefaultChunkSize, ct);
+        await using var session = await pipeline.CompleteAsync();
         var problems = parsed.Rejections.Select(r => new IngestionProblem(r.Line, r.EventId, r.Message)).ToList();
         var received = parsed.AcceptedCount + parsed.RejectedCount;
         if (parsed.BatchError is not null)
@@ -34,19 +45,21 @@ public sealed class AuditIngestion(AuditEventParser parser, CsvCollector collect
             return new IngestionReport(received, 0, 0, parsed.RejectedCount, problems, parsed.BatchError + " Nothing was stored.");
         }
 
-        return await StoreAsync(parsed.Events, received, parsed.RejectedCount, problems, atomic, ct);
+        return await FinishAsync(session, parsed.AcceptedCount, parsed.RejectedCount, problems, atomic, ct);
     }
 
     public async Task<IngestionReport> CollectCsvAsync(CsvCollectionInput input, bool atomic, CancellationToken ct = default)
     {
-        var collected = await collector.CollectAsync(input, ct);
+        await using var pipeline = new AuditWritePipeline(writer, ct);
+        var collected = await collector.CollectAsync(input, pipeline.AddAsync, ct);
+        await using var session = await pipeline.CompleteAsync();
         if (collected.Refusal is { } refusal)
         {
             return new IngestionReport(0, 0, 0, 0, [], $"{FileName(refusal.File)} file, line {refusal.Line}: {refusal.Reason} Nothing was stored.");
         }
 
         var problems = collected.Rejections.Select(r => new IngestionProblem(r.Line, null, $"line {r.Line}: {r.Reason}")).ToList();
-        return await StoreAsync(collected.Events, collected.Events.Count + collected.Rejections.Count, collected.Rejections.Count, problems, atomic, ct);
+        return await FinishAsync(session, collected.AcceptedCount, collected.RejectedCount, problems, atomic, ct);
     }
 
     private static string FileName(CsvCollectionFile file) => file switch
@@ -57,21 +70,23 @@ public sealed class AuditIngestion(AuditEventParser parser, CsvCollector collect
         _ => file.ToString(),
     };
 
-    private async Task<IngestionReport> StoreAsync(
-        IReadOnlyList<AuditEvent> events, int received, int rejected, List<IngestionProblem> problems, bool atomic, CancellationToken ct)
+    /// <summary>Commits the session's events, or (disposed by the caller without commit) none of them.</summary>
+    private static async Task<IngestionReport> FinishAsync(
+        AuditWriteSession session, int accepted, int rejected, List<IngestionProblem> problems, bool atomic, CancellationToken ct)
     {
+        var received = accepted + rejected;
         if (atomic && rejected > 0)
         {
             return new IngestionReport(received, 0, 0, rejected, problems,
                 $"{rejected} event(s) were rejected and the batch was sent as atomic: nothing was stored.");
         }
 
-        if (events.Count == 0 && rejected > 0)
+        if (accepted == 0 && rejected > 0)
         {
             return new IngestionReport(received, 0, 0, rejected, problems, $"All {rejected} event(s) were rejected: nothing was stored.");
         }
 
-        var stored = await writer.StoreAsync(events, ct);
-        return new IngestionReport(received, stored.Stored, stored.Duplicates.Count, rejected, problems, null);
+        await session.CommitAsync(ct);
+        return new IngestionReport(received, session.Stored, session.Duplicates, rejected, problems, null);
     }
 }

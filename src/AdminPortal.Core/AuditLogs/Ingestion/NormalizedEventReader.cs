@@ -41,6 +41,12 @@ internal static class NormalizedEventReader
     /// <summary>The accepted event, or null when the event needs the full mapping (see the class summary).</summary>
     public static AuditEvent? TryRead(ReadOnlySpan<byte> utf8Json, JsonStringPool strings)
     {
+        // A surrogate escape may be a lone one, in any value, read or not: the full mapping tells (most events have no \u).
+        if (JsonText.MayHaveSurrogateEscape(utf8Json))
+        {
+            return null;
+        }
+
         try
         {
             return Read(utf8Json, strings);
@@ -174,16 +180,14 @@ internal static class NormalizedEventReader
             return null;
         }
 
-        // Kept as UTF-8 for the writer; text that is not valid UTF-8 goes through a string, as the full mapping does.
-        if (System.Text.Unicode.Utf8.IsValid(utf8Json))
+        // Text that is not valid UTF-8 is rejected by the full mapping, which says at which byte.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
         {
-            auditEvent.RawJsonUtf8 = utf8Json.ToArray();
-        }
-        else
-        {
-            auditEvent.RawJson = Encoding.UTF8.GetString(utf8Json);
+            return null;
         }
 
+        // Kept as UTF-8 for the writer.
+        auditEvent.RawJsonUtf8 = utf8Json.ToArray();
         return auditEvent;
     }
 
