@@ -30,9 +30,13 @@ public class PortalFactory : WebApplicationFactory<Program>
         DataDirectory = Directory.CreateTempSubdirectory("adminportal-test-").FullName;
     }
 
+    /// <summary>The test's temporary folder: the data folder (<see cref="DataFolder"/>) and, beside it, keys/ with the master key.</summary>
     public string DataDirectory { get; }
 
-    public string DatabasePath => Path.Combine(DataDirectory, "portal.db");
+    /// <summary>The database's folder, created by the portal (the key file goes beside it, not in the shared temp folder).</summary>
+    public string DataFolder => Path.Combine(DataDirectory, "data");
+
+    public string DatabasePath => Path.Combine(DataFolder, "portal.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -20,7 +20,7 @@ public sealed class KeyRingTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/users")).StatusCode);
-        var keyFiles = Directory.GetFiles(Path.Combine(portal.DataDirectory, "keys"), "key-*.xml");
+        var keyFiles = Directory.GetFiles(Path.Combine(portal.DataFolder, "keys"), "key-*.xml");
         Assert.NotEmpty(keyFiles);
         foreach (var file in keyFiles)
         {
