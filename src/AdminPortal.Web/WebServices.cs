@@ -87,11 +87,12 @@ public static class WebServices
 
         // Cookie and antiforgery keys live with the data, so sessions survive restarts, encrypted under the master key.
         services.AddDataProtection().SetApplicationName("AdminPortal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(
-                Path.GetDirectoryName(configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.FullPath
-                    ?? new DatabaseOptions().FullPath)!, "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(DataProtectionKeyRingStore.Folder(
+                configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions())));
         services.AddOptions<KeyManagementOptions>()
             .Configure<IServiceProvider>((options, provider) => options.XmlEncryptor = new MasterKeyXmlEncryptor(provider.GetRequiredService<SecretProtector>()));
+        // `--rotate-secrets` re-encrypts the key ring too, so retiring the old master key signs nobody out.
+        services.AddSingleton<ISecretStore, DataProtectionKeyRingStore>();
 
         services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.Section))
             .Validate(o => o.MaxRequestBytes is >= 1024 and <= 1L << 32, "Ingestion:MaxRequestBytes must be 1 KiB to 4 GiB.")
