@@ -29,6 +29,12 @@ public partial class AuditLogs
     private string? ownUrl;
     private string? chartKey;
 
+    /// <summary>Parts of the address that were not valid and so not applied (shown above the grid).</summary>
+    private List<string> ignoredParts = [];
+
+    /// <summary>The address names a workbook that does not exist or is another user's: said, not replaced by the plain explorer.</summary>
+    private bool workbookNotFound;
+
     [Inject] private AuditLogExplorer Explorer { get; set; } = default!;
     [Inject] private WorkbookService Workbooks { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
@@ -55,7 +61,7 @@ public partial class AuditLogs
     /// <summary>The history to open once the grid's first URL update is done: Radzen closes every dialog on a location change.</summary>
     private Guid? historyPending;
 
-    private string Title => workbook is null ? "AUDIT_LOGS" : $"{workbook.Name}";
+    private string Title => workbookNotFound ? "Workbook not found" : workbook is null ? "AUDIT_LOGS" : $"{workbook.Name}";
 
     private int ElementIndex => workbook is null || element is null ? 0 : Math.Max(0, workbook.Elements.IndexOf(element));
 
@@ -74,17 +80,29 @@ public partial class AuditLogs
             return;
         }
 
-        // No grid until the state is known: a grid rendered meanwhile would load with the previous state.
+        // No grid until the state is known: a grid rendered meanwhile would load with the previous state. The generation
+        // moves now, before the workbook is read, so that a page the previous grid is still loading is dropped when it
+        // arrives instead of writing its state and its URL (without this workbook) over the address just opened.
         ready = false;
+        var opening = ++generation;
         var user = (await AuthenticationState).User;
-        workbook = WorkbookParam is int id ? await Workbooks.GetAsync(user, id) : null;
+        var opened = WorkbookParam is int id ? await Workbooks.GetAsync(user, id) : null;
+        if (opening != generation)
+        {
+            // A later address arrived while this one's workbook was read: that one is shown.
+            return;
+        }
+
+        workbook = opened;
+        workbookNotFound = WorkbookParam is not null && opened is null;
         element = workbook?.Elements.FirstOrDefault(e => ElementParam is null || e.Id == ElementParam) ?? workbook?.Elements.FirstOrDefault();
+        var ignored = new List<string>();
         state = element is not null && RangeParam is null
             ? ExplorerState.FromJson(element.StateJson)
-            : StateFromUrl();
+            : StateFromUrl(ignored);
+        ignoredParts = ignored;
         chartKey = null;
-        generation++;
-        ready = true;
+        ready = !workbookNotFound;
         if (HistoryParam is { } history && history != historyOpened && workbook is not null)
         {
             historyOpened = history;
@@ -109,7 +127,7 @@ public partial class AuditLogs
         await Exports.ScheduleExportsDialog.OpenAsync(Dialogs, opened, history);
     }
 
-    private ExplorerState StateFromUrl() => ExplorerUrl.Parse(name => name switch
+    private ExplorerState StateFromUrl(ICollection<string> ignored) => ExplorerUrl.Parse(name => name switch
     {
         "range" => RangeParam,
         "from" => FromParam,
@@ -120,7 +138,7 @@ public partial class AuditLogs
         "cols" => ColumnsParam,
         "f" => FiltersParam,
         _ => null,
-    });
+    }, ignored);
 
     private async Task LoadAsync(LoadDataArgs args)
     {
