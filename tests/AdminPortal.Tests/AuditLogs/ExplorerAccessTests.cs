@@ -62,19 +62,11 @@ public sealed class ExplorerAccessTests(SeededPortalFactory portal) : IClassFixt
     [Fact]
     public async Task A_csv_download_with_invalid_filters_is_refused_with_400_naming_each_one_never_widened()
     {
-        var client = portal.CreateBrowserLikeClient();
-        await PortalFactory.SignInAsync(client, SeededPortalFactory.AuditorEmail, PortalFactory.Password);
-        var filters = ExplorerState.EncodeFilters([
-            new AuditFilter("EventTimeUtc", FilterOperator.GreaterOrEqual, "not-a-date"),
-            new AuditFilter("Count", FilterOperator.Equals, "many"),
-            new AuditFilter("Login", FilterOperator.Equals, "nobody-at-all@corp.example"),
-        ]);
+        var client = await SignedInAsync(SeededPortalFactory.AuditorEmail);
 
-        var response = await client.GetAsync($"/audit-logs/export.csv?range=24h&cols=EventId&f={filters}");
+        var response = await client.GetAsync($"/audit-logs/export.csv?range=24h&cols=EventId&f={HandEditedFilters}");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadAsStringAsync();
+        var problem = await BadRequestProblemAsync(response);
         Assert.Contains("not-a-date", problem);
         Assert.Contains("many", problem);
         Assert.DoesNotContain("nobody-at-all", problem);
@@ -83,13 +75,11 @@ public sealed class ExplorerAccessTests(SeededPortalFactory portal) : IClassFixt
     [Fact]
     public async Task A_csv_download_whose_filters_cannot_be_read_is_refused_not_sent_with_every_row()
     {
-        var client = portal.CreateBrowserLikeClient();
-        await PortalFactory.SignInAsync(client, SeededPortalFactory.AuditorEmail, PortalFactory.Password);
+        var client = await SignedInAsync(SeededPortalFactory.AuditorEmail);
 
         var response = await client.GetAsync("/audit-logs/export.csv?range=custom&from=yesterday&cols=EventId&f=%%%not-base64");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.Content.ReadAsStringAsync();
+        var problem = await BadRequestProblemAsync(response);
         Assert.Contains("f= part could not be read", problem);
         Assert.Contains("'yesterday'", problem);
     }
@@ -97,14 +87,9 @@ public sealed class ExplorerAccessTests(SeededPortalFactory portal) : IClassFixt
     [Fact]
     public async Task The_explorer_page_says_which_filter_of_a_hand_edited_url_it_ignored()
     {
-        var client = portal.CreateBrowserLikeClient();
-        await PortalFactory.SignInAsync(client, SeededPortalFactory.AuditorEmail, PortalFactory.Password);
-        var filters = ExplorerState.EncodeFilters([
-            new AuditFilter("EventTimeUtc", FilterOperator.GreaterOrEqual, "not-a-date"),
-            new AuditFilter("Login", FilterOperator.Equals, "nobody-at-all@corp.example"),
-        ]);
+        var client = await SignedInAsync(SeededPortalFactory.AuditorEmail);
 
-        var response = await client.GetAsync($"/audit-logs?range=24h&f={filters}");
+        var response = await client.GetAsync($"/audit-logs?range=24h&f={HandEditedFilters}");
         var page = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -119,10 +104,8 @@ public sealed class ExplorerAccessTests(SeededPortalFactory portal) : IClassFixt
         var (saved, id) = await portal.Services.GetRequiredService<WorkbookService>()
             .SaveAsAsync(Principals.Auditor("owner@example.test"), "Someone else's", "", new ExplorerState());
         Assert.True(saved.Succeeded);
-        var auditor = portal.CreateBrowserLikeClient();
-        await PortalFactory.SignInAsync(auditor, SeededPortalFactory.AuditorEmail, PortalFactory.Password);
-        var admin = portal.CreateBrowserLikeClient();
-        await PortalFactory.SignInAsync(admin, PortalFactory.AdminEmail, PortalFactory.Password);
+        var auditor = await SignedInAsync(SeededPortalFactory.AuditorEmail);
+        var admin = await SignedInAsync(PortalFactory.AdminEmail);
 
         var forAuditor = System.Net.WebUtility.HtmlDecode(await auditor.GetStringAsync($"/audit-logs?workbook={id}"));
         var forAdmin = System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync($"/audit-logs?workbook={id}"));
@@ -133,6 +116,27 @@ public sealed class ExplorerAccessTests(SeededPortalFactory portal) : IClassFixt
         Assert.DoesNotContain("events-grid", forAuditor);
         Assert.Contains(">Someone else's</h1>", forAdmin);
         Assert.DoesNotContain("workbook-not-found", forAdmin);
+    }
+
+    /// <summary>Two filters whose values do not suit their columns (a time, a number) and a valid one.</summary>
+    private static readonly string HandEditedFilters = ExplorerState.EncodeFilters([
+        new AuditFilter("EventTimeUtc", FilterOperator.GreaterOrEqual, "not-a-date"),
+        new AuditFilter("Count", FilterOperator.Equals, "many"),
+        new AuditFilter("Login", FilterOperator.Equals, "nobody-at-all@corp.example"),
+    ])!;
+
+    private async Task<HttpClient> SignedInAsync(string email)
+    {
+        var client = portal.CreateBrowserLikeClient();
+        await PortalFactory.SignInAsync(client, email, PortalFactory.Password);
+        return client;
+    }
+
+    private static async Task<string> BadRequestProblemAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadAsStringAsync();
     }
 
     [Fact]
