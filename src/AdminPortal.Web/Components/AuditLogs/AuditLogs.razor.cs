@@ -279,15 +279,27 @@ public partial class AuditLogs
             return false;
         }
 
-        var url = Navigation.ToAbsoluteUri("audit-logs" + ExplorerUrl.Format(state, workbook?.Id, element?.Id)).ToString();
-        if (url == Navigation.Uri)
+        var query = ExplorerUrl.Format(state, workbook?.Id, element?.Id);
+        var url = Navigation.ToAbsoluteUri("audit-logs" + query).ToString();
+        if (url == Navigation.Uri || query == ShownQuery())
         {
+            // The address already says this view, in other words (cols=a,b for cols=a%2Cb): moving it would be a
+            // navigation for nothing, and one that closes an open dialog (Save As) when the first page is slow.
             return false;
         }
 
         ownUrl = url;
         Navigation.NavigateTo(url, new NavigationOptions { ReplaceHistoryEntry = true });
         return true;
+    }
+
+    /// <summary>The address bar's view in <see cref="ExplorerUrl.Format"/>'s words.</summary>
+    private string ShownQuery()
+    {
+        var shown = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(Navigation.Uri).Query);
+        string? Get(string name) => shown.TryGetValue(name, out var value) ? value.FirstOrDefault() : null;
+        int? Id(string name) => int.TryParse(Get(name), CultureInfo.InvariantCulture, out var id) ? id : null;
+        return ExplorerUrl.Format(ExplorerUrl.Parse(Get), Id("workbook"), Id("element"));
     }
 
     private static string WidthOf(AuditColumn column) => column.Kind switch
