@@ -29,6 +29,7 @@ public static class CoreServices
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section))
             .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Database:Path must name a SQLite file.")
             .Validate(o => o.WalRestartMegabytes is >= 1 and <= 4096, "Database:WalRestartMegabytes must be 1 to 4096.")
+            .Validate(o => o.BusyTimeoutSeconds is >= 1 and <= 600, "Database:BusyTimeoutSeconds must be 1 to 600.")
             .ValidateOnStart();
         services.AddOptions<SignInPolicyOptions>().Bind(configuration.GetSection(SignInPolicyOptions.Section))
             .Validate(o => o.PasswordMinLength is >= 8 and <= 128, "SignIn:PasswordMinLength must be 8 to 128.")

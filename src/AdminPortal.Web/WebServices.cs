@@ -6,6 +6,7 @@ using AdminPortal.Core.Users;
 using AdminPortal.Web.Account;
 using AdminPortal.Web.AuditLogs;
 using AdminPortal.Web.Components;
+using AdminPortal.Web.Errors;
 using AdminPortal.Web.Health;
 using AdminPortal.Web.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -118,11 +119,12 @@ public static class WebServices
 
         // Cookie and antiforgery keys live with the data, so sessions survive restarts, encrypted under the master key.
         services.AddDataProtection().SetApplicationName("AdminPortal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(
-                Path.GetDirectoryName(configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.FullPath
-                    ?? new DatabaseOptions().FullPath)!, "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(DataProtectionKeyRingStore.Folder(
+                configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions())));
         services.AddOptions<KeyManagementOptions>()
             .Configure<IServiceProvider>((options, provider) => options.XmlEncryptor = new MasterKeyXmlEncryptor(provider.GetRequiredService<SecretProtector>()));
+        // `--rotate-secrets` re-encrypts the key ring too, so retiring the old master key signs nobody out.
+        services.AddSingleton<ISecretStore, DataProtectionKeyRingStore>();
 
         services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.Section))
             .Validate(o => o.MaxRequestBytes is >= 1024 and <= 1L << 32, "Ingestion:MaxRequestBytes must be 1 KiB to 4 GiB.")
@@ -137,7 +139,12 @@ public static class WebServices
         services.AddSingleton<IngestionConcurrency>();
         services.AddRateLimiter(limiter => limiter.AddPolicy<string, IngestionRateLimiterPolicy>(IngestionRateLimiterPolicy.Name));
 
-        // Health
+        // Errors: logged with an id the answer shows; problem+json for the API, the status page for pages
+        services.AddProblemDetails();
+        services.AddExceptionHandler<PortalExceptionHandler>();
+
+        // Health: the database answers and takes writes
+        services.AddSingleton<DatabaseWriteFailures>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }
@@ -154,7 +161,8 @@ public static class WebServices
         app.UseMiddleware<RelativeRedirectsMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/status/500", createScopeForErrors: true);
+            // PortalExceptionHandler picks the status page (500, or 503 when the database cannot take the request).
+            app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/status/500", CreateScopeForErrors = true });
             app.UseHsts();
         }
 
@@ -176,12 +184,14 @@ public static class WebServices
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/healthz", new HealthCheckOptions
         {
+            // Degraded (reads work, writes fail) is 503 too: a load balancer should send requests elsewhere.
             ResultStatusCodes =
             {
                 [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy] = StatusCodes.Status200OK,
-                [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
                 [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
+            ResponseWriter = DatabaseHealthCheck.WriteAsync,
         }).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapAuditLogEndpoints();
@@ -190,8 +200,10 @@ public static class WebServices
         return app;
     }
 
-    private static bool IsApiRequest(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/healthz");
+    private static bool IsApiRequest(HttpRequest request) => IsApiPath(request.Path);
+
+    /// <summary>Routes answered with status codes and problem+json rather than pages.</summary>
+    internal static bool IsApiPath(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/healthz");
 }
 
 /// <summary>Named authorization policies used by pages and endpoints.</summary>

@@ -23,6 +23,12 @@ public sealed class DatabaseOptions
     public long WalRestartBytes => WalRestartMegabytes * 1024L * 1024;
 
     /// <summary>
+    /// How long a statement waits for another writer's lock before it fails (SQLITE_BUSY): the request then gets the
+    /// "cannot save right now" page or a 503 problem, and /healthz reports Degraded for a minute.
+    /// </summary>
+    public int BusyTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
     /// The full-text index of AUDIT_LOGS, in a file of its own beside the database (adminportal.search.db), so that
     /// indexing never holds the database's one write lock (AuditLogs/SearchIndex). Back both files up together.
     /// </summary>
@@ -35,7 +41,7 @@ public sealed class DatabaseOptions
         DataSource = FullPath,
         Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
         Pooling = create,
-        DefaultTimeout = 30,
+        DefaultTimeout = BusyTimeoutSeconds,
     }.ToString();
 
     /// <summary>

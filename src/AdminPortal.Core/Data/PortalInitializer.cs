@@ -19,7 +19,7 @@ public sealed class PortalInitializer(
     public async Task InitializeAsync(CancellationToken ct = default)
     {
         var path = database.Value.FullPath;
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        DataFolderPermissions.Secure(database.Value, logger);
 
         await using (var scope = scopes.CreateAsyncScope())
         {

@@ -12,7 +12,19 @@ public static class AuditLogEndpoints
     {
         endpoints.MapGet("/audit-logs/export.csv", async (HttpContext context, ClaimsPrincipal user, AuditLogExplorer explorer) =>
         {
-            var state = ExplorerUrl.Parse(name => context.Request.Query[name].FirstOrDefault());
+            var ignored = new List<string>();
+            var state = ExplorerUrl.Parse(name => context.Request.Query[name].FirstOrDefault(), ignored);
+            if (ignored.Count > 0)
+            {
+                // Dropping an invalid filter would download more rows than asked for: refuse and say which.
+                await Results.Problem(
+                    statusCode: StatusCodes.Status400BadRequest,
+                    title: "The download's filters are not valid.",
+                    detail: "Not downloaded, so that it holds no more events than asked for. Invalid: " + string.Join("; ", ignored) + ".",
+                    extensions: new Dictionary<string, object?> { ["invalid"] = ignored }).ExecuteAsync(context);
+                return;
+            }
+
             context.Response.ContentType = "text/csv; charset=utf-8";
             context.Response.Headers.ContentDisposition = $"attachment; filename=\"audit_logs_{explorer.UtcNow:yyyyMMdd_HHmmss}.csv\"";
             await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(false), 64 * 1024);

@@ -7,17 +7,21 @@ namespace AdminPortal.Web.AuditLogs;
 /// <summary>The explorer's state in its URL, both ways: the page, its bookmarks and the CSV download share this format.</summary>
 public static class ExplorerUrl
 {
-    public static ExplorerState Parse(Func<string, string?> get) => new ExplorerState
+    /// <summary>
+    /// The state a URL describes. What had to be dropped because it was not valid and would change which events are
+    /// read (a filter, the range, a custom range's bound) is described in <paramref name="ignored"/>.
+    /// </summary>
+    public static ExplorerState Parse(Func<string, string?> get, ICollection<string>? ignored = null) => new ExplorerState
     {
         Range = get("range") ?? "7d",
-        FromUtc = ParseTime(get("from")),
-        ToUtc = ParseTime(get("to")),
+        FromUtc = ParseTime(get("from"), "start", ignored),
+        ToUtc = ParseTime(get("to"), "end", ignored),
         Search = get("q"),
         Sort = get("sort") ?? nameof(AuditEvent.EventTimeUtc),
         Descending = get("dir") != "asc",
         Columns = string.IsNullOrEmpty(get("cols")) ? AuditColumns.DefaultVisible : get("cols")!.Split(','),
-        Filters = ExplorerState.DecodeFilters(get("f")),
-    }.Sanitized();
+        Filters = ExplorerState.DecodeFilters(get("f"), ignored),
+    }.Sanitized(ignored);
 
     /// <summary>The query string ("?…", or "" for the defaults) that <see cref="Parse"/> reads back.</summary>
     public static string Format(ExplorerState state, int? workbookId = null, int? elementId = null)
@@ -50,4 +54,15 @@ public static class ExplorerUrl
 
     public static DateTime? ParseTime(string? value) =>
         DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t) ? t : null;
+
+    private static DateTime? ParseTime(string? value, string bound, ICollection<string>? ignored)
+    {
+        var time = ParseTime(value);
+        if (time is null && !string.IsNullOrEmpty(value))
+        {
+            ignored?.Add($"the custom range's {bound} '{value}' (not a date and time)");
+        }
+
+        return time;
+    }
 }

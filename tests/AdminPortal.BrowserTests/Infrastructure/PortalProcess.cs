@@ -80,7 +80,8 @@ public sealed class PortalProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        info.Environment["Database__Path"] = Path.Combine(data, "portal.db");
+        // In a folder of its own: the master key file is created beside the data folder.
+        info.Environment["Database__Path"] = Path.Combine(data, "data", "portal.db");
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         // The emulators run on 127.0.0.1: the portal under test allows custom endpoints to that host only.
         info.Environment["Integrations__CustomEndpoints__Enabled"] = "true";

@@ -60,21 +60,83 @@ public sealed class ExplorerAccessTests(SeededPortalFactory portal) : IClassFixt
     }
 
     [Fact]
-    public async Task A_hand_edited_url_with_a_malformed_time_filter_is_dropped_not_a_server_error()
+    public async Task A_csv_download_with_invalid_filters_is_refused_with_400_naming_each_one_never_widened()
     {
-        var client = portal.CreateBrowserLikeClient();
-        await PortalFactory.SignInAsync(client, SeededPortalFactory.AuditorEmail, PortalFactory.Password);
-        var filters = ExplorerState.EncodeFilters([
-            new AuditFilter("EventTimeUtc", FilterOperator.GreaterOrEqual, "not-a-date"),
-            new AuditFilter("Count", FilterOperator.Equals, "many"),
-            new AuditFilter("Login", FilterOperator.Equals, "nobody-at-all@corp.example"),
-        ]);
+        var client = await SignedInAsync(SeededPortalFactory.AuditorEmail);
 
-        var response = await client.GetAsync($"/audit-logs/export.csv?range=24h&cols=EventId&f={filters}");
+        var response = await client.GetAsync($"/audit-logs/export.csv?range=24h&cols=EventId&f={HandEditedFilters}");
+
+        var problem = await BadRequestProblemAsync(response);
+        Assert.Contains("not-a-date", problem);
+        Assert.Contains("many", problem);
+        Assert.DoesNotContain("nobody-at-all", problem);
+    }
+
+    [Fact]
+    public async Task A_csv_download_whose_filters_cannot_be_read_is_refused_not_sent_with_every_row()
+    {
+        var client = await SignedInAsync(SeededPortalFactory.AuditorEmail);
+
+        var response = await client.GetAsync("/audit-logs/export.csv?range=custom&from=yesterday&cols=EventId&f=%%%not-base64");
+
+        var problem = await BadRequestProblemAsync(response);
+        Assert.Contains("f= part could not be read", problem);
+        Assert.Contains("'yesterday'", problem);
+    }
+
+    [Fact]
+    public async Task The_explorer_page_says_which_filter_of_a_hand_edited_url_it_ignored()
+    {
+        var client = await SignedInAsync(SeededPortalFactory.AuditorEmail);
+
+        var response = await client.GetAsync($"/audit-logs?range=24h&f={HandEditedFilters}");
+        var page = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("EventId", (await response.Content.ReadAsStringAsync()).Trim());
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/audit-logs?range=24h&f={filters}")).StatusCode);
+        Assert.Contains("data-testid=\"ignored-filters\"", page);
+        Assert.Contains("'not-a-date' is not a valid value for", page);
+        Assert.DoesNotContain("nobody-at-all@corp.example' is not", page);
+    }
+
+    [Fact]
+    public async Task An_auditor_opening_another_users_workbook_is_told_it_was_not_found_and_an_admin_sees_it()
+    {
+        var (saved, id) = await portal.Services.GetRequiredService<WorkbookService>()
+            .SaveAsAsync(Principals.Auditor("owner@example.test"), "Someone else's", "", new ExplorerState());
+        Assert.True(saved.Succeeded);
+        var auditor = await SignedInAsync(SeededPortalFactory.AuditorEmail);
+        var admin = await SignedInAsync(PortalFactory.AdminEmail);
+
+        var forAuditor = System.Net.WebUtility.HtmlDecode(await auditor.GetStringAsync($"/audit-logs?workbook={id}"));
+        var forAdmin = System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync($"/audit-logs?workbook={id}"));
+
+        Assert.Contains("data-testid=\"workbook-not-found\"", forAuditor);
+        Assert.Contains(">Workbook not found</h1>", forAuditor);
+        Assert.DoesNotContain("Someone else's", forAuditor);
+        Assert.DoesNotContain("events-grid", forAuditor);
+        Assert.Contains(">Someone else's</h1>", forAdmin);
+        Assert.DoesNotContain("workbook-not-found", forAdmin);
+    }
+
+    /// <summary>Two filters whose values do not suit their columns (a time, a number) and a valid one.</summary>
+    private static readonly string HandEditedFilters = ExplorerState.EncodeFilters([
+        new AuditFilter("EventTimeUtc", FilterOperator.GreaterOrEqual, "not-a-date"),
+        new AuditFilter("Count", FilterOperator.Equals, "many"),
+        new AuditFilter("Login", FilterOperator.Equals, "nobody-at-all@corp.example"),
+    ])!;
+
+    private async Task<HttpClient> SignedInAsync(string email)
+    {
+        var client = portal.CreateBrowserLikeClient();
+        await PortalFactory.SignInAsync(client, email, PortalFactory.Password);
+        return client;
+    }
+
+    private static async Task<string> BadRequestProblemAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadAsStringAsync();
     }
 
     [Fact]

@@ -89,5 +89,38 @@ public sealed class HistogramTests : IDisposable
         Assert.All(after.Where(b => b.StartUtc.AddDays(1) <= now.AddDays(-30)), b => Assert.Equal(0, b.Count)); // whole days before the cutoff
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_range_from_year_1_to_9999_is_cut_to_the_stored_events_and_drawn_in_few_buckets(bool filtered)
+    {
+        var events = Events();
+        await portal.Services.GetRequiredService<AuditEventWriter>().StoreAsync(events);
+        var query = filtered ? Everything : new AuditQuery();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var buckets = await Reader.HistogramAsync(query, new DateTime(1, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc));
+
+        Assert.InRange(buckets.Count, 1, AuditEventReader.MaxBuckets);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+        Assert.Equal((await Reader.PageAsync(new AuditQuery())).Total, buckets.Sum(b => b.Count)); // ours and the portal's own
+        Assert.True(buckets[0].StartUtc <= events.Min(e => e.EventTimeUtc));
+        Assert.True(buckets[0].StartUtc > events.Min(e => e.EventTimeUtc).AddDays(-1), "the chart starts at the first stored event, not in year 1");
+        Assert.True(buckets[^1].StartUtc <= events.Max(e => e.EventTimeUtc));
+    }
+
+    [Fact]
+    public async Task Events_decades_apart_are_drawn_in_at_most_the_maximum_number_of_buckets()
+    {
+        var events = Events().Take(5).Append(AuditStoreTests.Event("h-2001", new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc))).ToList();
+        await portal.Services.GetRequiredService<AuditEventWriter>().StoreAsync(events);
+
+        var buckets = await Reader.HistogramAsync(new AuditQuery(), DateTime.UnixEpoch, now.AddYears(1));
+
+        Assert.InRange(buckets.Count, 2, AuditEventReader.MaxBuckets);
+        Assert.Equal((await Reader.PageAsync(new AuditQuery())).Total, buckets.Sum(b => b.Count));
+        Assert.Equal(1, buckets[0].Count);
+    }
+
     public void Dispose() => portal.Dispose();
 }

@@ -28,11 +28,17 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         this.bootstrapAdmin = bootstrapAdmin;
         DataDirectory = Directory.CreateTempSubdirectory("adminportal-test-").FullName;
+        // There already, so that a test can put a database in it before the portal starts (the portal makes it 0700).
+        Directory.CreateDirectory(DataFolder);
     }
 
+    /// <summary>The test's temporary folder: the data folder (<see cref="DataFolder"/>) and, beside it, keys/ with the master key.</summary>
     public string DataDirectory { get; }
 
-    public string DatabasePath => Path.Combine(DataDirectory, "portal.db");
+    /// <summary>The database's folder (the key file goes beside it, not in the shared temp folder).</summary>
+    public string DataFolder => Path.Combine(DataDirectory, "data");
+
+    public string DatabasePath => Path.Combine(DataFolder, "portal.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -34,7 +34,7 @@ public sealed class HealthTests : IDisposable
         var client = portal.CreateBrowserLikeClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
 
-        foreach (var file in Directory.GetFiles(portal.DataDirectory, "portal.db*"))
+        foreach (var file in Directory.GetFiles(portal.DataFolder, "portal.db*"))
         {
             File.Delete(file);
         }

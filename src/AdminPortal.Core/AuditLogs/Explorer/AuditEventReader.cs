@@ -53,11 +53,28 @@ public sealed class AuditEventReader(IOptions<DatabaseOptions> database)
         return await reader.ReadAsync(ct) ? Read(reader) : null;
     }
 
-    /// <summary>Events per time bucket for the chart; the bucket size follows the window (minutes to days).</summary>
+    /// <summary>
+    /// Events per time bucket for the chart, over the window cut to the stored events' first and last times; the bucket
+    /// size follows that window (a minute to whole years), so there are at most <see cref="MaxBuckets"/> of them.
+    /// </summary>
     public async Task<IReadOnlyList<HistogramBucket>> HistogramAsync(AuditQuery query, DateTime fromUtc, DateTime toUtc, CancellationToken ct = default)
     {
-        var bucketMs = (long)BucketFor(toUtc - fromUtc).TotalMilliseconds;
         await using var connection = await OpenAsync(ct);
+        // A custom range of years 1 to 9999 was 3.6 million daily buckets (10 s of CPU, 470 MB a page load): nothing
+        // is drawn where no event is stored, and the bucket size follows what is left.
+        if (await StoredSpanAsync(connection, ct) is not var (first, last))
+        {
+            return [];
+        }
+
+        fromUtc = fromUtc > first ? fromUtc : first;
+        toUtc = toUtc < last ? toUtc : last;
+        if (fromUtc >= toUtc)
+        {
+            return [];
+        }
+
+        var bucketMs = (long)BucketFor(toUtc - fromUtc).TotalMilliseconds;
         var unindexedAfter = await UnindexedAfterAsync(connection, query, ct);
         await using var command = connection.CreateCommand();
         PrepareHistogram(command, query, fromUtc, toUtc, unindexedAfter);
@@ -163,14 +180,47 @@ public sealed class AuditEventReader(IOptions<DatabaseOptions> database)
 
     private const long HourMs = AuditEventWriter.HourMs;
 
+    /// <summary>The chart's most columns, whatever the window: more than a chart 170 px high can show anyway.</summary>
+    public const int MaxBuckets = 500;
+
     internal static TimeSpan BucketFor(TimeSpan window) => window.TotalHours switch
     {
         <= 2 => TimeSpan.FromMinutes(1),
         <= 26 => TimeSpan.FromMinutes(30),
         <= 8 * 24 => TimeSpan.FromHours(3),
         <= 32 * 24 => TimeSpan.FromHours(12),
-        _ => TimeSpan.FromDays(1),
+        _ => WholeDays(window),
     };
+
+    /// <summary>Past a month: 1, 7, 30, 91 or 365 days, then whole years, the smallest that keeps to <see cref="MaxBuckets"/> (one is kept for the window's unaligned start).</summary>
+    private static TimeSpan WholeDays(TimeSpan window)
+    {
+        foreach (var days in (ReadOnlySpan<int>)[1, 7, 30, 91, 365])
+        {
+            if (window.TotalDays / days <= MaxBuckets - 1)
+            {
+                return TimeSpan.FromDays(days);
+            }
+        }
+
+        return TimeSpan.FromDays(365 * Math.Ceiling(window.TotalDays / 365 / (MaxBuckets - 1)));
+    }
+
+    private static readonly long MaxUnixMs = AuditEventWriter.ToUnixMs(DateTime.MaxValue);
+
+    /// <summary>The first event's time and just past the last one's (two ends of the time index); null when the store is empty.</summary>
+    private static async Task<(DateTime First, DateTime PastLast)?> StoredSpanAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT min(\"EventTimeUtc\"), min(max(\"EventTimeUtc\") + 1, {MaxUnixMs}) FROM \"AuditEvents\"";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct) || reader.IsDBNull(0))
+        {
+            return null;
+        }
+
+        return (AuditEventWriter.FromUnixMs(reader.GetInt64(0)), AuditEventWriter.FromUnixMs(reader.GetInt64(1)));
+    }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
     {

@@ -47,27 +47,52 @@ public sealed record ExplorerState
         };
     }
 
-    /// <summary>Drops what does not belong to AUDIT_LOGS (a hand-edited URL): unknown columns, filters and ranges.</summary>
-    public ExplorerState Sanitized()
+    /// <summary>
+    /// Drops what does not belong to AUDIT_LOGS (a hand-edited URL): unknown columns, filters and ranges. Each dropped
+    /// part that changes which events are read (a filter, the range) is described in <paramref name="ignored"/>.
+    /// </summary>
+    public ExplorerState Sanitized(ICollection<string>? ignored = null)
     {
         var columns = Columns.Select(AuditColumns.Find).Where(c => c is not null).Select(c => c!.Name).Distinct().ToList();
+        if (!Ranges.Contains(Range))
+        {
+            ignored?.Add($"the time range '{Range}' (it must be one of {string.Join(", ", Ranges)}; 7d was used)");
+        }
+
         return this with
         {
             Range = Ranges.Contains(Range) ? Range : "7d",
             Columns = columns.Count > 0 ? columns : AuditColumns.DefaultVisible,
-            Filters = Filters.Where(Applies).ToList(),
+            Filters = Filters.Where(f => Applies(f, ignored)).ToList(),
             Sort = AuditColumns.Find(Sort)?.Name ?? nameof(AuditEvent.EventTimeUtc),
             Search = string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(),
         };
     }
 
     /// <summary>A filter on a column of AUDIT_LOGS whose values suit the column (a hand-edited time or number may not).</summary>
-    private static bool Applies(AuditFilter filter) =>
-        AuditColumns.Find(filter.Column) is { } column
-        && (filter.Operator is FilterOperator.IsEmpty or FilterOperator.IsNotEmpty
-            || (filter.Operator == FilterOperator.In
-                ? (filter.Values ?? []).All(v => AuditSql.TryTyped(column, v, out _))
-                : filter.Value is null || AuditSql.TryTyped(column, filter.Value, out _)));
+    private static bool Applies(AuditFilter filter, ICollection<string>? ignored)
+    {
+        if (AuditColumns.Find(filter.Column) is not { } column)
+        {
+            ignored?.Add($"the filter on '{filter.Column}' (AUDIT_LOGS has no such column)");
+            return false;
+        }
+
+        if (filter.Operator is FilterOperator.IsEmpty or FilterOperator.IsNotEmpty)
+        {
+            return true;
+        }
+
+        var values = filter.Operator == FilterOperator.In ? filter.Values ?? [] : filter.Value is null ? [] : [filter.Value];
+        var invalid = values.FirstOrDefault(v => !AuditSql.TryTyped(column, v, out _));
+        if (invalid is not null)
+        {
+            ignored?.Add($"the filter {column.Title} {filter.Operator} '{invalid}' ('{invalid}' is not a valid value for {column.Title})");
+            return false;
+        }
+
+        return true;
+    }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -97,7 +122,10 @@ public sealed record ExplorerState
     public static string? EncodeFilters(IReadOnlyList<AuditFilter> filters) =>
         filters.Count == 0 ? null : Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(filters, Json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    public static IReadOnlyList<AuditFilter> DecodeFilters(string? token)
+    public static IReadOnlyList<AuditFilter> DecodeFilters(string? token) => DecodeFilters(token, null);
+
+    /// <summary>The filters of a URL token; an unreadable token is no filter, said in <paramref name="ignored"/>.</summary>
+    public static IReadOnlyList<AuditFilter> DecodeFilters(string? token, ICollection<string>? ignored)
     {
         if (string.IsNullOrEmpty(token))
         {
@@ -112,6 +140,7 @@ public sealed record ExplorerState
         }
         catch (Exception ex) when (ex is FormatException or JsonException)
         {
+            ignored?.Add("the filters (the address's f= part could not be read)");
             return [];
         }
     }

@@ -1,17 +1,15 @@
 using System.Security.Cryptography;
 using System.Text;
+using AdminPortal.Core.Data;
 
 namespace AdminPortal.Core.Security.Secrets;
 
 /// <summary>The key file the portal creates on first start when no Secrets:MasterKey is set: base64 of 32 random bytes, owner-only.</summary>
 internal static class MasterKeyFile
 {
-    private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-
-    private const UnixFileMode GroupOrOthers =
-        UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
-        UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+    private const UnixFileMode OwnerOnlyFile = DataFolderPermissions.OwnerOnlyFile;
+    private const UnixFileMode OwnerOnlyFolder = DataFolderPermissions.OwnerOnlyFolder;
+    private const UnixFileMode GroupOrOthers = DataFolderPermissions.GroupOrOthers;
 
     /// <summary>Reads the key, creating the file first if it does not exist. Returns whether it was created.</summary>
     public static (byte[] Key, bool Created) ReadOrCreate(string path)
@@ -31,7 +29,7 @@ internal static class MasterKeyFile
             if ((mode & GroupOrOthers) != 0)
             {
                 throw new SecretsConfigurationException(
-                    $"The secrets key file '{path}' can be read or changed by other users (mode {Octal(mode)}). " +
+                    $"The secrets key file '{path}' can be read or changed by other users (mode {DataFolderPermissions.Octal(mode)}). " +
                     $"Run `chmod 600 '{path}'` (owned by the portal's user) and start again.");
             }
         }
@@ -48,16 +46,25 @@ internal static class MasterKeyFile
     private static byte[]? TryCreate(string path)
     {
         var folder = Path.GetDirectoryName(path)!;
-        if (!Directory.Exists(folder))
+        try
         {
-            if (OperatingSystem.IsWindows())
+            if (!Directory.Exists(folder))
             {
-                Directory.CreateDirectory(folder);
+                if (OperatingSystem.IsWindows())
+                {
+                    Directory.CreateDirectory(folder);
+                }
+                else
+                {
+                    Directory.CreateDirectory(folder, OwnerOnlyFolder);
+                }
             }
-            else
-            {
-                Directory.CreateDirectory(folder, OwnerOnlyFolder);
-            }
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new SecretsConfigurationException(
+                $"The secrets key file cannot be created in '{folder}' (permission denied). Set Secrets:KeyFile to a path the portal's " +
+                "user can write, outside the data folder, or give the key in Secrets:MasterKey.");
         }
 
         var key = RandomNumberGenerator.GetBytes(SecretsOptionsValidator.KeyBytes);
@@ -92,6 +99,4 @@ internal static class MasterKeyFile
             File.Delete(temporary);
         }
     }
-
-    private static string Octal(UnixFileMode mode) => "0" + Convert.ToString((int)mode & 0x1FF, 8);
 }

@@ -14,8 +14,15 @@ public sealed class SecretsOptions
     /// <summary>A name for <see cref="MasterKey"/> stored next to each secret; empty: a fingerprint of the key.</summary>
     public string? MasterKeyId { get; set; }
 
-    /// <summary>Key file used when no MasterKey is set, created on first start; a relative path is taken from the database file's folder.</summary>
-    public string KeyFile { get; set; } = "keys/secrets.key";
+    /// <summary>
+    /// Key file used when no MasterKey is set, created on first start; a relative path is taken from the database file's
+    /// folder. Empty: <see cref="DefaultKeyFile"/> beside the data folder, so that a copy of the data folder alone decrypts
+    /// nothing (an install that already has data/keys/secrets.key keeps using it, with a warning).
+    /// </summary>
+    public string? KeyFile { get; set; }
+
+    /// <summary>The key file's place relative to the data folder's parent folder when <see cref="KeyFile"/> is empty.</summary>
+    public const string DefaultKeyFile = "keys/secrets.key";
 
     /// <summary>Keys still accepted for decryption while `--rotate-secrets` re-encrypts what they protect.</summary>
     public List<PreviousSecretKey> PreviousKeys { get; set; } = [];
@@ -60,10 +67,6 @@ public sealed partial class SecretsOptionsValidator : IValidateOptions<SecretsOp
             {
                 errors.Add($"Secrets:MasterKeyId {KeyIdRule}");
             }
-        }
-        if (string.IsNullOrWhiteSpace(options.KeyFile))
-        {
-            errors.Add("Secrets:KeyFile must name a file (default keys/secrets.key, next to the database).");
         }
         for (var i = 0; i < options.PreviousKeys.Count; i++)
         {

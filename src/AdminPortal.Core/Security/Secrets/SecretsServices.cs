@@ -16,7 +16,7 @@ public static class SecretsServices
         services.AddOptions<SecretsOptions>().Bind(configuration.GetSection(SecretsOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SecretsOptions>, SecretsOptionsValidator>();
 
-        // Keys: next to the database unless Secrets:KeyFile is absolute
+        // Keys: settings, else keys/secrets.key beside the data folder (MasterKeyRing.KeyFilePath)
         services.AddSingleton(sp => MasterKeyRing.Load(
             sp.GetRequiredService<IOptions<SecretsOptions>>().Value,
             Path.GetDirectoryName(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.FullPath)!,

@@ -29,6 +29,18 @@ public partial class AuditLogs
     private string? ownUrl;
     private string? chartKey;
 
+    /// <summary>Parts of the address that were not valid and so not applied (shown above the grid).</summary>
+    private List<string> ignoredParts = [];
+
+    /// <summary>The address names a workbook that does not exist or is another user's: said, not replaced by the plain explorer.</summary>
+    private bool workbookNotFound;
+
+    /// <summary>
+    /// The page sent the browser to another address (Save As, Add table, a tab) that has not been opened yet: until it
+    /// is, no URL update of ours may follow it, as the browser would replace that address with the view being left.
+    /// </summary>
+    private bool leaving;
+
     [Inject] private AuditLogExplorer Explorer { get; set; } = default!;
     [Inject] private WorkbookService Workbooks { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
@@ -55,7 +67,7 @@ public partial class AuditLogs
     /// <summary>The history to open once the grid's first URL update is done: Radzen closes every dialog on a location change.</summary>
     private Guid? historyPending;
 
-    private string Title => workbook is null ? "AUDIT_LOGS" : $"{workbook.Name}";
+    private string Title => workbookNotFound ? "Workbook not found" : workbook is null ? "AUDIT_LOGS" : $"{workbook.Name}";
 
     private int ElementIndex => workbook is null || element is null ? 0 : Math.Max(0, workbook.Elements.IndexOf(element));
 
@@ -74,17 +86,30 @@ public partial class AuditLogs
             return;
         }
 
-        // No grid until the state is known: a grid rendered meanwhile would load with the previous state.
+        leaving = false;
+        // No grid until the state is known: a grid rendered meanwhile would load with the previous state. The generation
+        // moves now, before the workbook is read, so that a page the previous grid is still loading is dropped when it
+        // arrives instead of writing its state and its URL (without this workbook) over the address just opened.
         ready = false;
+        var opening = ++generation;
         var user = (await AuthenticationState).User;
-        workbook = WorkbookParam is int id ? await Workbooks.GetAsync(user, id) : null;
+        var opened = WorkbookParam is int id ? await Workbooks.GetAsync(user, id) : null;
+        if (opening != generation)
+        {
+            // A later address arrived while this one's workbook was read: that one is shown.
+            return;
+        }
+
+        workbook = opened;
+        workbookNotFound = WorkbookParam is not null && opened is null;
         element = workbook?.Elements.FirstOrDefault(e => ElementParam is null || e.Id == ElementParam) ?? workbook?.Elements.FirstOrDefault();
+        var ignored = new List<string>();
         state = element is not null && RangeParam is null
             ? ExplorerState.FromJson(element.StateJson)
-            : StateFromUrl();
+            : StateFromUrl(ignored);
+        ignoredParts = ignored;
         chartKey = null;
-        generation++;
-        ready = true;
+        ready = !workbookNotFound;
         if (HistoryParam is { } history && history != historyOpened && workbook is not null)
         {
             historyOpened = history;
@@ -109,7 +134,7 @@ public partial class AuditLogs
         await Exports.ScheduleExportsDialog.OpenAsync(Dialogs, opened, history);
     }
 
-    private ExplorerState StateFromUrl() => ExplorerUrl.Parse(name => name switch
+    private ExplorerState StateFromUrl(ICollection<string> ignored) => ExplorerUrl.Parse(name => name switch
     {
         "range" => RangeParam,
         "from" => FromParam,
@@ -120,7 +145,7 @@ public partial class AuditLogs
         "cols" => ColumnsParam,
         "f" => FiltersParam,
         _ => null,
-    });
+    }, ignored);
 
     private async Task LoadAsync(LoadDataArgs args)
     {
@@ -202,7 +227,7 @@ public partial class AuditLogs
         if (saved is int id)
         {
             Notifications.Notify(NotificationSeverity.Success, "Workbook saved", "Reopen it any time from Workbooks.");
-            Navigation.NavigateTo($"audit-logs?workbook={id}");
+            NavigateAway($"audit-logs?workbook={id}");
         }
     }
 
@@ -222,7 +247,7 @@ public partial class AuditLogs
         var (result, elementId) = await Workbooks.AddElementAsync(user, workbook!.Id, "", state);
         if (result.Succeeded)
         {
-            Navigation.NavigateTo($"audit-logs?workbook={workbook.Id}&element={elementId}");
+            NavigateAway($"audit-logs?workbook={workbook.Id}&element={elementId}");
         }
         else
         {
@@ -234,22 +259,47 @@ public partial class AuditLogs
     {
         if (workbook is not null && index < workbook.Elements.Count)
         {
-            Navigation.NavigateTo($"audit-logs?workbook={workbook.Id}&element={workbook.Elements[index].Id}");
+            NavigateAway($"audit-logs?workbook={workbook.Id}&element={workbook.Elements[index].Id}");
         }
+    }
+
+    private void NavigateAway(string url)
+    {
+        leaving = true;
+        Navigation.NavigateTo(url);
     }
 
     /// <summary>Moves the address bar to the current state; true when that is a navigation.</summary>
     private bool UpdateUrl()
     {
-        var url = Navigation.ToAbsoluteUri("audit-logs" + ExplorerUrl.Format(state, workbook?.Id, element?.Id)).ToString();
-        if (url == Navigation.Uri)
+        if (leaving)
         {
+            // The first page of a view opened just before Save As (a slow count) arrived after it: its replace would
+            // land after the workbook's address, and the browser would reopen the plain explorer (seen as a flaky test).
+            return false;
+        }
+
+        var query = ExplorerUrl.Format(state, workbook?.Id, element?.Id);
+        var url = Navigation.ToAbsoluteUri("audit-logs" + query).ToString();
+        if (url == Navigation.Uri || query == ShownQuery())
+        {
+            // The address already says this view, in other words (cols=a,b for cols=a%2Cb): moving it would be a
+            // navigation for nothing, and one that closes an open dialog (Save As) when the first page is slow.
             return false;
         }
 
         ownUrl = url;
         Navigation.NavigateTo(url, new NavigationOptions { ReplaceHistoryEntry = true });
         return true;
+    }
+
+    /// <summary>The address bar's view in <see cref="ExplorerUrl.Format"/>'s words.</summary>
+    private string ShownQuery()
+    {
+        var shown = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(Navigation.Uri).Query);
+        string? Get(string name) => shown.TryGetValue(name, out var value) ? value.FirstOrDefault() : null;
+        int? Id(string name) => int.TryParse(Get(name), CultureInfo.InvariantCulture, out var id) ? id : null;
+        return ExplorerUrl.Format(ExplorerUrl.Parse(Get), Id("workbook"), Id("element"));
     }
 
     private static string WidthOf(AuditColumn column) => column.Kind switch

@@ -27,6 +27,38 @@ public sealed class MasterKeyRingTests : IDisposable
     }
 
     [Fact]
+    public void The_key_file_is_created_beside_the_data_folder_so_a_copy_of_the_data_folder_decrypts_nothing()
+    {
+        var ring = Load();
+
+        Assert.Equal(data.KeyFile, ring.KeyFile);
+        Assert.False(ring.KeyFileInDataFolder);
+        Assert.False(Path.Exists(Path.Combine(data.Path, "keys")));
+    }
+
+    [Fact]
+    public void An_older_install_keeps_its_key_file_inside_the_data_folder_and_is_warned_at_start()
+    {
+        var key = NewKey();
+        Directory.CreateDirectory(Path.GetDirectoryName(data.KeyFileInDataFolder)!);
+        File.WriteAllText(data.KeyFileInDataFolder, key + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(data.KeyFileInDataFolder, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        var logger = new SecretsOptionsTests.CapturingLogger();
+
+        var ring = MasterKeyRing.Load(new SecretsOptions(), data.Path, logger);
+
+        Assert.Equal(MasterKey.Fingerprint(Convert.FromBase64String(key)), ring.Current.Id);
+        Assert.True(ring.KeyFileInDataFolder);
+        Assert.False(File.Exists(data.KeyFile));
+        var warning = Assert.Single(logger.Lines, line => line.Contains("inside the data folder"));
+        Assert.Contains(data.KeyFileInDataFolder, warning);
+        Assert.Contains(data.KeyFile, warning);
+    }
+
+    [Fact]
     public void The_next_start_reuses_the_key_file_and_decrypts_what_the_first_encrypted()
     {
         var first = new SecretProtector(Load());

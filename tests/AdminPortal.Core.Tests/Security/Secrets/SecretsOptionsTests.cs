@@ -12,12 +12,12 @@ namespace AdminPortal.Core.Tests.Security.Secrets;
 public class SecretsOptionsTests
 {
     [Fact]
-    public void Defaults_are_valid_and_use_the_key_file_next_to_the_database()
+    public void Defaults_are_valid_and_put_the_key_file_beside_the_data_folder_not_in_it()
     {
         var options = new SecretsOptions();
 
         Assert.Empty(SecretsOptionsValidator.Errors(options));
-        Assert.Equal(Path.GetFullPath("/srv/portal/data/keys/secrets.key"), MasterKeyRing.KeyFilePath(options, "/srv/portal/data"));
+        Assert.Equal(Path.GetFullPath("/srv/portal/keys/secrets.key"), MasterKeyRing.KeyFilePath(options, "/srv/portal/data"));
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public class SecretsOptionsTests
     }
 
     [Fact]
-    public void AddSecrets_puts_the_key_file_in_the_database_folder()
+    public void AddSecrets_puts_the_key_file_beside_the_database_folder()
     {
         using var data = new TempDataFolder();
         using var provider = Services(new() { ["Database:Path"] = Path.Combine(data.Path, "adminportal.db") });
@@ -134,7 +134,7 @@ public class SecretsOptionsTests
         Assert.Contains(logger.Lines, line => line.Contains(MasterKey.Fingerprint(Convert.FromBase64String(fileKey))));
     }
 
-    private sealed class CapturingLogger : ILogger
+    internal sealed class CapturingLogger : ILogger
     {
         public List<string> Lines { get; } = [];
 

@@ -20,14 +20,20 @@ internal static class SecretsTestKeys
     public static SecretProtector Protector(string currentKey, params string[] previousKeys) => new(Ring(currentKey, previousKeys));
 }
 
-/// <summary>A folder under the temp directory, deleted with the test.</summary>
+/// <summary>A data folder in a folder under the temp directory (the default key file goes beside it), deleted with the test.</summary>
 internal sealed class TempDataFolder : IDisposable
 {
-    public string Path { get; } = Directory.CreateTempSubdirectory("adminportal-secrets-").FullName;
+    private readonly string root = Directory.CreateTempSubdirectory("adminportal-secrets-").FullName;
 
-    public string KeyFile => System.IO.Path.Combine(Path, "keys", "secrets.key");
+    public string Path => Directory.CreateDirectory(System.IO.Path.Combine(root, "data")).FullName;
 
-    public void Dispose() => Directory.Delete(Path, recursive: true);
+    /// <summary>Where the key file goes by default: keys/ beside the data folder.</summary>
+    public string KeyFile => System.IO.Path.Combine(root, "keys", "secrets.key");
+
+    /// <summary>Where versions before the key moved out created it: inside the data folder.</summary>
+    public string KeyFileInDataFolder => System.IO.Path.Combine(Path, "keys", "secrets.key");
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
 }
 
 /// <summary>File modes only mean something on Unix; Windows relies on the data folder's ACL.</summary>
