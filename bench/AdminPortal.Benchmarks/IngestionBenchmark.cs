@@ -108,7 +108,7 @@ internal static class IngestionBenchmark
         // A fresh install: the portal migrates its own database, then an Admin creates the sender's token.
         await using var portal = await PortalProcess.StartAsync();
         string token;
-        await using (var database = await PortalDatabase.CreateAsync(Path.Combine(portal.DataDirectory, "portal.db"), ct))
+        await using (var database = await PortalDatabase.CreateAsync(portal.DatabasePath, ct))
         {
             token = await database.CreateIngestionTokenAsync(ct);
         }

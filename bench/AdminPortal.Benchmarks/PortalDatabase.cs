@@ -4,6 +4,7 @@ using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.AuditLogs.SearchIndex;
 using AdminPortal.Core.Data;
 using AdminPortal.Core.Users;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -24,6 +25,8 @@ internal sealed class PortalDatabase : IAsyncDisposable
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:Path"] = path })
             .Build();
         var collection = new ServiceCollection().AddLogging().AddPortalCore(configuration);
+        // Identity's token providers need data protection, which the web host adds; the benchmark's Admin needs no lasting keys.
+        collection.AddDataProtection().UseEphemeralDataProtectionProvider();
         configure?.Invoke(collection);
         services = collection.BuildServiceProvider();
     }

@@ -24,6 +24,9 @@ public sealed class PortalProcess : IAsyncDisposable
 
     public string DataDirectory { get; }
 
+    /// <summary>The SQLite file the portal uses: inside a data folder of its own, as the portal's default layout has it.</summary>
+    public string DatabasePath => DatabasePathIn(DataDirectory);
+
     /// <summary>The one-time setup token from the console, if the portal printed one.</summary>
     public string? SetupToken => output
         .Select(line => line.StartsWith("AdminPortal setup token: ", StringComparison.Ordinal) ? line["AdminPortal setup token: ".Length..].Trim() : null)
@@ -81,7 +84,7 @@ public sealed class PortalProcess : IAsyncDisposable
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         // In a folder of its own: the master key file is created beside the data folder.
-        info.Environment["Database__Path"] = Path.Combine(data, "data", "portal.db");
+        info.Environment["Database__Path"] = DatabasePathIn(data);
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         // The emulators run on 127.0.0.1: the portal under test allows custom endpoints to that host only.
         info.Environment["Integrations__CustomEndpoints__Enabled"] = "true";
@@ -154,4 +157,6 @@ public sealed class PortalProcess : IAsyncDisposable
         {
         }
     }
+
+    private static string DatabasePathIn(string dataDirectory) => Path.Combine(dataDirectory, "data", "portal.db");
 }
