@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Net.Mail;
 using FluentValidation;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace AdminPortal.Core.Exports;
 
@@ -87,7 +87,7 @@ public sealed class ScheduleExportCommandValidator : AbstractValidator<ScheduleE
             var wellFormed = new List<string>();
             foreach (var address in addresses)
             {
-                if (!MailAddress.TryCreate(address, out var parsed) || parsed.Address != address || !address.Contains('.', StringComparison.Ordinal))
+                if (!MailboxAddress.TryParse(address, out var parsed) || parsed.Address != address || parsed.Domain.Length == 0 || !address.Contains('.', StringComparison.Ordinal))
                 {
                     context.AddFailure($"\"{address}\" is not an e-mail address.");
                 }

@@ -12,17 +12,35 @@ public sealed class MailPeer : IAsyncLifetime
 
     public int SmtpPort { get; private set; }
 
+    /// <summary>When set (with <see cref="IncomingPassword"/>), maildev accepts only messages from a client signed in as this user.</summary>
+    public string? IncomingUser { get; init; }
+
+    public string? IncomingPassword { get; init; }
+
     public Uri WebUrl { get; private set; } = null!;
 
     /// <summary>The portal's Email settings that deliver here, as environment variables or configuration keys.</summary>
-    public IReadOnlyDictionary<string, string> PortalSettings => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string> PortalSettings
     {
-        ["Email:SmtpHost"] = "127.0.0.1",
-        ["Email:SmtpPort"] = SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Email:EnableSsl"] = "false",
-        ["Email:From"] = "AdminPortal <adminportal@example.test>",
-        ["Email:PortalUrl"] = "https://portal.example.test",
-    };
+        get
+        {
+            var settings = new Dictionary<string, string>
+            {
+                ["Email:SmtpHost"] = "127.0.0.1",
+                ["Email:SmtpPort"] = SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Email:EnableSsl"] = "false",
+                ["Email:From"] = "AdminPortal <adminportal@example.test>",
+                ["Email:PortalUrl"] = "https://portal.example.test",
+            };
+            if (IncomingUser is not null)
+            {
+                settings["Email:UserName"] = IncomingUser;
+                settings["Email:Password"] = IncomingPassword ?? "";
+            }
+
+            return settings;
+        }
+    }
 
     public async Task InitializeAsync()
     {
@@ -30,8 +48,9 @@ public sealed class MailPeer : IAsyncLifetime
         SmtpPort = PeerProcesses.FreePort();
         var webPort = PeerProcesses.FreePort();
         WebUrl = new Uri($"http://127.0.0.1:{webPort}/");
+        string[] auth = IncomingUser is null ? [] : ["--incoming-user", IncomingUser, "--incoming-pass", IncomingPassword ?? ""];
         peers.Start(Path.Combine(peers.Bin, "maildev"),
-            ["--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "--smtp", $"{SmtpPort}", "--web", $"{webPort}", "--mail-directory", peers.Folder("mail")]);
+            ["--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "--smtp", $"{SmtpPort}", "--web", $"{webPort}", "--mail-directory", peers.Folder("mail"), .. auth]);
         await peers.WaitUntilAsync(new Uri(WebUrl, "healthz"), HttpStatusCode.OK);
     }
 
@@ -77,6 +96,7 @@ public sealed record ReceivedMail(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("subject")] string Subject,
     [property: JsonPropertyName("text")] string? Text,
-    [property: JsonPropertyName("to")] IReadOnlyList<MailAddressee> To);
+    [property: JsonPropertyName("to")] IReadOnlyList<MailAddressee> To,
+    [property: JsonPropertyName("html")] string? Html = null);
 
 public sealed record MailAddressee([property: JsonPropertyName("address")] string Address);
