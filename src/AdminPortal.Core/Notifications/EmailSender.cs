@@ -48,7 +48,7 @@ public sealed class EmailSender(IOptions<EmailOptions> options, ILogger<EmailSen
                 subject, to, settings.SmtpHost, settings.SmtpPort, settings.UserName, e.Message);
             return false;
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && !ct.IsCancellationRequested))
         {
             logger.LogWarning("E-mail \"{Subject}\" to {Recipient} not sent: {SmtpHost}:{SmtpPort} did not complete within Email:TimeoutSeconds ({TimeoutSeconds} s) with Email:Security {Security}.",
                 subject, to, settings.SmtpHost, settings.SmtpPort, settings.TimeoutSeconds, security);

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using AdminPortal.CloudStorage.Tests.Infrastructure;
 using AdminPortal.Core.Notifications;
 using Microsoft.Extensions.Configuration;
@@ -67,6 +69,24 @@ public sealed class EmailSenderTests(AuthenticatingMailPeer mail) : IClassFixtur
         Assert.Contains($"127.0.0.1:{mail.Plain.SmtpPort}", warning.Message);
         Assert.Contains("Email:Security SslOnConnect", warning.Message);
         Assert.DoesNotContain(await mail.Plain.MessagesAsync(), m => m.Subject == "Wrong security");
+    }
+
+    [Fact]
+    public async Task A_server_that_accepts_the_connection_but_never_answers_costs_at_most_the_timeout()
+    {
+        // The kernel completes the TCP handshake from the backlog; nothing ever reads or writes: a hung relay.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+        var sender = Sender(mail.Plain, ("Email:SmtpPort", $"{port}"), ("Email:TimeoutSeconds", "2"));
+        var clock = Stopwatch.StartNew();
+
+        var sent = await sender.SendAsync("auditor@example.test", "Hung relay", "never delivered", CancellationToken.None);
+
+        Assert.False(sent);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(8));
+        var warning = Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning);
+        Assert.Contains($"127.0.0.1:{port} did not complete within Email:TimeoutSeconds (2 s)", warning.Message);
     }
 
     [Fact]
