@@ -99,8 +99,13 @@ public static class WebServices
         });
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
-        // Sign-in and setup posts throttled per client address, in front of the per-account lockout
-        services.AddRateLimiter(o => o.AddPolicy<string, SignInRateLimitPolicy>(SignInRateLimitPolicy.Name));
+        // Rate limits, one limiter: sign-in and setup posts per client address (in front of the per-account lockout),
+        // ingestion requests per token
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy<string, SignInRateLimitPolicy>(SignInRateLimitPolicy.Name);
+            limiter.AddPolicy<string, IngestionRateLimiterPolicy>(IngestionRateLimiterPolicy.Name);
+        });
 
         // Authorization: signed in everywhere unless a page says otherwise; Administration is Admin only
         services.AddAuthorizationBuilder()
@@ -135,9 +140,8 @@ public static class WebServices
                 "Ingestion:RequestBurstPerToken must be at least 1 and at least a tenth of RequestsPerSecondPerToken.")
             .ValidateOnStart();
 
-        // Ingestion: requests per token, and at once
+        // Ingestion: requests at once (the per-token rate is among the rate limits above)
         services.AddSingleton<IngestionConcurrency>();
-        services.AddRateLimiter(limiter => limiter.AddPolicy<string, IngestionRateLimiterPolicy>(IngestionRateLimiterPolicy.Name));
 
         // Errors: logged with an id the answer shows; problem+json for the API, the status page for pages
         services.AddProblemDetails();

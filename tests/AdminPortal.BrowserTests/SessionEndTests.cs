@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AdminPortal.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -19,7 +20,8 @@ public sealed class SessionEndTests(SharedPortal shared)
         await session.SignOutAsync();
         await otherTab.GetByTestId("create-token").ClickAsync();
 
-        await otherTab.WaitForURLAsync(url => url.Contains("/signin", StringComparison.Ordinal));
+        // The outcome, not one navigation event: the tab ends on sign-in.
+        await Assertions.Expect(otherTab).ToHaveURLAsync(new Regex("/signin\\?ReturnUrl="), new() { Timeout = 15_000 });
         await Assertions.Expect(otherTab.Locator("#email")).ToBeVisibleAsync();
         await session.SignInAsync(SharedPortal.AdminEmail, SharedPortal.AdminPassword);
         await session.Page.GotoAsync("/admin/ingestion-tokens");

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 
@@ -10,10 +9,9 @@ namespace AdminPortal.Web.Security;
 /// </summary>
 public sealed class SessionCircuitHandler(
     AuthenticationStateProvider authentication,
-    NavigationManager navigation,
     ILogger<SessionCircuitHandler> logger) : CircuitHandler
 {
-    private int redirected;
+    private int logged;
 
     public override Func<CircuitInboundActivityContext, Task> CreateInboundActivityHandler(Func<CircuitInboundActivityContext, Task> next) =>
         async context =>
@@ -24,12 +22,12 @@ public sealed class SessionCircuitHandler(
                 return;
             }
 
-            // The activity is dropped, not run; the page is sent to sign in once (a reload checks the cookie, which is dead too).
-            if (Interlocked.Exchange(ref redirected, 1) == 0)
+            // The activity is dropped, not run. The page goes to sign-in by itself: the provider announced the signed-out
+            // state, so the router renders RedirectToSignIn. Navigating from here as well raced that navigation (the
+            // second one aborted the first, and the tab could stay on a dead page).
+            if (Interlocked.Exchange(ref logged, 1) == 0)
             {
                 logger.LogInformation("Circuit {CircuitId}: the session ended; its actions are refused and the page goes to sign-in", context.Circuit.Id);
-                var returnUrl = "/" + navigation.ToBaseRelativePath(navigation.Uri);
-                navigation.NavigateTo("/signin?ReturnUrl=" + Uri.EscapeDataString(returnUrl), forceLoad: true, replace: true);
             }
         };
 }

@@ -11,6 +11,9 @@ public sealed class ChromiumHost : IAsyncDisposable
 
     public async Task StartAsync()
     {
+        // As patient with an assertion as with an action (15 s, below): on 2 cores shared with the other test assemblies
+        // a circuit's answer has been seen to take longer than Playwright's 5 s default.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -11,6 +11,10 @@ public sealed class PortalProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly ConcurrentQueue<string> output = new();
+    // PORTAL_LOG_DIR=<folder> keeps each portal's output in a file there, to read what the server did when a test failed.
+    private readonly string? logFile = Environment.GetEnvironmentVariable("PORTAL_LOG_DIR") is { Length: > 0 } dir
+        ? Path.Combine(Directory.CreateDirectory(dir).FullName, $"portal-{Guid.NewGuid():N}.log")
+        : null;
     private readonly TaskCompletionSource<string> started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private PortalProcess(Process process, string dataDirectory, Uri baseUrl)
@@ -89,6 +93,11 @@ public sealed class PortalProcess : IAsyncDisposable
         // The emulators run on 127.0.0.1: the portal under test allows custom endpoints to that host only.
         info.Environment["Integrations__CustomEndpoints__Enabled"] = "true";
         info.Environment["Integrations__CustomEndpoints__AllowedHosts__0"] = "127.0.0.1";
+        if (Environment.GetEnvironmentVariable("PORTAL_LOG_LEVEL") is { Length: > 0 } level)
+        {
+            info.Environment["Logging__LogLevel__Default"] = level;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             // Configuration keys as environment variables: Email:SmtpHost is Email__SmtpHost.
@@ -112,6 +121,14 @@ public sealed class PortalProcess : IAsyncDisposable
         }
 
         output.Enqueue(line);
+        if (logFile is not null)
+        {
+            lock (output)
+            {
+                File.AppendAllText(logFile, DateTime.UtcNow.ToString("HH:mm:ss.fff ", System.Globalization.CultureInfo.InvariantCulture) + line + Environment.NewLine);
+            }
+        }
+
         if (line.StartsWith("AdminPortal is running at", StringComparison.Ordinal))
         {
             started.TrySetResult(line);
