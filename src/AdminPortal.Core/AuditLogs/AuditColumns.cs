@@ -1,21 +1,5 @@
 namespace AdminPortal.Core.AuditLogs;
 
-public enum AuditColumnKind
-{
-    Text,
-    Number,
-    Time,
-    Status,
-    TargetType,
-}
-
-/// <summary>One column of AUDIT_LOGS: its property, SQL column, title and how it is filtered.</summary>
-public sealed record AuditColumn(string Name, string Title, AuditColumnKind Kind, bool Indexed = false, bool ShownByDefault = false)
-{
-    /// <summary>The SQL column; property names are used as column names.</summary>
-    public string Sql => "\"" + Name + "\"";
-}
-
 /// <summary>The columns of AUDIT_LOGS, in display order: the one list the explorer, the store and the CSV export share.</summary>
 public static class AuditColumns
 {

@@ -112,23 +112,3 @@ public sealed class AuditEvent
     private string? receivedText;
     private byte[]? receivedUtf8;
 }
-
-public enum AuditEventStatus
-{
-    Success,
-    Fail,
-}
-
-/// <summary>The nine target types of the audit schema.</summary>
-public enum AuditTargetType
-{
-    Account,
-    Identity,
-    Group,
-    Organisation,
-    Asset,
-    Application,
-    Permission,
-    Repository,
-    Perimeter,
-}

@@ -1,13 +1,9 @@
-using System.Runtime.InteropServices;
 using AdminPortal.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using SQLitePCL;
 
 namespace AdminPortal.Core.AuditLogs;
-
-/// <summary>The outcome of storing a batch: how many rows were new, and the event ids that were already stored.</summary>
-public sealed record StoreResult(int Stored, IReadOnlyList<string> Duplicates);
 
 /// <summary>
 /// Bulk writes to AUDIT_LOGS: one transaction per batch (all or nothing), one prepared statement,

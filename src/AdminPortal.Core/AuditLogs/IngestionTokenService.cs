@@ -8,8 +8,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Core.AuditLogs;
 
-public sealed record IngestionTokenSummary(int Id, string Name, string Prefix, DateTime CreatedAtUtc, string CreatedBy, DateTime? LastUsedAtUtc, DateTime? RevokedAtUtc);
-
 /// <summary>
 /// Tokens for the ingestion API: an Admin creates one (shown once), the API checks it, an Admin revokes it.
 /// Only the SHA-256 of a token is stored: tokens are 256 random bits, so a plain hash cannot be reversed.

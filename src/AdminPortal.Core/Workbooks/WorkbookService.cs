@@ -6,9 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Core.Workbooks;
 
-/// <summary>One workbook as the list shows it.</summary>
-public sealed record WorkbookSummary(int Id, string Name, string Folder, string OwnerEmail, int Elements, DateTime UpdatedAtUtc);
-
 /// <summary>
 /// Save As, open, rename, duplicate, delete. Admins and Auditors save workbooks; each belongs to its owner,
 /// and only the owner (or an Admin) may change or delete it.

@@ -3,26 +3,6 @@ using CsvHelper;
 
 namespace AdminPortal.Core.AuditLogs.Collection;
 
-/// <summary>What a mapping column feeds.</summary>
-internal enum AttributeKind
-{
-    /// <summary>The first column: the event id that selects the row.</summary>
-    Key,
-
-    /// <summary>The produced event's own id (eventuid).</summary>
-    EventUid,
-    Date,
-    Status,
-    Count,
-    TargetType,
-    Data,
-    Text,
-}
-
-/// <param name="Header">As written in the mapping file, for messages.</param>
-/// <param name="Field">The schema's field name (camelCase) for text fields; the kind's name otherwise.</param>
-internal sealed record MappedAttribute(string Header, AttributeKind Kind, string Field);
-
 /// <summary>
 /// The attribute mapping file: semicolon separated, a header of audit attributes whose first column is eventid,
 /// then one row of templates per event id.

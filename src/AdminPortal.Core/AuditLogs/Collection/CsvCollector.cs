@@ -9,16 +9,6 @@ using CsvHelper;
 
 namespace AdminPortal.Core.AuditLogs.Collection;
 
-/// <summary>Which raw log columns carry the event id and the properties.</summary>
-public sealed class CsvCollectorOptions
-{
-    /// <summary>The raw log column whose value selects the mapping row and the event properties row.</summary>
-    public string EventIdColumn { get; init; } = "eventid";
-
-    /// <summary>The raw log column of pipe separated Name=Value pairs read by {param.Name}; optional in the log.</summary>
-    public string PropertiesColumn { get; init; } = "properties";
-}
-
 /// <summary>
 /// Brainwave-style CSV collection: normalizes a raw CSV log into audit events with an event properties file and an
 /// attribute mapping file (README.md beside this file has the rules). Rows are read one at a time.

@@ -2,10 +2,6 @@ using CsvHelper;
 
 namespace AdminPortal.Core.AuditLogs.Collection;
 
-/// <summary>One row of the event properties file: the event's message, category, subcategory and parameter names.</summary>
-/// <param name="ParameterNames">The names of positional parameters 1, 2, …: index 0 names parameter 1.</param>
-internal sealed record EventProperties(string EventId, string Message, string Category, string Subcategory, IReadOnlyList<string> ParameterNames);
-
 /// <summary>
 /// The event properties file: semicolon separated rows <c>eventid;message;category;subcategory;1;2;…</c>, an optional
 /// header row (its first cell is "eventid"), '#' comments.
@@ -43,31 +39,5 @@ internal static class EventPropertiesFile
             }
         }
         return properties;
-    }
-}
-
-/// <summary>The shared reading rules of the two semicolon separated definition files.</summary>
-internal static class DefinitionFiles
-{
-    public static CsvReaderOptions Options(bool hasHeader) => new()
-    {
-        Separator = ';',
-        HasHeader = hasHeader,
-        TrackLineNumbers = true,
-        CommentPrefix = '#',
-        MalformedData = CsvMalformedDataHandling.Throw,
-    };
-
-    /// <summary>Reads the next record; a malformed one becomes a definition error with its line.</summary>
-    public static async Task<bool> ReadAsync(CsvReader reader, CsvCollectionFile file, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await reader.ReadAsync(cancellationToken);
-        }
-        catch (CsvFormatException ex)
-        {
-            throw new CsvDefinitionException(file, (int)Math.Max(1, ex.LineNumber), ex.Message);
-        }
     }
 }

@@ -541,13 +541,3 @@ public sealed class AuditEventParser(IngestionRules rules)
         public void Dispose() => ArrayPool<byte>.Shared.Return(_bytes);
     }
 }
-
-/// <summary>The two body formats of the ingestion API.</summary>
-public enum AuditBatchFormat
-{
-    /// <summary>application/json: one event object or an array of event objects.</summary>
-    Json,
-
-    /// <summary>application/x-ndjson: one event object per line; blank lines are skipped.</summary>
-    Ndjson,
-}

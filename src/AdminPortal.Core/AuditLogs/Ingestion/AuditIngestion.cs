@@ -3,26 +3,6 @@ using AdminPortal.Core.AuditLogs.Collection;
 namespace AdminPortal.Core.AuditLogs.Ingestion;
 
 /// <summary>
-/// What the ingestion API answers: counts, and the first rejected lines with their reasons
-/// (<see cref="AuditParseResult.MaxRejectionsListed"/>; <see cref="NotListed"/> more were only counted).
-/// </summary>
-public sealed record IngestionReport(
-    int Received,
-    int Stored,
-    int Duplicates,
-    int Rejected,
-    IReadOnlyList<IngestionProblem> Rejections,
-    string? Error)
-{
-    public bool Succeeded => Error is null;
-
-    /// <summary>Rejections counted but not listed.</summary>
-    public int NotListed => Math.Max(0, Rejected - Rejections.Count);
-}
-
-public sealed record IngestionProblem(int Line, string? EventId, string Reason);
-
-/// <summary>
 /// Stores a batch of events sent to the ingestion API or collected from CSV files.
 /// Rules (README "Ingestion"): a body that cannot be read as a whole (broken JSON array, unknown format, refused CSV
 /// definition) stores nothing; otherwise valid events are stored in one transaction and every rejected line is listed

@@ -1,37 +1,10 @@
 using AdminPortal.Core.AuditLogs.SearchIndex;
 using AdminPortal.Core.Data;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Core.AuditLogs.Retention;
-
-/// <summary>How long AUDIT_LOGS keeps events, and how the clean-up runs.</summary>
-public sealed class RetentionOptions
-{
-    public const string Section = "Retention";
-
-    public int Days { get; set; } = 30;
-    public int IntervalMinutes { get; set; } = 60;
-
-    /// <summary>Rows per delete transaction: small enough that writers (ingestion) never wait long.</summary>
-    public int BatchSize { get; set; } = 5000;
-}
-
-/// <summary>
-/// Something that still needs old events (an enabled incremental export that has not exported them yet).
-/// Retention never deletes events at or after the earliest time any hold returns.
-/// </summary>
-public interface IRetentionHold
-{
-    /// <summary>Name shown on the settings page ("Export 'Nightly S3'").</summary>
-    string Name { get; }
-
-    Task<DateTime?> OldestNeededUtcAsync(CancellationToken ct);
-}
-
-public sealed record RetentionRun(DateTime RanAtUtc, DateTime CutoffUtc, long Deleted, string? HeldBy);
 
 /// <summary>Deletes events older than the retention period, in batches, unless a hold still needs them.</summary>
 public sealed class AuditRetention(
@@ -104,26 +77,5 @@ public sealed class AuditRetention(
 
         LastRun = new RetentionRun(now, cutoff, deleted, heldBy);
         return LastRun;
-    }
-}
-
-/// <summary>Runs retention every <see cref="RetentionOptions.IntervalMinutes"/>, first shortly after start.</summary>
-public sealed class AuditRetentionService(AuditRetention retention, TimeProvider clock, ILogger<AuditRetentionService> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(retention.Options.IntervalMinutes), clock);
-        do
-        {
-            try
-            {
-                await retention.RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Retention failed; it runs again at the next interval");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

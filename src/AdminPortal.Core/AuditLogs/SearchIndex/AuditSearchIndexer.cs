@@ -4,31 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Core.AuditLogs.SearchIndex;
 
-/// <summary>When the full-text index catches up with ingestion.</summary>
-public sealed class SearchIndexOptions
-{
-    public const string Section = "SearchIndex";
-
-    /// <summary>Events indexed per transaction of the index file (about 0.15 s of one core).</summary>
-    public int ChunkSize { get; set; } = 20_000;
-
-    /// <summary>Indexing starts once ingestion has been quiet this long.</summary>
-    public int IdleMilliseconds { get; set; } = 1000;
-
-    /// <summary>
-    /// Past this many events waiting, indexing goes on beside ingestion. Searches read the waiting events without the
-    /// index, about 2 µs per event per query (bench/, 5M events: 100k waiting added 0.2 s to each of a search's three
-    /// queries), so a search answers within its target while ingestion runs at full rate: 50k is about 1 s of it.
-    /// </summary>
-    public int MaxPendingEvents { get; set; } = 50_000;
-}
-
-/// <summary>How far the full-text index has come: events with a larger id than <see cref="IndexedUpToId"/> wait.</summary>
-public sealed record SearchIndexStatus(long IndexedUpToId, long LastId)
-{
-    public long Pending => Math.Max(0, LastId - IndexedUpToId);
-}
-
 /// <summary>
 /// Adds stored events to the full-text index after ingestion rather than during it: FTS5's work took 45% of each
 /// ingestion batch (bench/). The index lives in a file of its own (<see cref="SearchIndexFile"/>), so indexing never

@@ -4,25 +4,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AdminPortal.Core.Security.Secrets;
 
-/// <summary>An AES-256 master key and the id stored with every secret it encrypts.</summary>
-public sealed class MasterKey
-{
-    internal MasterKey(string id, byte[] key)
-    {
-        Id = id;
-        Key = key;
-    }
-
-    public string Id { get; }
-
-    internal byte[] Key { get; }
-
-    /// <summary>First 8 bytes of the key's SHA-256, hex: stable, short, and says nothing usable about the key.</summary>
-    public static string Fingerprint(ReadOnlySpan<byte> key) => Convert.ToHexStringLower(SHA256.HashData(key)[..8]);
-
-    public override string ToString() => $"MasterKey {Id}";
-}
-
 /// <summary>The current master key (encrypts and decrypts) and the previous ones (decrypt only, during a rotation).</summary>
 public sealed class MasterKeyRing
 {

@@ -2,34 +2,6 @@ using Microsoft.Extensions.Logging;
 
 namespace AdminPortal.Core.Security.Secrets;
 
-/// <summary>One stored secret: the row it lives in, the purpose it was encrypted for, and its ciphertext.</summary>
-public sealed record StoredSecret(string Id, string Purpose, EncryptedSecret Secret);
-
-/// <summary>Somewhere secrets are stored (integration credentials, later the SMTP password); rotation goes through each.</summary>
-public interface ISecretStore
-{
-    /// <summary>Shown in the rotation's output ("storage integrations").</summary>
-    string Name { get; }
-
-    IAsyncEnumerable<StoredSecret> ReadAllAsync(CancellationToken ct);
-
-    /// <summary>Replaces the secret only if the row still holds <paramref name="expected"/>; false when it changed meanwhile.</summary>
-    Task<bool> ReplaceAsync(StoredSecret expected, EncryptedSecret replacement, CancellationToken ct);
-}
-
-/// <summary>A secret rotation could not re-encrypt: the row and why (never the secret).</summary>
-public sealed record SecretRotationFailure(string Store, string Id, string Reason);
-
-/// <summary>What `--rotate-secrets` did.</summary>
-public sealed record SecretRotationResult(int Examined, int Rotated, int AlreadyCurrent, int ChangedMeanwhile, IReadOnlyList<SecretRotationFailure> Failures)
-{
-    public bool Succeeded => Failures.Count == 0;
-
-    public override string ToString() =>
-        $"{Examined} secrets examined: {Rotated} re-encrypted, {AlreadyCurrent} already current, " +
-        $"{ChangedMeanwhile} changed meanwhile (already re-saved), {Failures.Count} failed.";
-}
-
 /// <summary>
 /// Re-encrypts every secret stored under a previous master key with the current one (the `--rotate-secrets` command).
 /// Safe to run again, and while the portal runs: a row edited meanwhile is left as the edit wrote it.

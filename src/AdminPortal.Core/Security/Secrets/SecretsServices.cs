@@ -1,7 +1,6 @@
 using AdminPortal.Core.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -28,16 +27,4 @@ public static class SecretsServices
         services.AddSingleton<SecretRotation>();
         return services;
     }
-}
-
-/// <summary>Loads the key ring when the portal starts, so a missing or exposed key stops the start, not the first save.</summary>
-internal sealed class MasterKeyRingStartup(IServiceProvider services) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        services.GetRequiredService<MasterKeyRing>();
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

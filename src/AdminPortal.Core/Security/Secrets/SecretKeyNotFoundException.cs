@@ -1,11 +1,5 @@
 namespace AdminPortal.Core.Security.Secrets;
 
-/// <summary>The secrets settings or key file are wrong; the message says what to change. The portal does not start.</summary>
-public sealed class SecretsConfigurationException(string message) : Exception(message);
-
-/// <summary>A stored secret could not be decrypted; the message never holds the secret.</summary>
-public class SecretDecryptionException(string message, Exception? inner = null) : Exception(message, inner);
-
 /// <summary>A stored secret carries the id of a master key the portal does not have.</summary>
 public sealed class SecretKeyNotFoundException(string keyId, string purpose) : SecretDecryptionException(
     $"The secret for '{purpose}' was encrypted with master key '{keyId}', which the portal does not have. " +

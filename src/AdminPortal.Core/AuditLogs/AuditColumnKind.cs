@@ -1,0 +1,10 @@
+namespace AdminPortal.Core.AuditLogs;
+
+public enum AuditColumnKind
+{
+    Text,
+    Number,
+    Time,
+    Status,
+    TargetType,
+}

@@ -1,0 +1,7 @@
+namespace AdminPortal.Core.AuditLogs;
+
+public enum AuditEventStatus
+{
+    Success,
+    Fail,
+}

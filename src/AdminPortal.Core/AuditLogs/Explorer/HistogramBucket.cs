@@ -1,0 +1,3 @@
+namespace AdminPortal.Core.AuditLogs.Explorer;
+
+public sealed record HistogramBucket(DateTime StartUtc, long Count);

@@ -1,0 +1,3 @@
+namespace AdminPortal.Core.AuditLogs.Ingestion;
+
+public sealed record IngestionProblem(int Line, string? EventId, string Reason);

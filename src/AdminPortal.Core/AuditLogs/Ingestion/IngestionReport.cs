@@ -1,0 +1,19 @@
+namespace AdminPortal.Core.AuditLogs.Ingestion;
+
+/// <summary>
+/// What the ingestion API answers: counts, and the first rejected lines with their reasons
+/// (<see cref="AuditParseResult.MaxRejectionsListed"/>; <see cref="NotListed"/> more were only counted).
+/// </summary>
+public sealed record IngestionReport(
+    int Received,
+    int Stored,
+    int Duplicates,
+    int Rejected,
+    IReadOnlyList<IngestionProblem> Rejections,
+    string? Error)
+{
+    public bool Succeeded => Error is null;
+
+    /// <summary>Rejections counted but not listed.</summary>
+    public int NotListed => Math.Max(0, Rejected - Rejections.Count);
+}

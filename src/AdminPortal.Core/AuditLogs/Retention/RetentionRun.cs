@@ -1,0 +1,3 @@
+namespace AdminPortal.Core.AuditLogs.Retention;
+
+public sealed record RetentionRun(DateTime RanAtUtc, DateTime CutoffUtc, long Deleted, string? HeldBy);
