@@ -8,7 +8,7 @@ namespace AdminPortal.Benchmarks;
 
 /// <summary>
 /// Figure 4: a full export of the N-event database by the portal's ExportEngine, as CSV.gz and JSONL.gz, (a) to local
-/// files and (b) through the S3 provider to s3rver on loopback, each in a worker process of its own (its peak resident
+/// files, (b) through the S3 provider to s3rver and (c) through the Azure Blob provider to Azurite, both on loopback, each in a worker process of its own (its peak resident
 /// memory is the portal's cost of the export); against sqlite3 -csv of the same rows piped to gzip -1, in the same run.
 /// </summary>
 internal static class ExportBenchmark
@@ -16,6 +16,10 @@ internal static class ExportBenchmark
     private const double TargetRatio = 1.5;
     private const long MemoryTargetBytes = 300_000_000;
     private const string Bucket = "bench-exports";
+
+    /// <summary>Azurite's well-known account and its documented key (EMULATORS.md).</summary>
+    internal const string AzuriteAccount = "devstoreaccount1";
+    internal const string AzuriteAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     public static async Task<IReadOnlyList<Figure>> RunAsync(EventDatabase db, BenchOptions options, CancellationToken ct)
     {
@@ -38,6 +42,12 @@ internal static class ExportBenchmark
             figures.AddRange(await ExportAsync(db, format, columns, ExportSink.S3(s3, Bucket), options, ct));
         }
 
+        var azure = await StartAzuriteAsync(peers, ct);
+        foreach (var format in new[] { ExportFormat.JsonLines, ExportFormat.Csv })
+        {
+            figures.AddRange(await ExportAsync(db, format, columns, ExportSink.Azure(azure, Bucket), options, ct));
+        }
+
         return figures;
     }
 
@@ -56,7 +66,7 @@ internal static class ExportBenchmark
 
         var name = $"export {format}.gz, {sink.Name}";
         var ratio = run.Seconds / baseline.TotalSeconds;
-        // The 1.5x target is the local export's; through S3 the figure shows what the provider and the emulator add.
+        // The 1.5x target is the local export's; through S3 or Azure the figure shows what the provider and the emulator add.
         var local = sink.Folder is not null;
         return
         [
@@ -78,6 +88,22 @@ internal static class ExportBenchmark
             ["--address", "127.0.0.1", "--port", $"{url.Port}", "--directory", peers.Folder("s3"), "--configure-bucket", Bucket, "--silent"]);
         await peers.WaitUntilAsync(new Uri(url, Bucket), HttpStatusCode.OK);
         return url;
+    }
+
+    /// <summary>Azurite from tests/peers on a free loopback port with the bench's container; the account URL is returned.</summary>
+    private static async Task<Uri> StartAzuriteAsync(PeerProcesses peers, CancellationToken ct)
+    {
+        var url = new Uri($"http://127.0.0.1:{PeerProcesses.FreePort()}/");
+        peers.Start(Path.Combine(peers.Bin, "azurite-blob"),
+            ["--blobHost", "127.0.0.1", "--blobPort", $"{url.Port}", "--location", peers.Folder("azurite"), "--disableTelemetry", "--silent"]);
+        // Azurite answers an unsigned account listing with 403 once it is up (EMULATORS.md).
+        await peers.WaitUntilAsync(new Uri(url, $"{AzuriteAccount}?comp=list"), HttpStatusCode.Forbidden);
+        var account = new Uri(url, AzuriteAccount);
+        // Azurite 3.37 refuses the SDK's default service version (2026-10-06).
+        await new Azure.Storage.Blobs.BlobContainerClient(new Uri($"{account}/{Bucket}"), new Azure.Storage.StorageSharedKeyCredential(AzuriteAccount, AzuriteAccountKey),
+                new Azure.Storage.Blobs.BlobClientOptions(Azure.Storage.Blobs.BlobClientOptions.ServiceVersion.V2025_11_05))
+            .CreateIfNotExistsAsync(cancellationToken: ct);
+        return account;
     }
 
     /// <summary>sqlite3 -csv of the same columns in the same order, piped to gzip -1 into a file.</summary>

@@ -5,6 +5,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
 using AdminPortal.CloudStorage;
+using AdminPortal.CloudStorage.AzureBlob;
 using AdminPortal.CloudStorage.S3;
 using AdminPortal.Core.AuditLogs.Explorer;
 using AdminPortal.Core.Data;
@@ -17,12 +18,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.Benchmarks;
 
-/// <summary>Where a worker's export goes: a local folder, or an S3 bucket behind a service URL (s3rver).</summary>
-internal sealed record ExportSink(string Name, string? Folder = null, string? S3ServiceUrl = null, string? S3Bucket = null)
+/// <summary>Where a worker's export goes: a local folder, an S3 bucket behind a service URL (s3rver), or an Azure container (Azurite).</summary>
+internal sealed record ExportSink(string Name, string? Folder = null, string? S3ServiceUrl = null, string? S3Bucket = null,
+    string? AzureServiceUrl = null, string? AzureContainer = null)
 {
     public static ExportSink Local(string folder) => new("local files", Folder: folder);
 
     public static ExportSink S3(Uri serviceUrl, string bucket) => new("S3 (s3rver)", S3ServiceUrl: serviceUrl.AbsoluteUri, S3Bucket: bucket);
+
+    public static ExportSink Azure(Uri accountUrl, string container) => new("Azure Blob (Azurite)", AzureServiceUrl: accountUrl.AbsoluteUri, AzureContainer: container);
 }
 
 /// <summary>What a worker reports: the run, its time, and the process's peak resident memory.</summary>
@@ -75,7 +79,7 @@ internal static class ExportWorker
     public static async Task<int> MainAsync(string[] args, CancellationToken ct)
     {
         var (dbPath, format, columns, sink) = (args[1], Enum.Parse<ExportFormat>(args[2]), args[3].Split(','), JsonSerializer.Deserialize<ExportSink>(args[4])!);
-        // The sink is s3rver on 127.0.0.1: a custom endpoint the benchmark allows for that host only.
+        // The sink is s3rver or Azurite on 127.0.0.1: a custom endpoint the benchmark allows for that host only.
         using var factory = new CloudStorageFactory(endpoints: new AdminPortal.CloudStorage.Network.EndpointPolicy(
             new AdminPortal.CloudStorage.Network.CustomEndpointsOptions { Enabled = true, AllowedHosts = ["127.0.0.1"] }));
         await using var portal = await PortalDatabase.CreateAsync(dbPath, ct,
@@ -142,11 +146,15 @@ internal static class ExportWorker
     private sealed class SinkDestinations(ExportSink sink, CloudStorageFactory factory) : IExportDestinations
     {
         public Task<ExportDestination> OpenAsync(Guid integrationId, CancellationToken ct) => Task.FromResult(new ExportDestination(
-            sink.Folder is { } folder
-                ? new LocalFolderStorage(folder)
+            sink switch
+            {
+                { Folder: { } folder } => new LocalFolderStorage(folder),
+                { AzureServiceUrl: { } account } => factory.Create(new AzureBlobDestination(ExportBenchmark.AzuriteAccount, sink.AzureContainer!, "bench/",
+                    new AzureSharedKeyAuth(ExportBenchmark.AzuriteAccountKey), account)),
                 // As an integration with a custom service URL: the provider's compatibility mode (EMULATORS.md).
-                : factory.Create(new S3Destination(sink.S3Bucket!, "bench/", "us-east-1", new S3AccessKeyAuth("S3RVER", "s3rver-ignores-the-secret"),
+                _ => factory.Create(new S3Destination(sink.S3Bucket!, "bench/", "us-east-1", new S3AccessKeyAuth("S3RVER", "s3rver-ignores-the-secret"),
                     ServiceUrl: sink.S3ServiceUrl, ForcePathStyle: true)),
+            },
             null, null));
     }
 

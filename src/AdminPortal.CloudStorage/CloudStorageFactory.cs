@@ -38,7 +38,7 @@ public sealed class CloudStorageFactory : IDisposable
         this.endpoints = endpoints ?? new EndpointPolicy();
         handler = this.endpoints.CreateHandler();
         gcsHttp = new HttpClient(handler, disposeHandler: false) { Timeout = TimeSpan.FromMinutes(10) };
-        // Azure.Core times each try itself (NetworkTimeout); the client's own timeout would cut long uploads.
+        // The Azure SDK times each try itself (NetworkTimeout); the client's own timeout would cut long uploads.
         azureTransport = new HttpClientTransport(new HttpClient(new SharedHandler(handler)) { Timeout = Timeout.InfiniteTimeSpan });
         awsHttp = new GuardedAwsHttpClientFactory(handler);
         googleHttp = new GuardedGoogleHttpClientFactory(handler);
@@ -57,7 +57,7 @@ public sealed class CloudStorageFactory : IDisposable
         return destination switch
         {
             S3Destination s3 => S3(s3),
-            AzureBlobDestination azure => new AzureBlobStorage(AzurePipelines.Create(azure, time, azureTransport), azure, time),
+            AzureBlobDestination azure => new AzureBlobStorage(AzureBlobClients.Create(azure, azureTransport), azure, time),
             GcsDestination gcs => new GcsCloudStorage(gcsHttp, gcs, GcsTokens(gcs.Auth), loggers.CreateLogger<GcsCloudStorage>(), time),
             _ => throw new NotSupportedException($"No cloud storage for {destination.GetType().Name}."),
         };

@@ -3,6 +3,8 @@ using AdminPortal.CloudStorage.AzureBlob;
 using AdminPortal.CloudStorage.Gcs;
 using AdminPortal.CloudStorage.Network;
 using AdminPortal.CloudStorage.S3;
+using Azure.Storage;
+using Azure.Storage.Sas;
 
 namespace AdminPortal.CloudStorage.Tests.Infrastructure;
 
@@ -45,14 +47,17 @@ public sealed class StoragePeers : IAsyncLifetime
 
     public GcsDestination Gcs(string bucket, string prefix) => new(bucket, prefix, new GcsAnonymousAuth(), GcsUrl.AbsoluteUri);
 
-    /// <summary>An account SAS for Azurite's account, signed as the Azure docs describe for versions 2020-12-06 and later (an empty encryption-scope line).</summary>
+    /// <summary>An account SAS for Azurite's account (blob service, all resource types), signed by the SDK's builder.</summary>
     public static string AzureAccountSas(string permissions)
     {
-        var expiry = DateTime.UtcNow.AddHours(1).ToString("yyyy-MM-ddTHH:mm:ssZ");
-        var stringToSign = string.Join('\n', AzureAccount, permissions, "b", "sco", "", expiry, "", "https,http", AzureBlobStorage.ApiVersion, "", "");
-        var signature = Convert.ToBase64String(System.Security.Cryptography.HMACSHA256.HashData(Convert.FromBase64String(AzureAccountKey),
-            System.Text.Encoding.UTF8.GetBytes(stringToSign)));
-        return $"?sv={AzureBlobStorage.ApiVersion}&ss=b&srt=sco&sp={permissions}&se={Uri.EscapeDataString(expiry)}&spr=https,http&sig={Uri.EscapeDataString(signature)}";
+        var builder = new AccountSasBuilder(0, DateTimeOffset.UtcNow.AddHours(1), AccountSasServices.Blobs, AccountSasResourceTypes.All)
+        {
+            Protocol = SasProtocol.HttpsAndHttp,
+            // The version the portal's clients speak: Azurite 3.37 knows no later one.
+            Version = "2025-11-05",
+        };
+        builder.SetPermissions(permissions);
+        return "?" + builder.ToSasQueryParameters(new StorageSharedKeyCredential(AzureAccount, AzureAccountKey));
     }
 
     public async Task InitializeAsync()
