@@ -1,6 +1,8 @@
 using System.Net;
 using System.Runtime.Versioning;
+using AdminPortal.Core.AuditLogs.SearchIndex;
 using AdminPortal.Core.Data;
+using Microsoft.Extensions.DependencyInjection;
 using AdminPortal.Tests.Infrastructure;
 
 namespace AdminPortal.Tests.Data;
@@ -19,6 +21,8 @@ public sealed class DataFilePermissionsTests : IDisposable
         var client = portal.CreateBrowserLikeClient();
         // A sign-in writes its audit event, so the write-ahead logs exist.
         Assert.Equal(HttpStatusCode.Redirect, (await PortalFactory.SignInAsync(client, PortalFactory.AdminEmail, PortalFactory.Password)).StatusCode);
+        // The search index is written by the background indexer: its files exist once it has indexed that event.
+        await portal.Services.GetRequiredService<AuditSearchIndexer>().CatchUpAsync();
 
         var files = Directory.GetFiles(portal.DataFolder, "portal*");
         var search = new DatabaseOptions { Path = portal.DatabasePath }.SearchIndexPath;
