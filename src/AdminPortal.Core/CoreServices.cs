@@ -110,8 +110,8 @@ public static class CoreServices
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<FirstRunSetup>();
         services.AddSingleton<PortalInitializer>();
-        services.AddSingleton<IValidator<CreateUserCommand>, CreateUserCommandValidator>();
-        services.AddSingleton<IValidator<FirstAdminCommand>, FirstAdminCommandValidator>();
+        // Validators of the use cases (users, first-run setup, scheduled exports), as singletons like the use cases
+        services.AddValidatorsFromAssemblyContaining<CreateUserCommandValidator>(ServiceLifetime.Singleton);
         return services;
     }
 }
