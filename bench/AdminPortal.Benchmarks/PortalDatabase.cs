@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Benchmarks;
@@ -44,7 +45,7 @@ internal sealed class PortalDatabase : IAsyncDisposable
         // Migrations and WAL as PortalInitializer does them; its first-run setup token is not wanted in the output.
         var factory = database.services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
         await using var db = await factory.CreateDbContextAsync(ct);
-        await db.Database.MigrateAsync(ct);
+        await PortalMigrations.MigrateAsync(db, database.services.GetRequiredService<ILogger<PortalDatabase>>(), ct);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await SearchIndexFile.EnsureCreatedAsync(database.Options, ct);
         return database;

@@ -20,11 +20,11 @@ public static class CloudStorageServices
         services.TryAddSingleton(_ => new EndpointPolicy());
         services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<CloudStorageFactory>(sp));
 
-        // Validation: FluentValidation's DI package does not restore here, so each validator is registered by hand.
-        services.TryAddSingleton<IValidator<StorageDestination>, StorageDestinationValidator>();
-        services.TryAddSingleton<IValidator<S3Destination>, S3DestinationValidator>();
-        services.TryAddSingleton<IValidator<AzureBlobDestination>, AzureBlobDestinationValidator>();
-        services.TryAddSingleton<IValidator<GcsDestination>, GcsDestinationValidator>();
+        // Validation: every validator of this assembly, as singletons (they hold no state, and the services using them
+        // are singletons). The S3 auth validators depend on the destination's compatibility mode: their destination's
+        // validator builds them, DI cannot.
+        services.AddValidatorsFromAssemblyContaining<StorageDestinationValidator>(ServiceLifetime.Singleton,
+            scan => scan.ValidatorType.GetConstructor(Type.EmptyTypes) is not null);
         return services;
     }
 }

@@ -11,7 +11,6 @@ using AdminPortal.Core.Users;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -64,9 +63,6 @@ public static class CoreServices
         {
             var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             options.UseSqlite(db.ConnectionString());
-            // Migrations are hand-written (EF's Design package does not restore here); a test compares
-            // the migrated schema with the model, which is what this warning would otherwise check.
-            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         });
 
         // Identity
@@ -114,8 +110,8 @@ public static class CoreServices
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<FirstRunSetup>();
         services.AddSingleton<PortalInitializer>();
-        services.AddSingleton<IValidator<CreateUserCommand>, CreateUserCommandValidator>();
-        services.AddSingleton<IValidator<FirstAdminCommand>, FirstAdminCommandValidator>();
+        // Validators of the use cases (users, first-run setup, scheduled exports), as singletons like the use cases
+        services.AddValidatorsFromAssemblyContaining<CreateUserCommandValidator>(ServiceLifetime.Singleton);
         return services;
     }
 }

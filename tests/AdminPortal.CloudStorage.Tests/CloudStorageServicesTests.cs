@@ -32,6 +32,20 @@ public sealed class CloudStorageServicesTests
     }
 
     [Fact]
+    public void Every_validator_a_container_can_build_is_registered_once_as_a_singleton()
+    {
+        using var services = new ServiceCollection().AddCloudStorage()
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        var sas = services.GetRequiredService<IValidator<AzureSasAuth>>();
+
+        Assert.Same(sas, services.GetRequiredService<IValidator<AzureSasAuth>>());
+        Assert.False(sas.Validate(new AzureSasAuth("not-a-sas")).IsValid);
+        Assert.Single(services.GetServices<IValidator<StorageDestination>>());
+        Assert.Null(services.GetService<IValidator<S3AccessKeyAuth>>()); // built by S3DestinationValidator with the compatibility mode
+    }
+
+    [Fact]
     public async Task Parts_smaller_than_S3_accepts_are_refused_before_anything_is_sent()
     {
         using var factory = new CloudStorageFactory(endpoints: StoragePeers.LoopbackPolicy());

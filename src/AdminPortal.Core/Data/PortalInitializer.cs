@@ -24,7 +24,7 @@ public sealed class PortalInitializer(
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            await db.Database.MigrateAsync(ct);
+            await PortalMigrations.MigrateAsync(db, logger, ct);
             // WAL lets the explorer read while exports and ingestion write.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             await AuditLogs.SearchIndex.SearchIndexFile.EnsureCreatedAsync(database.Value, ct);

@@ -23,7 +23,6 @@ public static class ExportsServices
         services.AddSingleton<ExportEngine>();
         services.AddSingleton<ScheduledExportService>();
         services.AddSingleton<ExportRecipients>();
-        services.AddSingleton<FluentValidation.IValidator<ScheduleExportCommand>, ScheduleExportCommandValidator>();
         services.TryAddSingleton<IExportDestinations, IntegrationExportDestinations>();
         services.TryAddSingleton<IExportNotifier, ExportFailureNotifier>();
 

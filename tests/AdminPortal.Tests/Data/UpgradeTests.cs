@@ -2,22 +2,21 @@ using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.AuditLogs.Explorer;
 using AdminPortal.Core.AuditLogs.SearchIndex;
 using AdminPortal.Core.Data;
+using AdminPortal.Core.Exports;
+using AdminPortal.Core.Integrations;
+using AdminPortal.Core.Workbooks;
 using AdminPortal.Tests.AuditLogs;
 using AdminPortal.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AdminPortal.Tests.Data;
 
-/// <summary>A database of the release before the search index had a file of its own and the writer counted the hours.</summary>
+/// <summary>Databases made by the hand-written migrations of earlier releases, opened by this one (tool-made baseline).</summary>
 public sealed class UpgradeTests : IDisposable
 {
-    private const string LastReleaseMigration = "20261122050000_AuditEventHours";
-
     private readonly PortalFactory portal = new();
 
     [Fact]
@@ -39,29 +38,109 @@ public sealed class UpgradeTests : IDisposable
         Assert.Empty(await MasterRowsAsync("name LIKE 'AuditEventsFts%' OR name = 'AuditEvents_hours_insert'"));
     }
 
+    [Theory]
+    [InlineData(HandWrittenRelease.LastRelease)]
+    [InlineData(HandWrittenRelease.LastHandWritten)]
+    public async Task A_database_of_the_hand_written_migrations_keeps_its_events_integrations_and_schedules_under_the_baseline(string lastMigration)
+    {
+        await HandWrittenRelease.CreateAsync(portal.DatabasePath, lastMigration);
+        var (integration, schedule, run) = await StoreRowsOfTheOldReleaseAsync();
+
+        _ = portal.Services;
+
+        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        Assert.Equal([PortalMigrations.BaselineId], await db.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(["old-1", "old-2"], await db.AuditEvents.Where(e => e.EventId.StartsWith("old-")).OrderBy(e => e.Id).Select(e => e.EventId).ToListAsync());
+        var kept = await db.StorageIntegrations.SingleAsync();
+        Assert.Equal((integration.Id, "Sigma exports", IntegrationCloud.Aws, IntegrationAuthMethod.AwsRole, "sigma-audit", "arn:aws:iam::123456789012:role/sigma"),
+            (kept.Id, kept.Name, kept.Cloud, kept.AuthMethod, kept.Bucket, kept.RoleArn));
+        var keptSchedule = await db.ScheduledExports.SingleAsync();
+        Assert.Equal((schedule.Id, "Nightly", integration.Id, schedule.WorkbookId, ExportFrequencyKind.EveryHours, 6, 41L),
+            (keptSchedule.Id, keptSchedule.Name, keptSchedule.IntegrationId, keptSchedule.WorkbookId, keptSchedule.FrequencyKind, keptSchedule.EveryHours, keptSchedule.WatermarkEventRowId));
+        var keptRun = await db.ExportRuns.SingleAsync();
+        Assert.Equal((run.Id, schedule.Id, ExportRunStatus.Succeeded, 1234L), (keptRun.Id, keptRun.ScheduleId, keptRun.Status, keptRun.Rows));
+
+        await using var fresh = await SchemaDatabase.CreateAsync(d => d.Database.MigrateAsync());
+        await using var connection = new SqliteConnection($"Data Source={portal.DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        // Quartz's qrtz_ tables are its own, provisioned by the scheduler at start.
+        Assert.Equal(await fresh.SchemaAsync(), await SchemaDatabase.SchemaAsync(connection, "tbl_name NOT LIKE 'qrtz%'"));
+    }
+
+    [Fact]
+    public async Task A_database_older_than_the_last_release_is_refused_with_what_to_do_and_left_as_it_was()
+    {
+        await HandWrittenRelease.CreateAsync(portal.DatabasePath, HandWrittenRelease.LastRelease);
+        await ExecuteAsync($"""DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" = '{HandWrittenRelease.LastRelease}'""");
+
+        await using var db = HandWrittenRelease.Open(portal.DatabasePath);
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => PortalMigrations.MigrateAsync(db, NullLogger.Instance));
+
+        Assert.Contains("older than the last release", refused.Message);
+        Assert.Contains("20261122040000_ScheduledExports", refused.Message);
+        Assert.Equal(6, (await db.Database.GetAppliedMigrationsAsync()).Count());
+        Assert.NotEmpty(await MasterRowsAsync("name = 'AuditEventsFts'"));
+    }
+
     /// <summary>The last release's schema with two events its writer stored and its indexer indexed inside the database.</summary>
     private async Task CreateLastReleaseDatabaseAsync(long eventTimeMs)
     {
-        await using var connection = new SqliteConnection($"Data Source={portal.DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        var options = new DbContextOptionsBuilder<PortalDbContext>().UseSqlite(connection)
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
-            .Options;
-        await using (var db = new PortalDbContext(options))
-        {
-            await db.GetService<IMigrator>().MigrateAsync(LastReleaseMigration);
-        }
-
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        await HandWrittenRelease.CreateAsync(portal.DatabasePath, HandWrittenRelease.LastRelease);
+        await ExecuteAsync("""
             INSERT INTO "AuditEvents" ("EventId", "EventTimeUtc", "IngestedAtUtc", "Datasource", "Family", "Login", "Repository", "Code", "CodeLabel", "Action", "Count")
             VALUES ('old-1', $t, $t, 'snowflake', 'database', 'olivia@corp.example', 'prod', 'QUERY', 'Query executed', 'select', 1),
                    ('old-2', $t, $t, 'snowflake', 'database', 'oscar@corp.example', 'prod', 'QUERY', 'Query executed', 'select', 1);
             INSERT INTO "AuditEventsFts" (rowid, "EventId", "Login", "Identity", "Action", "CodeLabel", "TargetName", "DisplayLabel", "Payload")
                 SELECT "Id", "EventId", "Login", "Identity", "Action", "CodeLabel", "TargetName", "DisplayLabel", "Payload" FROM "AuditEvents";
             UPDATE "AuditEventsFtsWatermark" SET "IndexedUpToId" = (SELECT max("Id") FROM "AuditEvents");
-            """;
-        command.Parameters.AddWithValue("$t", eventTimeMs);
+            """, ("$t", eventTimeMs));
+    }
+
+    /// <summary>Two events, an integration, a workbook with a schedule exporting it there, and one run of it.</summary>
+    private async Task<(StorageIntegration, ScheduledExport, ExportRun)> StoreRowsOfTheOldReleaseAsync()
+    {
+        var now = DateTime.UtcNow;
+        await using var db = HandWrittenRelease.Open(portal.DatabasePath);
+        db.AuditEvents.AddRange(AuditStoreTests.Event("old-1", now.AddHours(-2)), AuditStoreTests.Event("old-2", now.AddHours(-1)));
+        var integration = new StorageIntegration
+        {
+            Id = Guid.NewGuid(), Name = "Sigma exports", Cloud = IntegrationCloud.Aws, AuthMethod = IntegrationAuthMethod.AwsRole,
+            Bucket = "sigma-audit", Region = "us-east-1", RoleArn = "arn:aws:iam::123456789012:role/sigma", ExternalId = "external-id",
+            CreatedAtUtc = now, CreatedBy = PortalFactory.AdminEmail, UpdatedAtUtc = now,
+        };
+        var workbook = new Workbook { Name = "Audit", Folder = "", OwnerId = "owner", OwnerEmail = PortalFactory.AdminEmail, CreatedAtUtc = now, UpdatedAtUtc = now };
+        workbook.Elements.Add(new TableElement());
+        db.AddRange(integration, workbook);
+        await db.SaveChangesAsync();
+
+        // Paused, so that the scheduler started by the portal keeps it without running it during the test.
+        var schedule = new ScheduledExport
+        {
+            Id = Guid.NewGuid(), Name = "Nightly", WorkbookId = workbook.Id, TableElementId = workbook.Elements[0].Id, IntegrationId = integration.Id,
+            OwnerId = "owner", OwnerEmail = PortalFactory.AdminEmail, UriTemplate = "audit/{date}.csv", FrequencyKind = ExportFrequencyKind.EveryHours,
+            EveryHours = 6, Paused = true, PauseReason = "test", WatermarkEventRowId = 41, CreatedAtUtc = now, CreatedBy = PortalFactory.AdminEmail, UpdatedAtUtc = now,
+        };
+        var run = new ExportRun
+        {
+            Id = Guid.NewGuid(), ScheduleId = schedule.Id, Trigger = ExportTrigger.Scheduled, Status = ExportRunStatus.Succeeded,
+            StartedAtUtc = now.AddHours(-1), FinishedAtUtc = now.AddMinutes(-59), RunToken = "token", WindowToEventRowId = 41, Rows = 1234,
+        };
+        db.AddRange(schedule, run);
+        await db.SaveChangesAsync();
+        return (integration, schedule, run);
+    }
+
+    private async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new SqliteConnection($"Data Source={portal.DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
         await command.ExecuteNonQueryAsync();
     }
 
