@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography;
+
+namespace AdminPortal.CloudStorage.Tests.Infrastructure;
+
+/// <summary>
+/// A loopback reverse proxy in front of an emulator (s3rver): forwards every request as it came and records what the
+/// emulator was sent (method, path, headers, the body's MD5), so a test can prove a header reached the store.
+/// </summary>
+public sealed class RecordingProxy(Uri target) : LoopbackHttpServer
+{
+    // Set by HttpClient itself, or by the listener's own framing.
+    private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Host", "Connection", "Keep-Alive", "Content-Length", "Transfer-Encoding", "Expect", "Proxy-Connection", "Date", "Server",
+    };
+
+    private readonly HttpClient forward = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false });
+
+    public ConcurrentQueue<ProxiedRequest> Requests { get; } = new();
+
+    protected override async Task HandleAsync(HttpListenerRequest request, byte[] body, HttpListenerResponse response)
+    {
+        using var outgoing = new HttpRequestMessage(new HttpMethod(request.HttpMethod), new Uri(target, request.Url!.PathAndQuery));
+        if (request.HttpMethod is "PUT" or "POST")
+        {
+            outgoing.Content = new ByteArrayContent(body);
+        }
+
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in request.Headers.AllKeys.OfType<string>())
+        {
+            var value = request.Headers[name]!;
+            headers[name] = value;
+            if (HopByHop.Contains(name))
+            {
+                continue;
+            }
+
+            if (!outgoing.Headers.TryAddWithoutValidation(name, value))
+            {
+                outgoing.Content?.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
+        using var answer = await forward.SendAsync(outgoing);
+        var answerBody = await answer.Content.ReadAsByteArrayAsync();
+        Requests.Enqueue(new ProxiedRequest(request.HttpMethod, request.Url.PathAndQuery, headers, body.Length,
+            Convert.ToBase64String(MD5.HashData(body)), (int)answer.StatusCode));
+
+        response.StatusCode = (int)answer.StatusCode;
+        foreach (var (name, values) in answer.Headers.Concat(answer.Content.Headers))
+        {
+            if (!HopByHop.Contains(name))
+            {
+                response.Headers[name] = string.Join(",", values);
+            }
+        }
+
+        response.ContentLength64 = answerBody.Length;
+        if (request.HttpMethod != "HEAD")
+        {
+            await response.OutputStream.WriteAsync(answerBody);
+        }
+    }
+}
