@@ -16,20 +16,25 @@ public sealed partial class LoopbackSts : LoopbackHttpServer
 {
     private readonly ConcurrentDictionary<string, string> trustPolicies = new(StringComparer.Ordinal);
     private readonly string callerAccessKeyId;
+    private readonly string callerSecretAccessKey;
     private readonly string callerArn;
     private readonly string issuedAccessKeyId;
 
     /// <param name="callerAccessKeyId">The access key id of the only caller the trust policies name (the portal's IAM user).</param>
+    /// <param name="callerSecretAccessKey">Its secret: each request's SigV4 signature is verified with it.</param>
     /// <param name="callerArn">That caller's ARN, as STS names it in AccessDenied.</param>
     /// <param name="issuedAccessKeyId">The temporary access key id handed out: s3rver only knows <see cref="StoragePeers.S3AccessKeyId"/>.</param>
-    public LoopbackSts(string callerAccessKeyId = PortalAccessKeyId, string callerArn = PortalUserArn, string issuedAccessKeyId = StoragePeers.S3AccessKeyId)
+    public LoopbackSts(string callerAccessKeyId = PortalAccessKeyId, string callerSecretAccessKey = PortalSecretAccessKey, string callerArn = PortalUserArn,
+        string issuedAccessKeyId = StoragePeers.S3AccessKeyId)
     {
         this.callerAccessKeyId = callerAccessKeyId;
+        this.callerSecretAccessKey = callerSecretAccessKey;
         this.callerArn = callerArn;
         this.issuedAccessKeyId = issuedAccessKeyId;
     }
 
     public const string PortalAccessKeyId = "AKIAIOSFODNN7EXAMPLE";
+    public const string PortalSecretAccessKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     public const string PortalUserArn = "arn:aws:iam::111122223333:user/adminportal";
 
     /// <summary>Every request's form fields and the access key id its signature names, in arrival order.</summary>
@@ -46,14 +51,14 @@ public sealed partial class LoopbackSts : LoopbackHttpServer
         var form = ParseForm(Encoding.UTF8.GetString(body));
         var keyId = CredentialKeyId().Match(request.Headers["Authorization"] ?? "") is { Success: true } m ? m.Groups[1].Value : null;
         Requests.Enqueue(new StsRequest(form, keyId, request.Headers["Content-Type"]));
-        var (status, xml) = Answer(request, form, keyId);
+        var (status, xml) = Answer(request, form, keyId, body);
         response.StatusCode = status;
         response.ContentType = "text/xml";
         response.Headers["x-amzn-RequestId"] = RequestId;
         await response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes(xml));
     }
 
-    private (int Status, string Xml) Answer(HttpListenerRequest request, IReadOnlyDictionary<string, string> form, string? keyId)
+    private (int Status, string Xml) Answer(HttpListenerRequest request, IReadOnlyDictionary<string, string> form, string? keyId, byte[] body)
     {
         if (request.HttpMethod != "POST" || !(request.ContentType ?? "").StartsWith("application/x-www-form-urlencoded", StringComparison.Ordinal))
         {
@@ -73,6 +78,12 @@ public sealed partial class LoopbackSts : LoopbackHttpServer
         if (keyId != callerAccessKeyId)
         {
             return Error(403, "InvalidClientTokenId", "The security token included in the request is invalid.");
+        }
+
+        if (!SigV4.IsValid(request, body, callerSecretAccessKey, "sts"))
+        {
+            return Error(403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided. "
+                + "Check your AWS Secret Access Key and signing method. Consult the service documentation for details.");
         }
 
         var roleArn = form.GetValueOrDefault("RoleArn") ?? "";

@@ -1,3 +1,4 @@
+using AdminPortal.CloudStorage.Connection;
 using AdminPortal.CloudStorage.S3;
 using AdminPortal.CloudStorage.Tests.Infrastructure;
 
@@ -71,9 +72,26 @@ public sealed class AssumeRoleTests(StoragePeers peers)
         Assert.Empty(s3.Requests);
     }
 
-    private S3Destination RoleDestination(LoopbackSts sts, RecordingProxy s3) => peers.S3(TestContent.UniquePrefix("role")) with
+    [Fact]
+    public async Task A_wrong_secret_for_the_portals_own_key_fails_STS_signature_check_and_the_hint_names_the_operators_settings()
     {
-        ServiceUrl = s3.Url.AbsoluteUri,
-        Auth = new S3AssumeRoleAuth(RoleArn, ExternalId, new S3AccessKeyAuth(LoopbackSts.PortalAccessKeyId, "portal-secret"), StsServiceUrl: sts.Url.AbsoluteUri),
-    };
+        using var sts = new LoopbackSts();
+        using var s3 = new RecordingProxy(peers.S3Url);
+        sts.Trust(RoleArn, ExternalId);
+        using var storage = peers.Factory.Create(RoleDestination(sts, s3, portalSecret: "not-the-portals-secret"));
+
+        var result = await storage.TestConnectionAsync(CancellationToken.None);
+
+        Assert.StartsWith("SignatureDoesNotMatch: The request signature we calculated does not match", result.Status);
+        Assert.Equal(ConnectionHints.PortalKeyRefused, result.Hint);
+        Assert.Empty(sts.Issued);
+        Assert.Empty(s3.Requests);
+    }
+
+    private S3Destination RoleDestination(LoopbackSts sts, RecordingProxy s3, string portalSecret = LoopbackSts.PortalSecretAccessKey) =>
+        peers.S3(TestContent.UniquePrefix("role")) with
+        {
+            ServiceUrl = s3.Url.AbsoluteUri,
+            Auth = new S3AssumeRoleAuth(RoleArn, ExternalId, new S3AccessKeyAuth(LoopbackSts.PortalAccessKeyId, portalSecret), StsServiceUrl: sts.Url.AbsoluteUri),
+        };
 }

@@ -17,7 +17,7 @@ public sealed class AwsRolePortal(LoopbackSts sts, RecordingProxy s3) : PortalFa
         base.ConfigureWebHost(builder);
         builder.UseSetting("Integrations:AwsIamUserArn", IamUserArn);
         builder.UseSetting("Integrations:AwsIamUserAccessKeyId", LoopbackSts.PortalAccessKeyId);
-        builder.UseSetting("Integrations:AwsIamUserSecretAccessKey", "portal-secret-access-key");
+        builder.UseSetting("Integrations:AwsIamUserSecretAccessKey", LoopbackSts.PortalSecretAccessKey);
         builder.UseSetting("Integrations:AwsEndpoints:StsServiceUrl", sts.Url.AbsoluteUri);
         builder.UseSetting("Integrations:AwsEndpoints:S3ServiceUrl", s3.Url.AbsoluteUri);
     }
