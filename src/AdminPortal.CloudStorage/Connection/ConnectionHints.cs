@@ -14,6 +14,9 @@ internal static class ConnectionHints
         return new ConnectionTestResult(false, status, HintFor(exception, cloud));
     }
 
+    public const string PortalKeyRefused = "STS refused the portal's own AWS key: the portal's operator checks Integrations:AwsIamUserAccessKeyId "
+        + "and Integrations:AwsIamUserSecretAccessKey (an active key of Integrations:AwsIamUserArn), then test again.";
+
     internal static string HintFor(Exception exception, CloudStorageException? cloud)
     {
         if (Find<EndpointRefusedException>(exception) is not null)
@@ -53,6 +56,12 @@ internal static class ConnectionHints
             || Contains(text, "RequestExpired") || Contains(text, "signature expired"))
         {
             return "The portal's clock differs too much from the cloud's: synchronize the server's time (NTP).";
+        }
+
+        // STS refusing the portal's own key is the operator's to fix, not the customer's: no form field holds it.
+        if (cloud?.FromRoleAssumption == true && (Is(code, "InvalidClientTokenId") || Is(code, "SignatureDoesNotMatch")))
+        {
+            return PortalKeyRefused;
         }
 
         if (Is(code, "InvalidAccessKeyId") || Is(code, "InvalidClientTokenId"))

@@ -28,11 +28,12 @@ internal sealed class S3CloudStorage(IAmazonS3 client, S3Destination destination
                 Key = name,
                 InputStream = part.AsStream(),
                 ContentType = options.ContentType,
+                // Buckets with Object Lock refuse a write without an integrity checksum; Content-MD5 is the one every S3-compatible store knows.
+                MD5Digest = part.Md5Base64(),
             };
             if (CompatibilityMode)
             {
                 put.UseChunkEncoding = false;
-                put.MD5Digest = part.Md5Base64();
             }
 
             var response = await Call(() => client.PutObjectAsync(put, cancellationToken));
@@ -63,11 +64,11 @@ internal sealed class S3CloudStorage(IAmazonS3 client, S3Destination destination
                     PartNumber = part.Number,
                     PartSize = part.Length,
                     InputStream = part.AsStream(),
+                    MD5Digest = part.Md5Base64(),
                 };
                 if (CompatibilityMode)
                 {
                     request.UseChunkEncoding = false;
-                    request.MD5Digest = part.Md5Base64();
                 }
 
                 var uploaded = await Call(() => client.UploadPartAsync(request, cancellationToken));

@@ -20,9 +20,11 @@ internal static class IntegrationDestinations
         {
             IntegrationAuthMethod.AwsAccessKey => new S3Destination(i.Bucket, prefix, i.Region ?? "",
                 new S3AccessKeyAuth(i.AccessKeyId ?? "", secret ?? ""), serviceUrl, i.PathStyle),
-            // The portal's own identities talk to the clouds' real endpoints only: a stored service URL is ignored.
+            // The portal's own identities talk to the clouds' real endpoints, or the operator's (AwsEndpoints), only:
+            // a stored service URL is ignored.
             IntegrationAuthMethod.AwsRole => new S3Destination(i.Bucket, prefix, i.Region ?? "",
-                new S3AssumeRoleAuth(i.RoleArn ?? "", i.ExternalId ?? "", PortalAwsKeys(options))),
+                new S3AssumeRoleAuth(i.RoleArn ?? "", i.ExternalId ?? "", PortalAwsKeys(options), StsServiceUrl: NullIfEmpty(options.AwsEndpoints.StsServiceUrl)),
+                NullIfEmpty(options.AwsEndpoints.S3ServiceUrl), ForcePathStyle: NullIfEmpty(options.AwsEndpoints.S3ServiceUrl) is not null),
             IntegrationAuthMethod.AzureAccountKey => new AzureBlobDestination(i.AccountName ?? "", i.Bucket, prefix,
                 new AzureSharedKeyAuth(secret ?? ""), serviceUrl),
             IntegrationAuthMethod.AzureSas => new AzureBlobDestination(i.AccountName ?? "", i.Bucket, prefix, new AzureSasAuth(secret ?? ""), serviceUrl),

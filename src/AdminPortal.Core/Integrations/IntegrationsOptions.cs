@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using AdminPortal.CloudStorage.Network;
+using AdminPortal.CloudStorage.S3;
 using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Core.Integrations;
@@ -41,6 +42,9 @@ public sealed class IntegrationsOptions
 
     /// <summary>Service URLs other than the clouds' own (S3-compatible stores, emulators): off unless enabled, and only to listed hosts.</summary>
     public CustomEndpointsOptions CustomEndpoints { get; set; } = new();
+
+    /// <summary>The operator's STS / S3 endpoints for role ARN integrations (a VPC endpoint, a test's loopback STS); empty: AWS's own.</summary>
+    public AwsEndpointsOptions AwsEndpoints { get; set; } = new();
 
     /// <summary>True when the portal has the whole AWS identity it assumes customers' roles with.</summary>
     public bool HasAwsIdentity =>
@@ -97,12 +101,42 @@ internal sealed partial class IntegrationsOptionsValidator : IValidateOptions<In
             failures.Add("Integrations:CustomEndpoints:Enabled needs Integrations:CustomEndpoints:AllowedHosts to list the hosts integrations may name.");
         }
 
+        failures.AddRange(AwsEndpointProblems(options));
+
         if (options.HealthCheckIntervalHours is < 0.25 or > 720)
         {
             failures.Add("Integrations:HealthCheckIntervalHours must be 0.25 to 720.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>An operator's STS / S3 endpoint gets the portal's signed requests: a plain URL, to a host the connect-time rules allow.</summary>
+    private static IEnumerable<string> AwsEndpointProblems(IntegrationsOptions options)
+    {
+        var policy = new EndpointPolicy(options.CustomEndpoints);
+        foreach (var (setting, url) in new[] { ("StsServiceUrl", options.AwsEndpoints.StsServiceUrl), ("S3ServiceUrl", options.AwsEndpoints.S3ServiceUrl) })
+        {
+            if (string.IsNullOrWhiteSpace(url))
+            {
+                continue;
+            }
+
+            var name = $"Integrations:AwsEndpoints:{setting}";
+            if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")
+                || uri.UserInfo.Length > 0 || uri.Query.Length > 0 || uri.Fragment.Length > 0)
+            {
+                yield return $"{name} must be an https:// URL such as https://sts.eu-west-1.amazonaws.com (no user, query or fragment).";
+            }
+            else if (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && !EndpointPolicy.IsPermittedAddress(ip))
+            {
+                yield return $"{name}: {uri.Host} is a link-local or metadata address, which the portal never connects to.";
+            }
+            else if (!policy.CustomEndpointsEnabled || !policy.IsAllowedHost(uri.Host))
+            {
+                yield return $"{name} names {uri.Host}: set Integrations:CustomEndpoints:Enabled and list the host in Integrations:CustomEndpoints:AllowedHosts.";
+            }
+        }
     }
 
     [GeneratedRegex(@"^arn:aws(-cn|-us-gov)?:iam::\d{12}:user/[\w+=,.@/-]+$")]

@@ -124,7 +124,7 @@ public sealed class OutboundRulesTests
     [Fact]
     public void A_role_without_the_portals_keys_is_never_assumed_through_the_default_credential_chain()
     {
-        using var sts = new FakeSts();
+        using var sts = new LoopbackSts();
         using var factory = new CloudStorageFactory(endpoints: StoragePeers.LoopbackPolicy());
 
         var refused = Assert.Throws<CloudStorageException>(() => factory.Create(new S3Destination("acme-audit", "", "us-east-1",
@@ -132,7 +132,7 @@ public sealed class OutboundRulesTests
 
         Assert.Equal(S3Clients.PortalIdentityMissing, refused.Message);
         Assert.Equal("PortalIdentityNotConfigured", refused.ErrorCode);
-        Assert.Empty(sts.RequestBodies);
+        Assert.Empty(sts.Requests);
     }
 
     private static StorageDestination Destination(string cloud, Uri endpoint) => cloud switch

@@ -5,19 +5,19 @@ using System.Security.Cryptography;
 namespace AdminPortal.CloudStorage.Tests.Infrastructure;
 
 /// <summary>
-/// A loopback proxy in front of an emulator: forwards each request as it came (headers, body) and records what it
-/// carried, so a test sees the bytes and headers that left the portal. <paramref name="alter"/> lets a test change a
-/// body on the way (a flipped bit in transit) while its headers stay as sent.
+/// A loopback reverse proxy in front of an emulator: forwards every request as it came and records what the emulator
+/// was sent (method, path, headers, the MD5 of the body the portal sent), so a test can prove a header reached the
+/// store. <paramref name="alter"/> lets a test flip a bit of a body on the way while its headers stay as sent.
 /// </summary>
 public sealed class RecordingProxy(Uri target, Func<HttpListenerRequest, bool>? alter = null) : LoopbackHttpServer
 {
-    // Headers HttpClient sets itself from the connection and the body.
+    // Set by HttpClient itself, or by the listener's own framing.
     private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
     {
-        "Host", "Connection", "Content-Length", "Transfer-Encoding", "Expect", "Keep-Alive",
+        "Host", "Connection", "Keep-Alive", "Content-Length", "Transfer-Encoding", "Expect", "Proxy-Connection", "Date", "Server",
     };
 
-    private readonly HttpClient client = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false });
+    private readonly HttpClient forward = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false });
 
     public ConcurrentQueue<ProxiedRequest> Requests { get; } = new();
 
@@ -29,32 +29,45 @@ public sealed class RecordingProxy(Uri target, Func<HttpListenerRequest, bool>? 
             body[^1] ^= 0x01;
         }
 
-        Requests.Enqueue(new ProxiedRequest(request.HttpMethod, request.Url!.PathAndQuery, request.Headers["Content-MD5"], sentMd5, body.Length));
-        using var forward = new HttpRequestMessage(new HttpMethod(request.HttpMethod), new Uri(target, request.RawUrl)) { Content = new ByteArrayContent(body) };
-        foreach (var name in request.Headers.AllKeys.OfType<string>().Where(n => !HopByHop.Contains(n)))
+        using var outgoing = new HttpRequestMessage(new HttpMethod(request.HttpMethod), new Uri(target, request.Url!.PathAndQuery));
+        if (request.HttpMethod is "PUT" or "POST" or "PATCH")
         {
-            var value = request.Headers[name];
-            if (!forward.Headers.TryAddWithoutValidation(name, value))
+            outgoing.Content = new ByteArrayContent(body);
+        }
+
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in request.Headers.AllKeys.OfType<string>())
+        {
+            var value = request.Headers[name]!;
+            headers[name] = value;
+            if (HopByHop.Contains(name))
             {
-                forward.Content.Headers.TryAddWithoutValidation(name, value);
+                continue;
+            }
+
+            if (!outgoing.Headers.TryAddWithoutValidation(name, value))
+            {
+                outgoing.Content?.Headers.TryAddWithoutValidation(name, value);
             }
         }
 
-        using var answer = await client.SendAsync(forward);
+        using var answer = await forward.SendAsync(outgoing);
+        var answerBody = await answer.Content.ReadAsByteArrayAsync();
+        Requests.Enqueue(new ProxiedRequest(request.HttpMethod, request.Url.PathAndQuery, headers, body.Length, sentMd5, (int)answer.StatusCode));
+
         response.StatusCode = (int)answer.StatusCode;
-        foreach (var (name, values) in answer.Headers.Concat(answer.Content.Headers).Where(h => !HopByHop.Contains(h.Key)))
+        foreach (var (name, values) in answer.Headers.Concat(answer.Content.Headers))
         {
-            response.Headers[name] = string.Join(",", values);
+            if (!HopByHop.Contains(name))
+            {
+                response.Headers[name] = string.Join(",", values);
+            }
         }
 
-        var content = await answer.Content.ReadAsByteArrayAsync();
+        response.ContentLength64 = answerBody.Length;
         if (request.HttpMethod != "HEAD")
         {
-            response.ContentLength64 = content.Length;
-            await response.OutputStream.WriteAsync(content);
+            await response.OutputStream.WriteAsync(answerBody);
         }
     }
 }
-
-/// <summary>One request that went through the proxy: its Content-MD5 header and the MD5 of the body the portal sent.</summary>
-public sealed record ProxiedRequest(string Method, string PathAndQuery, string? ContentMd5, string BodyMd5, int BodyLength);

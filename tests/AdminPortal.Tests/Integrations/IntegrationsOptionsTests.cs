@@ -47,6 +47,25 @@ public sealed class IntegrationsOptionsTests
         Assert.True(good.Succeeded, good.FailureMessage);
     }
 
+    [Fact]
+    public void The_operators_AWS_endpoints_must_be_plain_URLs_to_an_allowed_custom_endpoint_host()
+    {
+        var validator = new IntegrationsOptionsValidator();
+        var allowed = new AdminPortal.CloudStorage.Network.CustomEndpointsOptions { Enabled = true, AllowedHosts = ["*.vpce.amazonaws.com"] };
+        const string vpce = "https://vpce-0a1b2c3d-4e5f6a7b.sts.eu-west-1.vpce.amazonaws.com";
+
+        var notAllowed = validator.Validate(null, new IntegrationsOptions { AwsEndpoints = new() { StsServiceUrl = vpce } });
+        var withQuery = validator.Validate(null, new IntegrationsOptions { CustomEndpoints = allowed, AwsEndpoints = new() { S3ServiceUrl = vpce + "/?x=1" } });
+        var metadata = validator.Validate(null, new IntegrationsOptions { AwsEndpoints = new() { StsServiceUrl = "http://169.254.169.254/" } });
+        var good = validator.Validate(null, new IntegrationsOptions { CustomEndpoints = allowed, AwsEndpoints = new() { StsServiceUrl = vpce, S3ServiceUrl = vpce } });
+
+        Assert.Contains("Integrations:AwsEndpoints:StsServiceUrl names vpce-0a1b2c3d-4e5f6a7b.sts.eu-west-1.vpce.amazonaws.com: set Integrations:CustomEndpoints:Enabled",
+            notAllowed.FailureMessage);
+        Assert.Contains("Integrations:AwsEndpoints:S3ServiceUrl must be an https:// URL", withQuery.FailureMessage);
+        Assert.Contains("Integrations:AwsEndpoints:StsServiceUrl: 169.254.169.254 is a link-local or metadata address", metadata.FailureMessage);
+        Assert.True(good.Succeeded, good.FailureMessage);
+    }
+
     private static IConfiguration ExampleSettings()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
