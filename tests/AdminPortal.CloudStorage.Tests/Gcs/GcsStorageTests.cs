@@ -45,6 +45,21 @@ public sealed class GcsStorageTests(StoragePeers peers)
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
+    public async Task Empty_content_becomes_an_empty_object_uploaded_or_staged(bool staged)
+    {
+        using var storage = peers.Factory.Create(peers.Gcs(Bucket, TestContent.UniquePrefix("empty")));
+
+        var result = staged
+            ? await (await storage.StageAsync("empty.csv", new MemoryStream(), UploadOptions.Default, CancellationToken.None)).CommitAsync(CancellationToken.None)
+            : await storage.UploadAsync("empty.csv", new MemoryStream(), UploadOptions.Default, CancellationToken.None);
+
+        Assert.Equal((0L, TestContent.Sha256([])), (result.Bytes, result.Sha256));
+        Assert.Equal([("empty.csv", 0L)], (await ListAsync(storage)).Select(o => (o.Key, o.Size)));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
     public async Task A_last_chunk_altered_on_the_way_is_refused_for_its_MD5_and_no_object_appears(bool staged)
     {
         using var relay = new TamperingRelay(peers.GcsUrl);
