@@ -13,6 +13,8 @@ namespace AdminPortal.CloudStorage.Gcs;
 /// </summary>
 internal sealed class GcsObjectUpload : ObjectsResource.InsertMediaUpload
 {
+    private const string GoogleHash = "x-goog-hash";
+
     public GcsObjectUpload(StorageClient client, string bucket, string name, string contentType, Stream content, int chunkSize)
         : base(client.Service, new StorageObject { Bucket = bucket, Name = name, ContentType = contentType }, bucket, content, contentType)
     {
@@ -86,6 +88,4 @@ internal sealed class GcsObjectUpload : ObjectsResource.InsertMediaUpload
             null => new CloudStorageException($"The upload ended as {progress.Status} without an object.", null, null),
         };
     }
-
-    private const string GoogleHash = "x-goog-hash";
 }
