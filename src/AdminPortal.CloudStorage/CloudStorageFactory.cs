@@ -26,7 +26,6 @@ public sealed class CloudStorageFactory : IDisposable
     private readonly TimeProvider time;
     private readonly EndpointPolicy endpoints;
     private readonly SocketsHttpHandler handler;
-    private readonly HttpClient gcsHttp;
     private readonly HttpClientTransport azureTransport;
     private readonly GuardedAwsHttpClientFactory awsHttp;
     private readonly GuardedGoogleHttpClientFactory googleHttp;
@@ -37,7 +36,6 @@ public sealed class CloudStorageFactory : IDisposable
         time = clock ?? TimeProvider.System;
         this.endpoints = endpoints ?? new EndpointPolicy();
         handler = this.endpoints.CreateHandler();
-        gcsHttp = new HttpClient(handler, disposeHandler: false) { Timeout = TimeSpan.FromMinutes(10) };
         // The Azure SDK times each try itself (NetworkTimeout); the client's own timeout would cut long uploads.
         azureTransport = new HttpClientTransport(new HttpClient(new SharedHandler(handler)) { Timeout = Timeout.InfiniteTimeSpan });
         awsHttp = new GuardedAwsHttpClientFactory(handler);
@@ -58,14 +56,13 @@ public sealed class CloudStorageFactory : IDisposable
         {
             S3Destination s3 => S3(s3),
             AzureBlobDestination azure => new AzureBlobStorage(AzureBlobClients.Create(azure, azureTransport), azure, time),
-            GcsDestination gcs => new GcsCloudStorage(gcsHttp, gcs, GcsTokens(gcs.Auth), loggers.CreateLogger<GcsCloudStorage>(), time),
+            GcsDestination gcs => new GcsCloudStorage(GcsClients.Create(gcs, GcsCredential(gcs.Auth), googleHttp), gcs, loggers.CreateLogger<GcsCloudStorage>(), time),
             _ => throw new NotSupportedException($"No cloud storage for {destination.GetType().Name}."),
         };
     }
 
     public void Dispose()
     {
-        gcsHttp.Dispose();
         handler.Dispose();
     }
 
@@ -83,7 +80,7 @@ public sealed class CloudStorageFactory : IDisposable
         return new S3CloudStorage(client, destination, loggers.CreateLogger<S3CloudStorage>(), time, owned);
     }
 
-    private ITokenAccess? GcsTokens(GcsAuth auth) => auth switch
+    private GoogleCredential? GcsCredential(GcsAuth auth) => auth switch
     {
         GcsServiceAccountKeyAuth key => CredentialFactory.FromJson<ServiceAccountCredential>(WithGoogleTokenUri(key.KeyJson)).ToGoogleCredential()
             .CreateWithHttpClientFactory(googleHttp).CreateScoped(GcsReadWriteScope),

@@ -3,8 +3,10 @@
 // Java 21 and downloads a rules jar from the internet. The GCS JSON API routes never consult security rules, so
 // the app works without the rules runtime. This reaches into firebase-tools internals: keep its version pinned.
 //
-// Usage: node gcs-emulator.js --port <p> [--host 127.0.0.1] [--project <id>]
+// Usage: node gcs-emulator.js --port <p> [--host 127.0.0.1] [--project <id>] [--as-shipped]
 // Set TMPDIR to a folder of the test run: the emulator keeps uploaded bytes there.
+// Resumable sessions follow GCS (gcs-resumable-sessions.js: 308 per chunk, the object on the last one, x-goog-hash
+// checked); --as-shipped leaves the emulator's own behaviour (the first PUT ends the session), to show the difference.
 'use strict';
 const path = require('path');
 
@@ -21,6 +23,9 @@ const lib = path.join(__dirname, 'node_modules', 'firebase-tools', 'lib', 'emula
 const { StorageEmulator } = require(path.join(lib, 'storage', 'index.js'));
 const { EmulatorRegistry } = require(path.join(lib, 'registry.js'));
 const { createApp } = require(path.join(lib, 'storage', 'server.js'));
+if (!process.argv.includes('--as-shipped')) {
+  require(path.join(__dirname, 'gcs-resumable-sessions.js')).install(path.join(lib, 'storage'));
+}
 
 async function main() {
   const emulator = new StorageEmulator({ projectId, host, port, auto_download: false });

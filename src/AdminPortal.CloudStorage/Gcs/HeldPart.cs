@@ -1,34 +1,23 @@
-using System.Buffers;
-using AdminPortal.CloudStorage.Uploads;
-
 namespace AdminPortal.CloudStorage.Gcs;
 
 /// <summary>
-/// The last part of a staged GCS upload, kept until the commit sends it: in an owner-only temporary file, so a run of
-/// many staged objects holds no more memory than one part.
+/// The bytes of a staged upload's last request, kept in an owner-only temporary file until the commit sends them
+/// (or the abort drops them): memory stays at one part per running upload however many uploads a run stages.
 /// </summary>
 internal sealed class HeldPart : IDisposable
 {
-    private readonly string? path;
-    private readonly int number;
+    private readonly string path;
     private readonly long offset;
-    private readonly int length;
 
-    private HeldPart(string? path, int number, long offset, int length)
+    private HeldPart(string path, long offset)
     {
         this.path = path;
-        this.number = number;
         this.offset = offset;
-        this.length = length;
     }
 
-    public static async Task<HeldPart> KeepAsync(UploadPart part, CancellationToken cancellationToken)
+    /// <summary>Writes <paramref name="bytes"/>, the object's bytes from <paramref name="offset"/> on, to a new temporary file.</summary>
+    public static async Task<HeldPart> KeepAsync(long offset, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
-        if (part.Length == 0)
-        {
-            return new HeldPart(null, part.Number, part.Offset, 0);
-        }
-
         var path = Path.Combine(Path.GetTempPath(), $"adminportal-staged-{Guid.NewGuid():N}.part");
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Options = FileOptions.Asynchronous };
         if (!OperatingSystem.IsWindows())
@@ -39,7 +28,7 @@ internal sealed class HeldPart : IDisposable
         try
         {
             await using var file = new FileStream(path, options);
-            await file.WriteAsync(part.Data.AsMemory(), cancellationToken);
+            await file.WriteAsync(bytes, cancellationToken);
         }
         catch
         {
@@ -47,34 +36,12 @@ internal sealed class HeldPart : IDisposable
             throw;
         }
 
-        return new HeldPart(path, part.Number, part.Offset, part.Length);
+        return new HeldPart(path, offset);
     }
 
-    /// <summary>Reads the part back into a pooled buffer for <paramref name="send"/>; the file stays until disposed.</summary>
-    public async Task<T> SendAsync<T>(Func<UploadPart, Task<T>> send, CancellationToken cancellationToken)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
-        try
-        {
-            if (path is not null)
-            {
-                await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous);
-                await file.ReadExactlyAsync(buffer.AsMemory(0, length), cancellationToken);
-            }
+    /// <summary>The object of <paramref name="total"/> bytes, readable from the held offset on (what the SDK's resume reads).</summary>
+    public Stream Open(long total) =>
+        new ObjectTailStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.Asynchronous), offset, total);
 
-            return await send(new UploadPart(number, new ArraySegment<byte>(buffer, 0, length), IsLast: true, offset));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    public void Dispose()
-    {
-        if (path is not null)
-        {
-            File.Delete(path); // no error when already gone
-        }
-    }
+    public void Dispose() => File.Delete(path); // no error when already gone
 }

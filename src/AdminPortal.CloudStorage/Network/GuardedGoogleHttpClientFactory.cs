@@ -2,7 +2,10 @@ using Google.Apis.Http;
 
 namespace AdminPortal.CloudStorage.Network;
 
-/// <summary>Gives Google's auth library (the token request of a service account key) a client over the guarded handler, with redirects off.</summary>
+/// <summary>
+/// Gives Google's libraries (the GCS StorageClient and its resumable uploads, and the token request of a service account
+/// key) clients over the guarded handler, with redirects off.
+/// </summary>
 internal sealed class GuardedGoogleHttpClientFactory(HttpMessageHandler handler) : IHttpClientFactory
 {
     public ConfigurableHttpClient CreateHttpClient(CreateHttpClientArgs args)
@@ -14,7 +17,8 @@ internal sealed class GuardedGoogleHttpClientFactory(HttpMessageHandler handler)
             configurable.ApplicationName = args.ApplicationName;
         }
 
-        var client = new ConfigurableHttpClient(configurable);
+        // HttpClient's 100 s default would cut a chunk of a large part on a slow link; the SDK retries within this.
+        var client = new ConfigurableHttpClient(configurable) { Timeout = TimeSpan.FromMinutes(10) };
         foreach (var initializer in args.Initializers)
         {
             initializer.Initialize(client);

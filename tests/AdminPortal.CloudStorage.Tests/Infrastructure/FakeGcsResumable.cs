@@ -8,8 +8,8 @@ namespace AdminPortal.CloudStorage.Tests.Infrastructure;
 
 /// <summary>
 /// A loopback server that follows GCS's documented resumable-upload protocol (308 with a Range header after each
-/// chunk, the object only on the last chunk), because the emulator finalizes on the first of several chunks.
-/// It keeps less than a whole chunk once, as GCS may, so the client must resend the tail.
+/// chunk, status checks, the object only on the last chunk) and, unlike the emulator, keeps less than a whole chunk
+/// once, as GCS may: the client must resend from the Range GCS reports. It records every Content-Range and x-goog-hash.
 /// </summary>
 public sealed class FakeGcsResumable : LoopbackHttpServer
 {
@@ -42,27 +42,48 @@ public sealed class FakeGcsResumable : LoopbackHttpServer
         }
     }
 
+    /// <summary>308 with the bytes held, as GCS answers a chunk that is not the last.</summary>
+    private void Holding(HttpListenerResponse response)
+    {
+        response.StatusCode = 308;
+        if (received.Length > 0)
+        {
+            response.Headers["Range"] = $"bytes=0-{received.Length - 1}";
+        }
+    }
+
     private async Task AcceptChunkAsync(HttpListenerRequest request, HttpListenerResponse response, byte[] chunk)
     {
         var range = request.Headers["Content-Range"] ?? "";
         ContentRanges.Enqueue(range);
         var total = range.EndsWith("/*", StringComparison.Ordinal) ? (long?)null : long.Parse(range[(range.LastIndexOf('/') + 1)..]);
-        var start = long.Parse(range["bytes ".Length..range.IndexOf('-')]);
-        if (start != received.Length)
+        if (range.StartsWith("bytes */", StringComparison.Ordinal))
         {
-            response.StatusCode = 400;
-            return;
+            // A status check: what the session holds, or the object when the total is all there.
+            if (total != received.Length)
+            {
+                Holding(response);
+                return;
+            }
         }
-
-        // Keep only half of the second chunk: the client learns it from the Range header and resends the rest.
-        var keep = total is null && !shortenedOnce && start > 0 ? chunk.Length / 2 : chunk.Length;
-        shortenedOnce |= keep < chunk.Length;
-        received.Write(chunk, 0, keep);
-        if (total is null)
+        else
         {
-            response.StatusCode = 308;
-            response.Headers["Range"] = $"bytes=0-{received.Length - 1}";
-            return;
+            var start = long.Parse(range["bytes ".Length..range.IndexOf('-')]);
+            if (start != received.Length)
+            {
+                response.StatusCode = 400;
+                return;
+            }
+
+            // Keep only half of the second chunk: the client learns it from the Range header and resends the rest.
+            var keep = total is null && !shortenedOnce && start > 0 ? chunk.Length / 2 : chunk.Length;
+            shortenedOnce |= keep < chunk.Length;
+            received.Write(chunk, 0, keep);
+            if (total is null)
+            {
+                Holding(response);
+                return;
+            }
         }
 
         if (total != received.Length)
