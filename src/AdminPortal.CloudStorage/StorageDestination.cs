@@ -1,12 +1,5 @@
 namespace AdminPortal.CloudStorage;
 
-public enum CloudProvider
-{
-    AmazonS3,
-    AzureBlob,
-    GoogleCloudStorage,
-}
-
 /// <summary>Where an integration writes: a cloud, a bucket or container, a prefix, and how to authenticate.</summary>
 public abstract record StorageDestination(string Prefix)
 {

@@ -7,15 +7,6 @@ using AdminPortal.CloudStorage.S3;
 
 namespace AdminPortal.CloudStorage.Policies;
 
-/// <summary>What the customer must apply on AWS: the access policy, the role trust policy, a lifecycle backstop and the CLI that applies them.</summary>
-public sealed record AwsPolicySet(string AccessPolicyJson, string TrustPolicyJson, string LifecycleJson, IReadOnlyList<string> CliCommands);
-
-/// <summary>What the customer must apply on Google Cloud: a custom role bound to the portal's service account on the bucket.</summary>
-public sealed record GcpPolicySet(string CustomRoleJson, IReadOnlyList<string> Permissions, IReadOnlyList<string> CliCommands);
-
-/// <summary>What the customer must grant on Azure: consent to the portal's app, then a role assignment on the container.</summary>
-public sealed record AzurePolicySet(string RoleName, string Scope, string ConsentUrl, string Hint, IReadOnlyList<string> CliCommands);
-
 /// <summary>The exact documents shown by View credentials, limited to the destination's bucket and prefix.</summary>
 public static class PolicyDocuments
 {

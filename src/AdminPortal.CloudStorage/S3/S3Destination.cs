@@ -14,20 +14,3 @@ public sealed record S3Destination(string Bucket, string Prefix, string Region, 
     /// </summary>
     public bool CompatibilityMode => !string.IsNullOrWhiteSpace(ServiceUrl);
 }
-
-/// <summary>How the portal authenticates to S3.</summary>
-public abstract record S3Auth;
-
-/// <summary>A long-lived access key pair (self-hosted stores, or an IAM user the customer created).</summary>
-public sealed record S3AccessKeyAuth(string AccessKeyId, string SecretAccessKey) : S3Auth
-{
-    // Records print every property; the secret must never reach a log line.
-    public override string ToString() => $"{nameof(S3AccessKeyAuth)} {{ AccessKeyId = {AccessKeyId}, SecretAccessKey = *** }}";
-}
-
-/// <summary>
-/// The customer's role, assumed with STS on top of base credentials (the portal's own IAM user; without them the role
-/// cannot be assumed, never through the SDK's default credential chain); <see cref="ExternalId"/> guards against the confused deputy.
-/// </summary>
-public sealed record S3AssumeRoleAuth(string RoleArn, string ExternalId, S3AccessKeyAuth? BaseCredentials = null, string SessionName = "AdminPortal-export",
-    string? StsServiceUrl = null) : S3Auth;

@@ -3,17 +3,6 @@ using System.Security.Cryptography;
 
 namespace AdminPortal.CloudStorage.Uploads;
 
-/// <summary>One part of an upload: a view on the reader's buffer, valid until the next read.</summary>
-internal readonly record struct UploadPart(int Number, ArraySegment<byte> Data, bool IsLast, long Offset)
-{
-    public int Length => Data.Count;
-
-    /// <summary>Base64 MD5 of the part, as Content-MD5 wants it.</summary>
-    public string Md5Base64() => Convert.ToBase64String(MD5.HashData(Data));
-
-    public MemoryStream AsStream() => new(Data.Array!, Data.Offset, Data.Count, writable: false);
-}
-
 /// <summary>Cuts a stream into parts through one reused buffer, hashing the whole content on the way.</summary>
 /// <remarks>
 /// Memory stays at one part whatever the content's size. After a full part it reads one byte ahead, so the caller

@@ -1,13 +1,5 @@
 namespace AdminPortal.Core.Notifications;
 
-public enum NotificationSeverity
-{
-    Info,
-    Success,
-    Warning,
-    Error,
-}
-
 /// <summary>One message in a user's notification bell; also e-mailed when e-mail is configured.</summary>
 public sealed class Notification
 {
@@ -26,6 +18,3 @@ public sealed class Notification
 
     public DateTime? ReadAtUtc { get; set; }
 }
-
-/// <summary>What to tell: the bell shows all of it; the e-mail's subject is the title.</summary>
-public sealed record NotificationMessage(string Title, string Message, NotificationSeverity Severity = NotificationSeverity.Info, string? Link = null);

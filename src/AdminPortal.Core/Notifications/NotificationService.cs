@@ -104,6 +104,3 @@ public sealed class NotificationService(
 
     private static string Normalize(string email) => email.Trim().ToLowerInvariant();
 }
-
-/// <summary>What the bell shows.</summary>
-public sealed record NotificationInbox(IReadOnlyList<Notification> Latest, int Unread);

@@ -1,0 +1,8 @@
+namespace AdminPortal.CloudStorage;
+
+public enum CloudProvider
+{
+    AmazonS3,
+    AzureBlob,
+    GoogleCloudStorage,
+}

@@ -1,0 +1,9 @@
+namespace AdminPortal.Core.Notifications;
+
+public enum NotificationSeverity
+{
+    Info,
+    Success,
+    Warning,
+    Error,
+}
