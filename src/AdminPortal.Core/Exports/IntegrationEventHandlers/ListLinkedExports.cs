@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AdminPortal.Core.Data;
+using AdminPortal.Core.Integrations;
 using AdminPortal.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ public sealed class ListLinkedExports(IDbContextFactory<PortalDbContext> dbFacto
 {
     public async Task<IReadOnlyList<string>> HandleAsync(ClaimsPrincipal actor, Guid integrationId, CancellationToken ct = default)
     {
-        await sessions.EnsureAdminAsync(actor, "manage storage integrations", ct);
+        await sessions.EnsureAdminAsync(actor, IntegrationRules.ManageAction, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.ScheduledExports.AsNoTracking().Where(s => s.IntegrationId == integrationId)
             .OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(ct);
