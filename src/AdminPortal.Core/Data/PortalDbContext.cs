@@ -79,7 +79,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
             e.Property(x => x.Format).HasConversion<string>();
             e.Property(x => x.Mode).HasConversion<string>();
             e.Property(x => x.FrequencyKind).HasConversion<string>();
-            // No foreign key to the integration: deleting one pauses its exports (ILinkedExports), it does not delete them.
+            // No foreign key to the integration: deleting one pauses its exports or deletes them, as the Admin chooses
+            // (Exports/IntegrationEventHandlers, in the same save), never by a cascade.
             e.HasIndex(x => x.IntegrationId);
             e.HasOne<Workbook>().WithMany().HasForeignKey(x => x.WorkbookId).OnDelete(DeleteBehavior.Cascade);
         });

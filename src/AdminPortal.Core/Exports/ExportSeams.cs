@@ -24,9 +24,13 @@ public interface IExportDestinations
     Task<ExportDestination> OpenAsync(Guid integrationId, CancellationToken ct);
 }
 
-internal sealed class IntegrationExportDestinations(IntegrationService integrations) : IExportDestinations
+internal sealed class IntegrationExportDestinations(OpenIntegrationStorage integrations) : IExportDestinations
 {
-    public Task<ExportDestination> OpenAsync(Guid integrationId, CancellationToken ct) => integrations.OpenForExportAsync(integrationId, ct);
+    public async Task<ExportDestination> OpenAsync(Guid integrationId, CancellationToken ct)
+    {
+        var opened = await integrations.OpenAsync(integrationId, ct);
+        return new ExportDestination(opened.Storage, opened.Integration, opened.Problem);
+    }
 }
 
 /// <summary>An uploaded object is not listed with the size that was sent; the object is written again.</summary>

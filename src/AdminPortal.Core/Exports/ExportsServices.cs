@@ -1,6 +1,7 @@
 using AdminPortal.Core.AuditLogs.Retention;
 using AdminPortal.Core.Data;
 using AdminPortal.Core.Integrations;
+using AdminPortal.Core.Integrations.Events;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -48,8 +49,11 @@ public static class ExportsServices
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = false);
 
-        // Links: integration edits and deletes act on their exports; retention waits for undelivered events
-        services.Replace(ServiceDescriptor.Singleton<ILinkedExports, ScheduledExportLinks>());
+        // Links: integration edits and deletes act on their exports (the handlers of what Integrations announces);
+        // retention waits for undelivered events
+        services.AddSingleton<IIntegrationEventHandler<IntegrationDestinationChanged>, IntegrationEventHandlers.PauseOrRepointLinkedExports>();
+        services.AddSingleton<IIntegrationEventHandler<IntegrationDeleted>, IntegrationEventHandlers.PauseOrDeleteLinkedExports>();
+        services.AddSingleton<IntegrationEventHandlers.ListLinkedExports>();
         services.AddSingleton<IRetentionHold, ExportRetentionHold>();
         return services;
     }

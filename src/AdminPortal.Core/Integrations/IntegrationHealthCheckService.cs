@@ -6,7 +6,7 @@ namespace AdminPortal.Core.Integrations;
 
 /// <summary>Wakes every few minutes and re-tests the integrations whose last test is older than the health-check interval.</summary>
 public sealed class IntegrationHealthCheckService(
-    IntegrationService integrations,
+    CheckIntegrationHealth healthCheck,
     IOptions<IntegrationsOptions> options,
     TimeProvider clock,
     ILogger<IntegrationHealthCheckService> logger) : BackgroundService
@@ -22,7 +22,7 @@ public sealed class IntegrationHealthCheckService(
         {
             try
             {
-                await integrations.CheckDueAsync(stoppingToken);
+                await healthCheck.CheckDueAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

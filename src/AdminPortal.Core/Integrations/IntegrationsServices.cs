@@ -1,5 +1,6 @@
 using AdminPortal.CloudStorage;
 using AdminPortal.CloudStorage.Network;
+using AdminPortal.Core.Integrations.Events;
 using AdminPortal.Core.Security.Secrets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,11 +22,31 @@ public static class IntegrationsServices
         services.TryAddSingleton(sp => new EndpointPolicy(sp.GetRequiredService<IOptions<IntegrationsOptions>>().Value.CustomEndpoints));
         services.AddCloudStorage();
 
-        // Use cases; scheduled exports replace the no-op seam when they exist
-        services.AddSingleton<IntegrationService>();
+        // Shared by the use cases: secrets, destination checks, connection tests, audit and confirmations
+        services.AddSingleton<IntegrationSecrets>();
+        services.AddSingleton<IntegrationDestinationCheck>();
+        services.AddSingleton<IntegrationConnector>();
+        services.AddSingleton<IntegrationAuditTrail>();
+
+        // Use cases, one per file
+        services.AddSingleton<ListIntegrations>();
+        services.AddSingleton<ListIntegrationNames>();
+        services.AddSingleton<SuggestIntegrationName>();
+        services.AddSingleton<MissingPortalIdentities>();
+        services.AddSingleton<CreateIntegration>();
+        services.AddSingleton<GetIntegrationForEdit>();
+        services.AddSingleton<ViewCredentials>();
+        services.AddSingleton<TestIntegration>();
+        services.AddSingleton<EditDestination>();
+        services.AddSingleton<DeleteIntegration>();
+        services.AddSingleton<OpenIntegrationStorage>();
         services.AddSingleton<IntegrationConnectionStatus>();
+        services.AddSingleton<CheckIntegrationHealth>();
         services.AddHostedService<IntegrationHealthCheckService>();
-        services.TryAddSingleton<ILinkedExports, NoLinkedExports>();
+
+        // What Edit Destination and Delete announce; the features writing to integrations register their handlers
+        // (IIntegrationEventHandler<T>), none is needed
+        services.AddSingleton<IntegrationEvents>();
 
         // Secrets: rotated by `--rotate-secrets`
         services.AddSingleton<ISecretStore, IntegrationSecretStore>();

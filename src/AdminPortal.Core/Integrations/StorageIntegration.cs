@@ -1,46 +1,5 @@
 namespace AdminPortal.Core.Integrations;
 
-/// <summary>The cloud an integration writes to; it never changes (changing cloud is delete and create).</summary>
-public enum IntegrationCloud
-{
-    Aws,
-    Azure,
-    Gcp,
-}
-
-public static class IntegrationCloudLabels
-{
-    /// <summary>The cloud as pages and messages name it: AWS, Azure, GCP.</summary>
-    public static string Label(this IntegrationCloud cloud) => cloud switch
-    {
-        IntegrationCloud.Aws => "AWS",
-        IntegrationCloud.Azure => "Azure",
-        _ => "GCP",
-    };
-}
-
-/// <summary>How the portal authenticates to the customer's storage.</summary>
-public enum IntegrationAuthMethod
-{
-    /// <summary>The customer's role, assumed by the portal's IAM user with the integration's External ID.</summary>
-    AwsRole,
-
-    /// <summary>An access key pair (self-hosted buckets, S3-compatible stores).</summary>
-    AwsAccessKey,
-
-    /// <summary>The portal's multi-tenant app, consented in the customer's tenant.</summary>
-    AzureApplication,
-
-    AzureAccountKey,
-    AzureSas,
-
-    /// <summary>The portal's own service account, granted a custom role on the bucket.</summary>
-    GcpPortalServiceAccount,
-
-    /// <summary>A service account key JSON the customer pasted.</summary>
-    GcpServiceAccountKey,
-}
-
 /// <summary>A customer's bucket or container that audit logs are exported to, with how to reach it and its last test.</summary>
 public sealed class StorageIntegration
 {

@@ -38,17 +38,25 @@ public sealed class UserSessions(IDbContextFactory<PortalDbContext> dbFactory, I
         return new SessionUser(id, principal.Identity?.Name, roles.OfType<string>().ToList());
     }
 
+    /// <summary>Refuses unless the actor is an Admin now, in the database (see <see cref="EnsureInRoleAsync"/>).</summary>
+    public Task<SessionUser> EnsureAdminAsync(ClaimsPrincipal actor, string action, CancellationToken ct = default) =>
+        EnsureInRoleAsync(actor, [PortalRoles.Admin], action, ct);
+
     /// <summary>
-    /// Refuses unless the actor is an Admin now, in the database: the role a page was opened with may have been taken
-    /// away since (a circuit keeps the principal it started with).
+    /// The one authorization check of the use cases: refuses unless the actor holds one of <paramref name="roles"/> now,
+    /// in the database. The role a page was opened with may have been taken away since (a circuit keeps the principal it
+    /// started with), so the principal's own role claims are never the answer.
     /// </summary>
-    public async Task EnsureAdminAsync(ClaimsPrincipal actor, string action, CancellationToken ct = default)
+    public async Task<SessionUser> EnsureInRoleAsync(ClaimsPrincipal actor, IReadOnlyList<string> roles, string action, CancellationToken ct = default)
     {
         var user = await FindAsync(actor, ct);
-        if (user is null || !user.IsInRole(PortalRoles.Admin))
+        if (user is null || !roles.Any(user.IsInRole))
         {
-            throw new UnauthorizedAccessException($"Only an Admin may {action}.");
+            var who = roles.Count == 1 ? $"an {roles[0]}" : string.Join(" and ", roles.Select(r => r + "s"));
+            throw new UnauthorizedAccessException($"Only {who} may {action}.");
         }
+
+        return user;
     }
 
     private async Task<string?> FindUserIdAsync(PortalDbContext db, ClaimsPrincipal principal, CancellationToken ct)

@@ -52,14 +52,14 @@ public class ExportsPortal : PortalFactory
         builder.UseSetting("SearchIndex:MaxPendingEvents", int.MaxValue.ToString(CultureInfo.InvariantCulture));
 
         builder.ConfigureTestServices(services => services.AddSingleton<IExportDestinations>(sp =>
-            new FaultyDestinations(new IntegrationExportDestinations(sp.GetRequiredService<IntegrationService>()), Faults)));
+            new FaultyDestinations(new IntegrationExportDestinations(sp.GetRequiredService<OpenIntegrationStorage>()), Faults)));
     }
 
     public ExportEngine Engine => Services.GetRequiredService<ExportEngine>();
 
     public ScheduledExportService Schedules => Services.GetRequiredService<ScheduledExportService>();
 
-    public IntegrationService Integrations => Services.GetRequiredService<IntegrationService>();
+    public Tests.Integrations.IntegrationUseCases Integrations => new(Services);
 
     public async Task<PortalDbContext> DbAsync() => await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
 
@@ -141,10 +141,10 @@ public class ExportsPortal : PortalFactory
 
     private async Task<Guid> CreateIntegrationAsync(CreateIntegrationCommand command)
     {
-        var outcome = await Integrations.CreateAsync(Principals.Admin(), command);
-        Assert.True(outcome.Succeeded, string.Join(" ", outcome.Result.AllMessages));
-        Assert.Equal("SUCCESS", outcome.Integration!.LastTestStatus);
-        return outcome.Integration.Id;
+        var outcome = await Integrations.Create.HandleAsync(Principals.Admin(), command);
+        Assert.True(outcome.Succeeded, string.Join(" ", outcome.AllMessages));
+        Assert.Equal("SUCCESS", outcome.Value!.LastTestStatus);
+        return outcome.Value.Id;
     }
 
     public async Task<Guid> ScheduleAsync(ScheduleExportCommand command)
@@ -163,7 +163,7 @@ public class ExportsPortal : PortalFactory
     /// <summary>Every object under the integration's prefix, by key, with its bytes (gunzipped when the name ends in .gz).</summary>
     public async Task<SortedDictionary<string, (byte[] Stored, byte[] Content)>> ReadAllAsync(Guid integrationId)
     {
-        using var destination = await new IntegrationExportDestinations(Integrations).OpenAsync(integrationId, CancellationToken.None);
+        using var destination = await new IntegrationExportDestinations(Integrations.Storage).OpenAsync(integrationId, CancellationToken.None);
         var storage = destination.Storage!;
         var objects = new SortedDictionary<string, (byte[], byte[])>(StringComparer.Ordinal);
         await foreach (var o in storage.ListAsync("", CancellationToken.None))

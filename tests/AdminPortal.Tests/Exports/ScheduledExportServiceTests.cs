@@ -61,8 +61,8 @@ public sealed class ScheduledExportServiceTests(StoragePeers peers, ExportsPorta
         var command = await CommandAsync("linked");
         var id = await portal.ScheduleAsync(command);
 
-        var names = await portal.Services.GetRequiredService<AdminPortal.Core.Integrations.ILinkedExports>().ListAsync(command.IntegrationId, CancellationToken.None);
-        await portal.Integrations.DeleteAsync(Principals.Admin(), command.IntegrationId);
+        var names = await portal.Services.GetRequiredService<Core.Exports.IntegrationEventHandlers.ListLinkedExports>().HandleAsync(Principals.Admin(), command.IntegrationId);
+        await portal.Integrations.Delete.HandleAsync(Principals.Admin(), command.IntegrationId);
 
         var schedule = await portal.ScheduleRowAsync(id);
         Assert.Equal([schedule.Name], names);
@@ -76,7 +76,7 @@ public sealed class ScheduledExportServiceTests(StoragePeers peers, ExportsPorta
         var command = await CommandAsync("linkedbell");
         var id = await portal.ScheduleAsync(command);
 
-        await portal.Integrations.DeleteAsync(Principals.Admin(), command.IntegrationId);
+        await portal.Integrations.Delete.HandleAsync(Principals.Admin(), command.IntegrationId);
 
         var inbox = await portal.Services.GetRequiredService<Core.Notifications.NotificationService>().InboxAsync(Principals.Admin());
         var confirmation = Assert.Single(inbox.Latest, n => n.Title == "Integration deleted" && n.Message.Contains("s3_linkedbell", StringComparison.Ordinal));
@@ -89,7 +89,7 @@ public sealed class ScheduledExportServiceTests(StoragePeers peers, ExportsPorta
         var command = await CommandAsync("linkeddelete");
         var id = await portal.ScheduleAsync(command);
 
-        await portal.Integrations.DeleteAsync(Principals.Admin(), command.IntegrationId, deleteLinkedExports: true);
+        await portal.Integrations.Delete.HandleAsync(Principals.Admin(), command.IntegrationId, deleteLinkedExports: true);
 
         Assert.Null(await portal.Schedules.GetAsync(Principals.Admin(), id));
     }

@@ -9,7 +9,7 @@ namespace AdminPortal.Tests.Integrations;
 [Collection(IntegrationsCollection.Name)]
 public sealed class IntegrationEndpointTests(StoragePeers peers, IntegrationsPortal portal)
 {
-    private IntegrationService Integrations => portal.Integrations;
+    private IntegrationUseCases Integrations => portal.Integrations;
 
     private CreateIntegrationCommand Sas(string name, string sas) => new()
     {
@@ -25,9 +25,9 @@ public sealed class IntegrationEndpointTests(StoragePeers peers, IntegrationsPor
 
     private async Task<IntegrationSummary> CreateAsync(CreateIntegrationCommand command)
     {
-        var outcome = await Integrations.CreateAsync(Principals.Admin(), command);
-        Assert.True(outcome.Succeeded, string.Join(" ", outcome.Result.AllMessages));
-        return outcome.Integration!;
+        var outcome = await Integrations.Create.HandleAsync(Principals.Admin(), command);
+        Assert.True(outcome.Succeeded, string.Join(" ", outcome.AllMessages));
+        return outcome.Value!;
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class IntegrationEndpointTests(StoragePeers peers, IntegrationsPor
         var created = await CreateAsync(Sas("azure_sas_moved", sas));
         using var listener = new RecordingServer(200);
 
-        var outcome = await Integrations.EditDestinationAsync(Principals.Admin(), created.Id, new EditDestinationCommand
+        var outcome = await Integrations.Edit.HandleAsync(Principals.Admin(), created.Id, new EditDestinationCommand
         {
             Cloud = IntegrationCloud.Azure,
             Destination = Sas("x", sas).Destination with { ServiceUrl = $"{listener.Url.AbsoluteUri}{StoragePeers.AzureAccount}" },
@@ -45,11 +45,11 @@ public sealed class IntegrationEndpointTests(StoragePeers peers, IntegrationsPor
 
         Assert.False(outcome.Succeeded);
         Assert.Equal("The service URL or account changed: enter the SAS token again. The stored one is only sent to the endpoint it was entered for.",
-            Assert.Single(outcome.Result.Errors["Secret"]));
+            Assert.Single(outcome.Errors["Secret"]));
         Assert.Empty(listener.Requests);
-        var unchanged = Assert.Single(await Integrations.ListAsync(Principals.Admin()), i => i.Id == created.Id);
+        var unchanged = Assert.Single(await Integrations.List.HandleAsync(Principals.Admin()), i => i.Id == created.Id);
         Assert.Equal(created.Destination, unchanged.Destination);
-        Assert.Empty(portal.LinkedExports.CallsFor(created.Id));
+        Assert.Empty(portal.Announced.For(created.Id));
     }
 
     [Fact]
@@ -59,14 +59,14 @@ public sealed class IntegrationEndpointTests(StoragePeers peers, IntegrationsPor
         using var listener = new RecordingServer(403);
         const string newSas = "sv=2025-11-05&ss=b&srt=sco&sp=rwdlc&sig=typed-again";
 
-        var outcome = await Integrations.EditDestinationAsync(Principals.Admin(), created.Id, new EditDestinationCommand
+        var outcome = await Integrations.Edit.HandleAsync(Principals.Admin(), created.Id, new EditDestinationCommand
         {
             Cloud = IntegrationCloud.Azure,
             Destination = Sas("x", newSas).Destination with { ServiceUrl = $"{listener.Url.AbsoluteUri}{StoragePeers.AzureAccount}" },
             Secret = WriteOnlySecret.FromInput(newSas),
         });
 
-        Assert.True(outcome.Succeeded, string.Join(" ", outcome.Result.AllMessages));
+        Assert.True(outcome.Succeeded, string.Join(" ", outcome.AllMessages));
         Assert.Contains("sig=typed-again", listener.Everything);
         var stored = (await portal.RawSecretAsync(created.Id))!;
         Assert.Equal(newSas, portal.Protector.Unprotect(EncryptedSecret.Parse(stored), $"integration:{created.Id:D}:sasToken"));
@@ -96,7 +96,7 @@ public sealed class IntegrationEndpointTests(StoragePeers peers, IntegrationsPor
     public async Task The_portals_own_AWS_and_Azure_identities_refuse_a_service_URL(IntegrationAuthMethod method, string message)
     {
         using var listener = new RecordingServer(200);
-        var outcome = await Integrations.CreateAsync(Principals.Admin(), new CreateIntegrationCommand
+        var outcome = await Integrations.Create.HandleAsync(Principals.Admin(), new CreateIntegrationCommand
         {
             Name = $"identity_elsewhere_{method}".ToLowerInvariant(),
             AuthMethod = method,
@@ -108,7 +108,7 @@ public sealed class IntegrationEndpointTests(StoragePeers peers, IntegrationsPor
             TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47",
         });
 
-        Assert.StartsWith(message, Assert.Single(outcome.Result.Errors["ServiceUrl"]));
+        Assert.StartsWith(message, Assert.Single(outcome.Errors["ServiceUrl"]));
         Assert.Empty(listener.Requests);
     }
 
@@ -131,13 +131,13 @@ public sealed class IntegrationEndpointTests(StoragePeers peers, IntegrationsPor
     [Fact]
     public async Task The_add_form_learns_which_of_the_portals_identities_are_not_configured()
     {
-        var missing = await Integrations.MissingPortalIdentitiesAsync(Principals.Admin());
+        var missing = await Integrations.MissingIdentities.HandleAsync(Principals.Admin());
 
         Assert.StartsWith("The portal's AWS identity is not configured", missing[IntegrationAuthMethod.AwsRole]);
         Assert.StartsWith("The portal's Azure application is not configured: set Integrations:AzureAppClientId and Integrations:AzureAppClientSecret",
             missing[IntegrationAuthMethod.AzureApplication]);
         Assert.False(missing.ContainsKey(IntegrationAuthMethod.GcpPortalServiceAccount));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Integrations.MissingPortalIdentitiesAsync(Principals.Auditor()));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Integrations.MissingIdentities.HandleAsync(Principals.Auditor()));
     }
 
     [Theory]
@@ -146,7 +146,7 @@ public sealed class IntegrationEndpointTests(StoragePeers peers, IntegrationsPor
     [InlineData("http://10.20.30.40:9000/", "The host 10.20.30.40 is not one the portal may connect to: the portal's operator lists allowed hosts in Integrations:CustomEndpoints:AllowedHosts.")]
     public async Task A_service_URL_the_portal_may_not_reach_is_refused_with_a_clear_message(string serviceUrl, string message)
     {
-        var outcome = await Integrations.CreateAsync(Principals.Admin(), new CreateIntegrationCommand
+        var outcome = await Integrations.Create.HandleAsync(Principals.Admin(), new CreateIntegrationCommand
         {
             Name = "s3_refused_endpoint",
             AuthMethod = IntegrationAuthMethod.AwsAccessKey,
@@ -155,8 +155,8 @@ public sealed class IntegrationEndpointTests(StoragePeers peers, IntegrationsPor
             Secret = WriteOnlySecret.FromInput("secret"),
         });
 
-        Assert.Equal(message, Assert.Single(outcome.Result.Errors["ServiceUrl"]));
-        Assert.DoesNotContain(await Integrations.ListAsync(Principals.Admin()), i => i.Name == "s3_refused_endpoint");
+        Assert.Equal(message, Assert.Single(outcome.Errors["ServiceUrl"]));
+        Assert.DoesNotContain(await Integrations.List.HandleAsync(Principals.Admin()), i => i.Name == "s3_refused_endpoint");
     }
 
     [Fact]
@@ -164,7 +164,7 @@ public sealed class IntegrationEndpointTests(StoragePeers peers, IntegrationsPor
     {
         using var tokens = new RecordingServer(200, """{"access_token":"x","expires_in":3600}""", "application/json");
 
-        var outcome = await Integrations.CreateAsync(Principals.Admin(), new CreateIntegrationCommand
+        var outcome = await Integrations.Create.HandleAsync(Principals.Admin(), new CreateIntegrationCommand
         {
             Name = "gcs_foreign_token_uri",
             AuthMethod = IntegrationAuthMethod.GcpServiceAccountKey,
@@ -172,7 +172,7 @@ public sealed class IntegrationEndpointTests(StoragePeers peers, IntegrationsPor
             Secret = WriteOnlySecret.FromInput(GoogleKeys.ServiceAccountKey(tokens.Url.AbsoluteUri)),
         });
 
-        Assert.StartsWith("The key file's \"token_uri\" must be https://oauth2.googleapis.com/token", Assert.Single(outcome.Result.Errors["Secret"]));
+        Assert.StartsWith("The key file's \"token_uri\" must be https://oauth2.googleapis.com/token", Assert.Single(outcome.Errors["Secret"]));
         Assert.Empty(tokens.Requests);
     }
 

@@ -13,7 +13,7 @@ namespace AdminPortal.Tests.Integrations;
 [Collection(IntegrationsCollection.Name)]
 public sealed class IntegrationNotificationTests(StoragePeers peers, IntegrationsPortal portal)
 {
-    private IntegrationService Integrations => portal.Integrations;
+    private IntegrationUseCases Integrations => portal.Integrations;
 
     private NotificationService Notifications => portal.Services.GetRequiredService<NotificationService>();
 
@@ -28,13 +28,13 @@ public sealed class IntegrationNotificationTests(StoragePeers peers, Integration
 
     private async Task<IntegrationSummary> CreateAsync(CreateIntegrationCommand command)
     {
-        var outcome = await Integrations.CreateAsync(Principals.Admin(), command);
-        Assert.True(outcome.Succeeded, string.Join(" ", outcome.Result.AllMessages));
-        return outcome.Integration!;
+        var outcome = await Integrations.Create.HandleAsync(Principals.Admin(), command);
+        Assert.True(outcome.Succeeded, string.Join(" ", outcome.AllMessages));
+        return outcome.Value!;
     }
 
-    private Task<IntegrationOutcome> MovePrefixAsync(Guid id, string prefix) =>
-        Integrations.EditDestinationAsync(Principals.Admin(), id, new EditDestinationCommand
+    private Task<AdminPortal.Core.Common.Result<IntegrationSummary>> MovePrefixAsync(Guid id, string prefix) =>
+        Integrations.Edit.HandleAsync(Principals.Admin(), id, new EditDestinationCommand
         {
             Cloud = IntegrationCloud.Aws,
             Destination = S3("x").Destination with { Prefix = prefix },
@@ -53,7 +53,7 @@ public sealed class IntegrationNotificationTests(StoragePeers peers, Integration
 
         var notification = await InBellAsync("Storage integration created", "s3_notify_create");
         Assert.Equal(NotificationSeverity.Success, notification.Severity);
-        Assert.Equal(IntegrationService.SettingsLink, notification.Link);
+        Assert.Equal(IntegrationAuditTrail.SettingsLink, notification.Link);
         var mail = await portal.Mail.WaitForAsync(PortalFactory.AdminEmail, "Storage integration created", "s3_notify_create");
         Assert.Contains("s3_notify_create", mail.Text);
         Assert.Contains("Connection test: SUCCESS", mail.Text);
@@ -90,7 +90,7 @@ public sealed class IntegrationNotificationTests(StoragePeers peers, Integration
     {
         var created = await CreateAsync(S3("s3_notify_delete"));
 
-        await Integrations.DeleteAsync(Principals.Admin(), created.Id, deleteLinkedExports: true);
+        await Integrations.Delete.HandleAsync(Principals.Admin(), created.Id, deleteLinkedExports: true);
 
         await InBellAsync("Integration deleted", "s3_notify_delete");
         var mail = await portal.Mail.WaitForAsync(PortalFactory.AdminEmail, "Integration deleted", "s3_notify_delete");
@@ -104,9 +104,9 @@ public sealed class IntegrationNotificationTests(StoragePeers peers, Integration
         var fresh = await CreateAsync(S3("s3_health_fresh", bucket: "no-such-bucket-health"));
         await AgeLastTestAsync(due.Id, TimeSpan.FromHours(25));
 
-        await Integrations.CheckDueAsync(CancellationToken.None);
+        await Integrations.HealthCheck.CheckDueAsync(CancellationToken.None);
 
-        var after = (await Integrations.ListAsync(Principals.Admin())).ToDictionary(i => i.Name);
+        var after = (await Integrations.List.HandleAsync(Principals.Admin())).ToDictionary(i => i.Name);
         Assert.Equal(2, after["s3_health_due"].ConsecutiveFailures);
         Assert.True(after["s3_health_due"].LastTestedAtUtc > DateTime.UtcNow.AddMinutes(-1));
         Assert.Equal(1, after["s3_health_fresh"].ConsecutiveFailures);
@@ -120,7 +120,7 @@ public sealed class IntegrationNotificationTests(StoragePeers peers, Integration
         var broken = await CreateAsync(S3("s3_health_broken", bucket: "no-such-bucket-alert"));
         await AgeLastTestAsync(broken.Id, TimeSpan.FromDays(2));
 
-        await Integrations.CheckDueAsync(CancellationToken.None);
+        await Integrations.HealthCheck.CheckDueAsync(CancellationToken.None);
 
         var notification = await InBellAsync("Storage integration \"s3_health_broken\" failed its health check", "no-such-bucket-alert");
         Assert.Equal(NotificationSeverity.Error, notification.Severity);

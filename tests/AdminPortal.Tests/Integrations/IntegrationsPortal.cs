@@ -2,6 +2,7 @@ using AdminPortal.CloudStorage.Tests.Infrastructure;
 using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.Data;
 using AdminPortal.Core.Integrations;
+using AdminPortal.Core.Integrations.Events;
 using AdminPortal.Core.Security;
 using AdminPortal.Core.Security.Secrets;
 using AdminPortal.Tests.Infrastructure;
@@ -19,7 +20,7 @@ public sealed class IntegrationsPortal : PortalFactory, IAsyncLifetime
     public const string IamUserArn = "arn:aws:iam::123456789012:user/adminportal";
     public const string AzureClientId = "0b8f4d2e-9a6c-4f1e-8d3b-2c7a5e9f1d04";
 
-    public IntegrationService Integrations => Services.GetRequiredService<IntegrationService>();
+    public IntegrationUseCases Integrations => new(Services);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -38,7 +39,10 @@ public sealed class IntegrationsPortal : PortalFactory, IAsyncLifetime
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<ILinkedExports>(LinkedExports));
+        // Beside the exports' own handlers (which find no schedules in this portal), not instead of them.
+        builder.ConfigureTestServices(services => services
+            .AddSingleton<IIntegrationEventHandler<IntegrationDestinationChanged>>(Announced)
+            .AddSingleton<IIntegrationEventHandler<IntegrationDeleted>>(Announced));
     }
 
     public const string PortalGoogleToken = "ya29.portal-own-token";
@@ -59,8 +63,8 @@ public sealed class IntegrationsPortal : PortalFactory, IAsyncLifetime
         await DisposeAsync();
     }
 
-    /// <summary>Stands in for scheduled exports (a later issue) and records what the use cases asked of them.</summary>
-    public RecordingLinkedExports LinkedExports { get; } = new();
+    /// <summary>What Edit Destination and Delete announced to the features that write to integrations.</summary>
+    public AnnouncedIntegrationEvents Announced { get; } = new();
 
     /// <summary>The stored secret column as SQLite holds it, read without EF.</summary>
     public async Task<string?> RawSecretAsync(Guid id)
@@ -89,28 +93,4 @@ public sealed class IntegrationsPortal : PortalFactory, IAsyncLifetime
 public sealed class IntegrationsCollection : ICollectionFixture<StoragePeers>, ICollectionFixture<IntegrationsPortal>
 {
     public const string Name = "Storage integrations";
-}
-
-/// <summary>What Edit Destination and Delete asked of the linked scheduled exports, per integration.</summary>
-public sealed class RecordingLinkedExports : ILinkedExports
-{
-    private readonly System.Collections.Concurrent.ConcurrentQueue<(Guid IntegrationId, string Call, string Reason)> calls = new();
-
-    public IReadOnlyList<(string Call, string Reason)> CallsFor(Guid integrationId) =>
-        calls.Where(c => c.IntegrationId == integrationId).Select(c => (c.Call, c.Reason)).ToList();
-
-    public Task<IReadOnlyList<string>> ListAsync(Guid integrationId, CancellationToken ct) => Task.FromResult<IReadOnlyList<string>>([]);
-
-    public Task<IReadOnlyList<string>> PauseAsync(Guid integrationId, string reason, CancellationToken ct) => Record(integrationId, "pause", reason);
-
-    public Task<IReadOnlyList<string>> RepointAsync(Guid integrationId, string reason, CancellationToken ct) => Record(integrationId, "repoint", reason);
-
-    public Task<IReadOnlyList<string>> DeleteAsync(Guid integrationId, string reason, CancellationToken ct) => Record(integrationId, "delete", reason);
-
-    /// <summary>This portal has no scheduled exports, so none is ever linked (ExportsPortal tests the real links).</summary>
-    private Task<IReadOnlyList<string>> Record(Guid integrationId, string call, string reason)
-    {
-        calls.Enqueue((integrationId, call, reason));
-        return Task.FromResult<IReadOnlyList<string>>([]);
-    }
 }

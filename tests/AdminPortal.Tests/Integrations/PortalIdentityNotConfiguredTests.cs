@@ -10,8 +10,8 @@ public sealed class PortalIdentityNotConfiguredTests(PortalFactory portal) : ICl
     [Fact]
     public async Task View_credentials_shows_a_readable_placeholder_and_says_which_setting_to_set()
     {
-        var integrations = portal.Services.GetRequiredService<IntegrationService>();
-        var created = await integrations.CreateAsync(Principals.Admin(), new CreateIntegrationCommand
+        var integrations = new IntegrationUseCases(portal.Services);
+        var created = await integrations.Create.HandleAsync(Principals.Admin(), new CreateIntegrationCommand
         {
             Name = "s3_role_placeholder",
             AuthMethod = IntegrationAuthMethod.AwsRole,
@@ -19,7 +19,7 @@ public sealed class PortalIdentityNotConfiguredTests(PortalFactory portal) : ICl
             RoleArn = "arn:aws:iam::123456789012:role/AuditExport",
         });
 
-        var credentials = (await integrations.GetCredentialsAsync(Principals.Admin(), created.Integration!.Id))!;
+        var credentials = (await integrations.Credentials.HandleAsync(Principals.Admin(), created.Value!.Id))!;
 
         Assert.Contains("\"AWS\": \"<the portal's IAM user ARN>\"", credentials.Aws!.TrustPolicyJson);
         Assert.DoesNotContain("\\u003C", credentials.Aws.TrustPolicyJson);

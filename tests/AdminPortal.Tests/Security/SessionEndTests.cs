@@ -72,7 +72,7 @@ public sealed class SessionEndTests(PortalFactory portal) : IClassFixture<Portal
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => tokens.CreateAsync(openPage, "after-demotion"));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Administration.ListAsync(openPage));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
-            portal.Services.GetRequiredService<IntegrationService>().ListAsync(openPage));
+            portal.Services.GetRequiredService<AdminPortal.Core.Integrations.ListIntegrations>().HandleAsync(openPage));
         await using var db = await portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         Assert.False(await db.IngestionTokens.AnyAsync(t => t.Name == "after-demotion"));
     }

@@ -17,7 +17,7 @@ public sealed partial class ScheduleForm
     [Parameter] public EventCallback<string> OnSaved { get; set; }
     [Parameter] public EventCallback OnCancel { get; set; }
     [Inject] private ScheduledExportService Schedules { get; set; } = default!;
-    [Inject] private IntegrationService Integrations { get; set; } = default!;
+    [Inject] private ListIntegrationNames IntegrationNames { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     private ScheduleFormModel form = new();
@@ -38,7 +38,7 @@ public sealed partial class ScheduleForm
             : ScheduleFormModel.From(Editing);
         editContext = new EditContext(form);
         messages = new ValidationMessageStore(editContext);
-        integrations = await Integrations.ListNamesAsync(user);
+        integrations = await IntegrationNames.HandleAsync(user);
         form.IntegrationId ??= integrations.FirstOrDefault(i => i.LastTestStatus == AdminPortal.CloudStorage.ConnectionTestResult.SuccessStatus)?.Id;
         await PreviewAsync();
     }

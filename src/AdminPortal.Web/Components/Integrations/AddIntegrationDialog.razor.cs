@@ -10,7 +10,9 @@ namespace AdminPortal.Web.Components.Integrations;
 /// <summary>"Create a storage integration for audit logs": cloud, method, name, destination and the method's fields.</summary>
 public sealed partial class AddIntegrationDialog
 {
-    [Inject] private IntegrationService Integrations { get; set; } = default!;
+    [Inject] private SuggestIntegrationName Suggest { get; set; } = default!;
+    [Inject] private MissingPortalIdentities MissingIdentities { get; set; } = default!;
+    [Inject] private CreateIntegration Create { get; set; } = default!;
     [Inject] private DialogService Dialogs { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -36,10 +38,10 @@ public sealed partial class AddIntegrationDialog
         var names = new Dictionary<IntegrationCloud, string>();
         foreach (var cloud in Enum.GetValues<IntegrationCloud>())
         {
-            names[cloud] = await Integrations.SuggestNameAsync(user, cloud);
+            names[cloud] = await Suggest.HandleAsync(user, cloud);
         }
 
-        missingIdentities = await Integrations.MissingPortalIdentitiesAsync(user);
+        missingIdentities = await MissingIdentities.HandleAsync(user);
         suggestions = names;
         SuggestName();
     }
@@ -76,15 +78,15 @@ public sealed partial class AddIntegrationDialog
                 return;
             }
 
-            var outcome = await Integrations.CreateAsync((await AuthenticationState).User, command);
+            var outcome = await Create.HandleAsync((await AuthenticationState).User, command);
             if (outcome.Succeeded)
             {
                 form.Secret = null;
-                Dialogs.Close(outcome.Integration);
+                Dialogs.Close(outcome.Value);
                 return;
             }
 
-            general = FormErrors.Apply(editContext, messages, IntegrationForm.OnFormFields(outcome.Result));
+            general = FormErrors.Apply(editContext, messages, IntegrationForm.OnFormFields(outcome));
         }
         finally
         {

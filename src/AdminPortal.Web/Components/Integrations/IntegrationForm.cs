@@ -1,6 +1,6 @@
 using AdminPortal.Core.Integrations;
 using AdminPortal.Core.Security.Secrets;
-using AdminPortal.Core.Users;
+using AdminPortal.Core.Common;
 
 namespace AdminPortal.Web.Components.Integrations;
 
@@ -49,7 +49,7 @@ public sealed class IntegrationForm
         Secret = null;
     }
 
-    public CreateIntegrationCommand? ToCreateCommand(out OperationResult problem)
+    public CreateIntegrationCommand? ToCreateCommand(out Result problem)
     {
         var destination = ParseDestination(out problem);
         return destination is null ? null : new CreateIntegrationCommand
@@ -64,7 +64,7 @@ public sealed class IntegrationForm
         };
     }
 
-    public EditDestinationCommand? ToEditCommand(out OperationResult problem)
+    public EditDestinationCommand? ToEditCommand(out Result problem)
     {
         var destination = ParseDestination(out problem);
         return destination is null ? null : new EditDestinationCommand
@@ -78,7 +78,7 @@ public sealed class IntegrationForm
     }
 
     /// <summary>The use cases name the destination's parts; the form has one Destination field for them.</summary>
-    public static OperationResult OnFormFields(OperationResult result) => result.Succeeded ? result : OperationResult.Fail(
+    public static Result OnFormFields(Result result) => result.Succeeded ? result : Result.Fail(
         result.Errors.SelectMany(e => e.Value.Select(m => (e.Key switch
         {
             nameof(DestinationInput.Bucket) or nameof(DestinationInput.AccountName) or nameof(DestinationInput.Prefix) => nameof(Destination),
@@ -86,10 +86,10 @@ public sealed class IntegrationForm
             _ => e.Key,
         }, m))));
 
-    private DestinationInput? ParseDestination(out OperationResult problem)
+    private DestinationInput? ParseDestination(out Result problem)
     {
         var (bucket, account, prefix, error) = DestinationPath.Parse(Cloud, Destination);
-        problem = error is null ? OperationResult.Success : OperationResult.Fail(nameof(Destination), error);
+        problem = error is null ? Result.Success : Result.Fail(nameof(Destination), error);
         return error is not null ? null : new DestinationInput
         {
             Bucket = bucket,

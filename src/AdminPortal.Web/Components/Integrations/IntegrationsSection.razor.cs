@@ -9,7 +9,8 @@ namespace AdminPortal.Web.Components.Integrations;
 /// <summary>The storage integrations of General Settings &gt; Audit Logging: the list, Add, and each row's actions.</summary>
 public sealed partial class IntegrationsSection
 {
-    [Inject] private IntegrationService Integrations { get; set; } = default!;
+    [Inject] private ListIntegrations List { get; set; } = default!;
+    [Inject] private TestIntegration Test { get; set; } = default!;
     [Inject] private Core.Notifications.NotificationService PortalNotifications { get; set; } = default!;
     [Inject] private IOptions<IntegrationsOptions> Options { get; set; } = default!;
     [Inject] private DialogService Dialogs { get; set; } = default!;
@@ -29,7 +30,7 @@ public sealed partial class IntegrationsSection
     private async Task ReloadAsync()
     {
         loading = true;
-        integrations = await Integrations.ListAsync((await AuthenticationState).User);
+        integrations = await List.HandleAsync((await AuthenticationState).User);
         loading = false;
     }
 
@@ -50,15 +51,15 @@ public sealed partial class IntegrationsSection
         testing = i.Id;
         try
         {
-            var outcome = await Integrations.TestAsync((await AuthenticationState).User, i.Id);
+            var outcome = await Test.HandleAsync((await AuthenticationState).User, i.Id);
             await ReloadAsync();
-            if (outcome.Integration is { } tested)
+            if (outcome.Value is { } tested)
             {
                 Report(tested, "tested");
             }
             else
             {
-                Toasts.Notify(NotificationSeverity.Warning, "Not tested", string.Join(" ", outcome.Result.AllMessages));
+                Toasts.Notify(NotificationSeverity.Warning, "Not tested", string.Join(" ", outcome.AllMessages));
             }
         }
         finally

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AdminPortal.CloudStorage.Tests.Infrastructure;
 using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.Integrations;
+using AdminPortal.Core.Integrations.Events;
 using AdminPortal.Core.Security.Secrets;
 using AdminPortal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,11 +10,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AdminPortal.Tests.Integrations;
 
 [Collection(IntegrationsCollection.Name)]
-public sealed class IntegrationServiceTests(StoragePeers peers, IntegrationsPortal portal)
+public sealed class IntegrationUseCaseTests(StoragePeers peers, IntegrationsPortal portal)
 {
     private const string S3Secret = "s3rver-ignores-this-secret-Zq8";
 
-    private IntegrationService Integrations => portal.Integrations;
+    private IntegrationUseCases Integrations => portal.Integrations;
 
     private CreateIntegrationCommand S3(string name, string bucket = StoragePeers.S3Bucket, string prefix = "audit/") => new()
     {
@@ -26,9 +27,9 @@ public sealed class IntegrationServiceTests(StoragePeers peers, IntegrationsPort
 
     private async Task<IntegrationSummary> CreateAsync(CreateIntegrationCommand command)
     {
-        var outcome = await Integrations.CreateAsync(Principals.Admin(), command);
-        Assert.True(outcome.Succeeded, string.Join(" ", outcome.Result.AllMessages));
-        return outcome.Integration!;
+        var outcome = await Integrations.Create.HandleAsync(Principals.Admin(), command);
+        Assert.True(outcome.Succeeded, string.Join(" ", outcome.AllMessages));
+        return outcome.Value!;
     }
 
     [Fact]
@@ -38,7 +39,7 @@ public sealed class IntegrationServiceTests(StoragePeers peers, IntegrationsPort
 
         Assert.Equal("SUCCESS", created.LastTestStatus);
         Assert.Equal(0, created.ConsecutiveFailures);
-        var listed = Assert.Single(await Integrations.ListAsync(Principals.Admin()), i => i.Name == "s3_created");
+        var listed = Assert.Single(await Integrations.List.HandleAsync(Principals.Admin()), i => i.Name == "s3_created");
         Assert.Equal("SUCCESS", listed.LastTestStatus);
         Assert.NotNull(listed.LastTestedAtUtc);
         Assert.Equal($"s3://{StoragePeers.S3Bucket}/audit/", listed.Destination);
@@ -89,7 +90,7 @@ public sealed class IntegrationServiceTests(StoragePeers peers, IntegrationsPort
 
         Assert.Matches("^s3_audit_logs_[0-9]+$", first.Name);
         Assert.NotEqual(first.Name, second.Name);
-        Assert.DoesNotContain(await Integrations.SuggestNameAsync(Principals.Admin(), IntegrationCloud.Aws), new[] { first.Name, second.Name });
+        Assert.DoesNotContain(await Integrations.SuggestName.HandleAsync(Principals.Admin(), IntegrationCloud.Aws), new[] { first.Name, second.Name });
     }
 
     [Theory]
@@ -97,16 +98,16 @@ public sealed class IntegrationServiceTests(StoragePeers peers, IntegrationsPort
     [InlineData("ab", "Bucket", "A bucket name is 3 to 63 characters long.")]
     public async Task A_bad_bucket_name_gets_the_clouds_rule(string bucket, string field, string message)
     {
-        var outcome = await Integrations.CreateAsync(Principals.Admin(), S3("s3_bad_bucket", bucket: bucket));
+        var outcome = await Integrations.Create.HandleAsync(Principals.Admin(), S3("s3_bad_bucket", bucket: bucket));
 
-        Assert.Contains(message, outcome.Result.Errors[field]);
-        Assert.DoesNotContain(await Integrations.ListAsync(Principals.Admin()), i => i.Name == "s3_bad_bucket");
+        Assert.Contains(message, outcome.Errors[field]);
+        Assert.DoesNotContain(await Integrations.List.HandleAsync(Principals.Admin()), i => i.Name == "s3_bad_bucket");
     }
 
     [Fact]
     public async Task A_bad_role_ARN_is_explained()
     {
-        var outcome = await Integrations.CreateAsync(Principals.Admin(), new CreateIntegrationCommand
+        var outcome = await Integrations.Create.HandleAsync(Principals.Admin(), new CreateIntegrationCommand
         {
             Name = "s3_bad_role",
             AuthMethod = IntegrationAuthMethod.AwsRole,
@@ -114,13 +115,13 @@ public sealed class IntegrationServiceTests(StoragePeers peers, IntegrationsPort
             RoleArn = "arn:aws:iam::1234:role/AuditExport",
         });
 
-        Assert.StartsWith("A role ARN looks like arn:aws:iam::123456789012:role/AuditExport", Assert.Single(outcome.Result.Errors["RoleArn"]));
+        Assert.StartsWith("A role ARN looks like arn:aws:iam::123456789012:role/AuditExport", Assert.Single(outcome.Errors["RoleArn"]));
     }
 
     [Fact]
     public async Task A_tenant_id_that_is_not_a_GUID_is_explained()
     {
-        var outcome = await Integrations.CreateAsync(Principals.Admin(), new CreateIntegrationCommand
+        var outcome = await Integrations.Create.HandleAsync(Principals.Admin(), new CreateIntegrationCommand
         {
             Name = "azure_bad_tenant",
             AuthMethod = IntegrationAuthMethod.AzureApplication,
@@ -128,7 +129,7 @@ public sealed class IntegrationServiceTests(StoragePeers peers, IntegrationsPort
             TenantId = "contoso.onmicrosoft.com",
         });
 
-        Assert.StartsWith("A tenant id is a GUID", Assert.Single(outcome.Result.Errors["TenantId"]));
+        Assert.StartsWith("A tenant id is a GUID", Assert.Single(outcome.Errors["TenantId"]));
     }
 
     [Theory]
@@ -136,9 +137,9 @@ public sealed class IntegrationServiceTests(StoragePeers peers, IntegrationsPort
     [InlineData("1_logs", "An integration name is 3 to 64 lowercase letters")]
     public async Task A_bad_integration_name_is_explained(string name, string message)
     {
-        var outcome = await Integrations.CreateAsync(Principals.Admin(), S3(name));
+        var outcome = await Integrations.Create.HandleAsync(Principals.Admin(), S3(name));
 
-        Assert.StartsWith(message, Assert.Single(outcome.Result.Errors["Name"]));
+        Assert.StartsWith(message, Assert.Single(outcome.Errors["Name"]));
     }
 
     [Fact]
@@ -146,9 +147,9 @@ public sealed class IntegrationServiceTests(StoragePeers peers, IntegrationsPort
     {
         await CreateAsync(S3("s3_twice"));
 
-        var again = await Integrations.CreateAsync(Principals.Admin(), S3("s3_twice"));
+        var again = await Integrations.Create.HandleAsync(Principals.Admin(), S3("s3_twice"));
 
-        Assert.Equal("An integration named \"s3_twice\" already exists: choose another name.", Assert.Single(again.Result.Errors["Name"]));
+        Assert.Equal("An integration named \"s3_twice\" already exists: choose another name.", Assert.Single(again.Errors["Name"]));
     }
 
     [Fact]
@@ -157,7 +158,7 @@ public sealed class IntegrationServiceTests(StoragePeers peers, IntegrationsPort
         var created = await CreateAsync(S3("s3_secret"));
 
         var raw = await portal.RawSecretAsync(created.Id);
-        var credentials = await Integrations.GetCredentialsAsync(Principals.Admin(), created.Id);
+        var credentials = await Integrations.Credentials.HandleAsync(Principals.Admin(), created.Id);
 
         Assert.NotNull(raw);
         Assert.StartsWith("v1.", raw);
@@ -175,8 +176,8 @@ public sealed class IntegrationServiceTests(StoragePeers peers, IntegrationsPort
         var first = await CreateAsync(S3("s3_external_1"));
         var second = await CreateAsync(S3("s3_external_2"));
 
-        var a = (await Integrations.GetCredentialsAsync(Principals.Admin(), first.Id))!;
-        var b = (await Integrations.GetCredentialsAsync(Principals.Admin(), second.Id))!;
+        var a = (await Integrations.Credentials.HandleAsync(Principals.Admin(), first.Id))!;
+        var b = (await Integrations.Credentials.HandleAsync(Principals.Admin(), second.Id))!;
 
         Assert.Matches("^[A-Za-z0-9_-]{43}$", a.ExternalId);
         Assert.NotEqual(a.ExternalId, b.ExternalId);
@@ -191,7 +192,7 @@ public sealed class IntegrationServiceTests(StoragePeers peers, IntegrationsPort
     public async Task View_credentials_of_an_Azure_integration_gives_the_consent_URL_for_its_tenant()
     {
         const string tenant = "72f988bf-86f1-41af-91ab-2d7cd011db47";
-        var outcome = await Integrations.CreateAsync(Principals.Admin(), new CreateIntegrationCommand
+        var outcome = await Integrations.Create.HandleAsync(Principals.Admin(), new CreateIntegrationCommand
         {
             Name = "azure_consent",
             AuthMethod = IntegrationAuthMethod.AzureApplication,
@@ -199,9 +200,9 @@ public sealed class IntegrationServiceTests(StoragePeers peers, IntegrationsPort
             TenantId = tenant,
         });
 
-        var credentials = (await Integrations.GetCredentialsAsync(Principals.Admin(), outcome.Integration!.Id))!;
+        var credentials = (await Integrations.Credentials.HandleAsync(Principals.Admin(), outcome.Value!.Id))!;
 
-        Assert.Contains("AzureAppClientSecret", outcome.Integration.LastTestStatus);
+        Assert.Contains("AzureAppClientSecret", outcome.Value.LastTestStatus);
         Assert.Equal($"https://login.microsoftonline.com/{tenant}/adminconsent?client_id={IntegrationsPortal.AzureClientId}", credentials.AzureConsentUrl);
         Assert.Equal("AdminPortal Audit Export", credentials.AzureAppName);
         Assert.EndsWith("/storageAccounts/customeraudit/blobServices/default/containers/audit-logs", credentials.Azure!.Scope);
@@ -213,21 +214,21 @@ public sealed class IntegrationServiceTests(StoragePeers peers, IntegrationsPort
     {
         var created = await CreateAsync(S3("s3_edited"));
 
-        var edited = await Integrations.EditDestinationAsync(Principals.Admin(), created.Id, new EditDestinationCommand
+        var edited = await Integrations.Edit.HandleAsync(Principals.Admin(), created.Id, new EditDestinationCommand
         {
             Cloud = IntegrationCloud.Aws,
             Destination = S3("x").Destination with { Bucket = "another-missing-bucket" },
         });
-        var back = await Integrations.EditDestinationAsync(Principals.Admin(), created.Id, new EditDestinationCommand
+        var back = await Integrations.Edit.HandleAsync(Principals.Admin(), created.Id, new EditDestinationCommand
         {
             Cloud = IntegrationCloud.Aws,
             Destination = S3("x").Destination with { Prefix = "moved/" },
         });
 
-        Assert.StartsWith("NoSuchBucket: ", edited.Integration!.LastTestStatus);
-        Assert.Equal("s3://another-missing-bucket/audit/", edited.Integration.Destination);
-        Assert.Equal("SUCCESS", back.Integration!.LastTestStatus);
-        Assert.Equal($"s3://{StoragePeers.S3Bucket}/moved/", back.Integration.Destination);
+        Assert.StartsWith("NoSuchBucket: ", edited.Value!.LastTestStatus);
+        Assert.Equal("s3://another-missing-bucket/audit/", edited.Value.Destination);
+        Assert.Equal("SUCCESS", back.Value!.LastTestStatus);
+        Assert.Equal($"s3://{StoragePeers.S3Bucket}/moved/", back.Value.Destination);
     }
 
     [Fact]
@@ -235,14 +236,14 @@ public sealed class IntegrationServiceTests(StoragePeers peers, IntegrationsPort
     {
         var created = await CreateAsync(S3("s3_stays_aws"));
 
-        var outcome = await Integrations.EditDestinationAsync(Principals.Admin(), created.Id, new EditDestinationCommand
+        var outcome = await Integrations.Edit.HandleAsync(Principals.Admin(), created.Id, new EditDestinationCommand
         {
             Cloud = IntegrationCloud.Azure,
             Destination = new DestinationInput { AccountName = "customeraudit", Bucket = "audit-logs" },
         });
 
-        Assert.StartsWith("An integration's cloud cannot change", Assert.Single(outcome.Result.Errors["Cloud"]));
-        var unchanged = Assert.Single(await Integrations.ListAsync(Principals.Admin()), i => i.Id == created.Id);
+        Assert.StartsWith("An integration's cloud cannot change", Assert.Single(outcome.Errors["Cloud"]));
+        var unchanged = Assert.Single(await Integrations.List.HandleAsync(Principals.Admin()), i => i.Id == created.Id);
         Assert.Equal(IntegrationCloud.Aws, unchanged.Cloud);
     }
 
@@ -251,9 +252,9 @@ public sealed class IntegrationServiceTests(StoragePeers peers, IntegrationsPort
     {
         var created = await CreateAsync(S3("s3_failing", bucket: "never-created-bucket"));
 
-        var tested = await Integrations.TestAsync(Principals.Admin(), created.Id);
+        var tested = await Integrations.Test.HandleAsync(Principals.Admin(), created.Id);
 
-        Assert.Equal(2, tested.Integration!.ConsecutiveFailures);
+        Assert.Equal(2, tested.Value!.ConsecutiveFailures);
     }
 
     [Fact]
@@ -261,37 +262,48 @@ public sealed class IntegrationServiceTests(StoragePeers peers, IntegrationsPort
     {
         var created = await CreateAsync(S3("s3_deleted"));
 
-        var deleted = await Integrations.DeleteAsync(Principals.Admin(), created.Id);
+        var deleted = await Integrations.Delete.HandleAsync(Principals.Admin(), created.Id);
 
         Assert.True(deleted.Succeeded);
-        Assert.DoesNotContain(await Integrations.ListAsync(Principals.Admin()), i => i.Id == created.Id);
+        Assert.DoesNotContain(await Integrations.List.HandleAsync(Principals.Admin()), i => i.Id == created.Id);
         Assert.Null(await portal.RawSecretAsync(created.Id));
-        Assert.Null(await Integrations.GetCredentialsAsync(Principals.Admin(), created.Id));
+        Assert.Null(await Integrations.Credentials.HandleAsync(Principals.Admin(), created.Id));
     }
 
     [Fact]
     public async Task An_auditor_sees_names_and_status_but_may_not_create_or_view_credentials()
     {
+        const string auditor = "integrations.auditor@example.test";
+        await portal.CreateUserAsync(auditor, Core.Users.PortalRoles.Auditor);
         var created = await CreateAsync(S3("s3_for_auditors"));
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Integrations.CreateAsync(Principals.Auditor(), S3("s3_by_auditor")));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Integrations.GetCredentialsAsync(Principals.Auditor(), created.Id));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Integrations.ListAsync(Principals.Auditor()));
-        var names = await Integrations.ListNamesAsync(Principals.Auditor());
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Integrations.Create.HandleAsync(Principals.Auditor(auditor), S3("s3_by_auditor")));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Integrations.Credentials.HandleAsync(Principals.Auditor(auditor), created.Id));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Integrations.List.HandleAsync(Principals.Auditor(auditor)));
+        var names = await Integrations.Names.HandleAsync(Principals.Auditor(auditor));
 
         Assert.Contains(new IntegrationName(created.Id, "s3_for_auditors", IntegrationCloud.Aws, "SUCCESS"), names);
         Assert.DoesNotContain(names, n => n.Name == "s3_by_auditor");
     }
 
     [Fact]
+    public async Task Integration_names_are_refused_to_a_session_whose_Auditor_role_the_database_does_not_hold()
+    {
+        var refused = await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
+            Integrations.Names.HandleAsync(Principals.Auditor("no.such.auditor@example.test")));
+
+        Assert.Equal("Only Admins and Auditors may see storage integrations.", refused.Message);
+    }
+
+    [Fact]
     public async Task Every_action_writes_an_adminportal_audit_event_without_the_secret()
     {
         var created = await CreateAsync(S3("s3_audited"));
-        await Integrations.GetCredentialsAsync(Principals.Admin(), created.Id);
-        await Integrations.TestAsync(Principals.Admin(), created.Id);
-        await Integrations.EditDestinationAsync(Principals.Admin(), created.Id,
+        await Integrations.Credentials.HandleAsync(Principals.Admin(), created.Id);
+        await Integrations.Test.HandleAsync(Principals.Admin(), created.Id);
+        await Integrations.Edit.HandleAsync(Principals.Admin(), created.Id,
             new EditDestinationCommand { Cloud = IntegrationCloud.Aws, Destination = S3("x").Destination with { Prefix = "audited/" } });
-        await Integrations.DeleteAsync(Principals.Admin(), created.Id);
+        await Integrations.Delete.HandleAsync(Principals.Admin(), created.Id);
 
         var events = await portal.AuditEventsAsync("s3_audited");
 
@@ -334,7 +346,7 @@ public sealed class IntegrationServiceTests(StoragePeers peers, IntegrationsPort
             Destination = new DestinationInput { Bucket = "audit-exports", Prefix = "audit/", ServiceUrl = peers.GcsUrl.AbsoluteUri },
         });
 
-        var credentials = (await Integrations.GetCredentialsAsync(Principals.Admin(), created.Id))!;
+        var credentials = (await Integrations.Credentials.HandleAsync(Principals.Admin(), created.Id))!;
 
         Assert.Equal("SUCCESS", created.LastTestStatus);
         Assert.Equal("adminportal-export@adminportal-prod.iam.gserviceaccount.com", credentials.GcpServiceAccount);
@@ -343,34 +355,37 @@ public sealed class IntegrationServiceTests(StoragePeers peers, IntegrationsPort
     }
 
     [Theory]
-    [InlineData(false, "pause")]
-    [InlineData(true, "repoint")]
-    public async Task Editing_the_destination_pauses_linked_exports_unless_told_to_repoint_them(bool updateLinkedExports, string expected)
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Editing_the_destination_announces_it_in_the_admins_name_with_whether_linked_exports_follow(bool updateLinkedExports)
     {
-        var created = await CreateAsync(S3($"s3_linked_edit_{expected}"));
+        var created = await CreateAsync(S3($"s3_linked_edit_{updateLinkedExports}".ToLowerInvariant()));
 
-        await Integrations.EditDestinationAsync(Principals.Admin(), created.Id, new EditDestinationCommand
+        await Integrations.Edit.HandleAsync(Principals.Admin(), created.Id, new EditDestinationCommand
         {
             Cloud = IntegrationCloud.Aws,
             Destination = S3("x").Destination with { Prefix = "elsewhere/" },
             UpdateLinkedExports = updateLinkedExports,
         });
 
-        var (call, reason) = Assert.Single(portal.LinkedExports.CallsFor(created.Id));
-        Assert.Equal(expected, call);
-        Assert.Contains($"s3://{StoragePeers.S3Bucket}/elsewhere/", reason);
+        var changed = Assert.IsType<IntegrationDestinationChanged>(Assert.Single(portal.Announced.For(created.Id)));
+        Assert.Equal(updateLinkedExports, changed.KeepLinkedExports);
+        Assert.Equal(PortalFactory.AdminEmail, changed.Actor);
+        Assert.Contains($"s3://{StoragePeers.S3Bucket}/elsewhere/", changed.Reason);
     }
 
     [Theory]
-    [InlineData(false, "pause")]
-    [InlineData(true, "delete")]
-    public async Task Deleting_an_integration_pauses_linked_exports_unless_told_to_delete_them(bool deleteLinkedExports, string expected)
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Deleting_an_integration_announces_it_in_the_admins_name_with_whether_linked_exports_go_too(bool deleteLinkedExports)
     {
-        var created = await CreateAsync(S3($"s3_linked_delete_{expected}"));
+        var created = await CreateAsync(S3($"s3_linked_delete_{deleteLinkedExports}".ToLowerInvariant()));
 
-        await Integrations.DeleteAsync(Principals.Admin(), created.Id, deleteLinkedExports);
+        await Integrations.Delete.HandleAsync(Principals.Admin(), created.Id, deleteLinkedExports);
 
-        Assert.Equal(expected, Assert.Single(portal.LinkedExports.CallsFor(created.Id)).Call);
+        var deleted = Assert.IsType<IntegrationDeleted>(Assert.Single(portal.Announced.For(created.Id)));
+        Assert.Equal(deleteLinkedExports, deleted.DeleteLinkedExports);
+        Assert.Equal(PortalFactory.AdminEmail, deleted.Actor);
     }
 
     [Fact]
@@ -378,9 +393,9 @@ public sealed class IntegrationServiceTests(StoragePeers peers, IntegrationsPort
     {
         var created = await CreateAsync(S3("s3_linked_refused"));
 
-        await Integrations.EditDestinationAsync(Principals.Admin(), created.Id,
+        await Integrations.Edit.HandleAsync(Principals.Admin(), created.Id,
             new EditDestinationCommand { Cloud = IntegrationCloud.Gcp, Destination = new DestinationInput { Bucket = "audit-exports" } });
 
-        Assert.Empty(portal.LinkedExports.CallsFor(created.Id));
+        Assert.Empty(portal.Announced.For(created.Id));
     }
 }
