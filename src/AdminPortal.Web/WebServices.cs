@@ -34,6 +34,8 @@ public static class WebServices
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
         services.AddHttpContextAccessor();
+        // Core's links in notifications and e-mails, from the one route table (PortalUrls)
+        services.AddSingleton<AdminPortal.Core.Notifications.IPortalLinks, PortalLinks>();
 
         // Authentication: Identity's cookie, answered with 401/403 for the API and health, redirects for pages
         services.AddCascadingAuthenticationState();
@@ -48,8 +50,8 @@ public static class WebServices
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
-                cookie.LoginPath = "/signin";
-                cookie.AccessDeniedPath = "/status/403";
+                cookie.LoginPath = PortalUrls.SignIn;
+                cookie.AccessDeniedPath = PortalUrls.Status(StatusCodes.Status403Forbidden);
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(policy.Value.SessionHours);
                 cookie.SlidingExpiration = true;
                 cookie.Events.OnRedirectToLogin = context =>

@@ -35,14 +35,12 @@ public sealed partial class IntegrationService(
     PortalAuditLog audit,
     ILinkedExports linkedExports,
     NotificationService notifications,
+    IPortalLinks links,
     IOptions<IntegrationsOptions> options,
     TimeProvider clock,
     ILogger<IntegrationService> logger)
 {
     public const int MaxNameLength = 64;
-
-    /// <summary>Where notifications about integrations point: General Settings, Audit Logging tab.</summary>
-    public const string SettingsLink = "/admin/settings?tab=audit-logging";
 
     /// <summary>The actor of the periodic health check in the audit log.</summary>
     public const string HealthCheckActor = "system:health-check";
@@ -388,7 +386,7 @@ public sealed partial class IntegrationService(
                     $"Storage integration \"{i.Name}\" failed its health check",
                     $"The periodic test of {i.DisplayDestination} failed ({i.ConsecutiveFailures} failure{(i.ConsecutiveFailures == 1 ? "" : "s")} in a row).\n" +
                     $"The cloud said: {result.Status}\n{(result.Hint is null ? "" : $"Hint: {result.Hint}\n")}Scheduled exports to it will fail until it is fixed.",
-                    Notifications.NotificationSeverity.Error, SettingsLink), ct);
+                    Notifications.NotificationSeverity.Error, links.IntegrationSettings), ct);
             }
         }
 
@@ -536,7 +534,7 @@ public sealed partial class IntegrationService(
 
     /// <summary>The confirmation of create, edit and delete: in the acting Admin's bell, and by e-mail when it is configured.</summary>
     private Task ConfirmAsync(ClaimsPrincipal actor, string title, string message, StorageIntegration i, CancellationToken ct) =>
-        notifications.NotifyAsync(ActorName(actor), new NotificationMessage(title, message, Notifications.NotificationSeverity.Success, SettingsLink), ct);
+        notifications.NotifyAsync(ActorName(actor), new NotificationMessage(title, message, Notifications.NotificationSeverity.Success, links.IntegrationSettings), ct);
 
     private static string ActorName(ClaimsPrincipal actor) => actor.Identity?.Name ?? "";
 

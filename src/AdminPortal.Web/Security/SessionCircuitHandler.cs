@@ -29,7 +29,7 @@ public sealed class SessionCircuitHandler(
             {
                 logger.LogInformation("Circuit {CircuitId}: the session ended; its actions are refused and the page goes to sign-in", context.Circuit.Id);
                 var returnUrl = "/" + navigation.ToBaseRelativePath(navigation.Uri);
-                navigation.NavigateTo("/signin?ReturnUrl=" + Uri.EscapeDataString(returnUrl), forceLoad: true, replace: true);
+                navigation.NavigateTo(PortalUrls.SignInReturningTo(returnUrl), forceLoad: true, replace: true);
             }
         };
 }
