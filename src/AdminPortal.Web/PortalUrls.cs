@@ -20,6 +20,14 @@ public static class PortalUrls
     public const string SignOut = "/signout";
     public const string Setup = "/setup";
 
+    /// <summary>Sign-out's form POST (the cookie is cleared by the HTTP response, not the circuit).</summary>
+    public const string AccountSignOut = "/account/signout";
+
+    /// <summary>The ingestion API: POST events with an ingestion token (and <c>/csv</c> for Brainwave collection).</summary>
+    public const string IngestionApi = "/api/audit-events";
+
+    public const string Health = "/healthz";
+
     /// <summary>The value of General Settings' <c>tab</c> parameter that opens Audit Logging (the storage integrations).</summary>
     public const string AuditLoggingTab = "audit-logging";
 

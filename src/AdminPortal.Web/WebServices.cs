@@ -184,7 +184,7 @@ public static class WebServices
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks("/healthz", new HealthCheckOptions
+        app.MapHealthChecks(PortalUrls.Health, new HealthCheckOptions
         {
             // Degraded (reads work, writes fail) is 503 too: a load balancer should send requests elsewhere.
             ResultStatusCodes =
@@ -205,7 +205,7 @@ public static class WebServices
     private static bool IsApiRequest(HttpRequest request) => IsApiPath(request.Path);
 
     /// <summary>Routes answered with status codes and problem+json rather than pages.</summary>
-    internal static bool IsApiPath(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/healthz");
+    internal static bool IsApiPath(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments(PortalUrls.Health);
 }
 
 /// <summary>Named authorization policies used by pages and endpoints.</summary>
