@@ -28,6 +28,8 @@ internal sealed class PortalDatabase : IAsyncDisposable
         var collection = new ServiceCollection().AddLogging().AddPortalCore(configuration);
         // Identity's token providers need data protection, which the web host adds; the benchmark's Admin needs no lasting keys.
         collection.AddDataProtection().UseEphemeralDataProtectionProvider();
+        // The web host's route table is not loaded here (the benchmark starts the web host only as a child process).
+        collection.AddSingleton<AdminPortal.Core.Notifications.IPortalLinks, BenchLinks>();
         configure?.Invoke(collection);
         services = collection.BuildServiceProvider();
     }

@@ -34,6 +34,8 @@ public static class WebServices
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
         services.AddHttpContextAccessor();
+        // Core's links in notifications and e-mails, from the one route table (PortalUrls)
+        services.AddSingleton<AdminPortal.Core.Notifications.IPortalLinks, PortalLinks>();
 
         // Authentication: Identity's cookie, answered with 401/403 for the API and health, redirects for pages
         services.AddCascadingAuthenticationState();
@@ -48,8 +50,8 @@ public static class WebServices
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
-                cookie.LoginPath = "/signin";
-                cookie.AccessDeniedPath = "/status/403";
+                cookie.LoginPath = PortalUrls.SignIn;
+                cookie.AccessDeniedPath = PortalUrls.Status(StatusCodes.Status403Forbidden);
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(policy.Value.SessionHours);
                 cookie.SlidingExpiration = true;
                 cookie.Events.OnRedirectToLogin = context =>
@@ -186,7 +188,7 @@ public static class WebServices
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks("/healthz", new HealthCheckOptions
+        app.MapHealthChecks(PortalUrls.Health, new HealthCheckOptions
         {
             // Degraded (reads work, writes fail) is 503 too: a load balancer should send requests elsewhere.
             ResultStatusCodes =
@@ -207,7 +209,7 @@ public static class WebServices
     private static bool IsApiRequest(HttpRequest request) => IsApiPath(request.Path);
 
     /// <summary>Routes answered with status codes and problem+json rather than pages.</summary>
-    internal static bool IsApiPath(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/healthz");
+    internal static bool IsApiPath(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments(PortalUrls.Health);
 }
 
 /// <summary>Named authorization policies used by pages and endpoints.</summary>

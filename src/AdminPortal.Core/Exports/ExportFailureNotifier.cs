@@ -8,7 +8,8 @@ namespace AdminPortal.Core.Exports;
 /// notification addresses that are still allowed (<see cref="ExportRecipients"/>), with the cloud's own error and a link
 /// to the schedule's history. Successes tell no one.
 /// </summary>
-internal sealed class ExportFailureNotifier(NotificationService notifications, ExportRecipients recipients, ILogger<ExportFailureNotifier> logger) : IExportNotifier
+internal sealed class ExportFailureNotifier(NotificationService notifications, ExportRecipients recipients, IPortalLinks links,
+    ILogger<ExportFailureNotifier> logger) : IExportNotifier
 {
     public async Task RunFinishedAsync(ScheduledExport schedule, ExportRun run, CancellationToken ct)
     {
@@ -26,7 +27,8 @@ internal sealed class ExportFailureNotifier(NotificationService notifications, E
             "Nothing of this window is visible in the destination and the schedule keeps its place: the next run exports it again.\n" +
             $"Run {run.Id}.",
             NotificationSeverity.Error,
-            HistoryLink(schedule));
+            // The workbook with its Schedule Exports modal open on this schedule's history.
+            links.ExportHistory(schedule.WorkbookId, schedule.Id));
         if (!string.IsNullOrEmpty(schedule.OwnerEmail))
         {
             await notifications.NotifyAsync(schedule.OwnerEmail, message, ct);
@@ -46,7 +48,4 @@ internal sealed class ExportFailureNotifier(NotificationService notifications, E
             await notifications.EmailAsync(address, message, ct);
         }
     }
-
-    /// <summary>The workbook with its Schedule Exports modal open on this schedule's history.</summary>
-    public static string HistoryLink(ScheduledExport schedule) => $"/audit-logs?workbook={schedule.WorkbookId}&history={schedule.Id:D}";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AdminPortal.CloudStorage.Connection;
 
 namespace AdminPortal.Core.Exports;
 
@@ -8,11 +9,9 @@ namespace AdminPortal.Core.Exports;
 /// </summary>
 public sealed record ExportRetry(int NextAttempt, int MaxAttempts, DateTime NextAttemptAtUtc, string Error)
 {
-    /// <summary>The cloud's error is cut here: a status line, not a body.</summary>
-    public const int MaxErrorLength = 300;
-
+    /// <summary>The cloud's error is cut as every status line is (<see cref="ErrorText.Clip"/>): its first line, a few hundred characters.</summary>
     public static ExportRetry After(int failedAttempts, int maxAttempts, DateTime nextAttemptAtUtc, string error) =>
-        new(failedAttempts + 1, maxAttempts, nextAttemptAtUtc, error.Length > MaxErrorLength ? error[..MaxErrorLength] + "…" : error);
+        new(failedAttempts + 1, maxAttempts, nextAttemptAtUtc, ErrorText.Clip(error) ?? "");
 
     /// <summary>"retrying (attempt 3 of 5, next in 8 s): SlowDown: Please reduce your request rate."</summary>
     public string Describe(DateTime nowUtc)

@@ -19,9 +19,15 @@ public static class ExportsServices
         services.AddOptions<ExportOptions>().Bind(configuration.GetSection(ExportOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ExportOptions>, ExportOptionsValidator>();
 
-        // The engine and the use cases; a failed run is told to its owner (bell and e-mail) and its notification addresses
+        // The engine (a run: its window, delivery, retries, its row, its integration) and the use cases; a failed run is told to its owner (bell and e-mail) and its notification addresses
         services.AddSingleton<ExportEventSource>();
         services.AddSingleton<ExportEngine>();
+        services.AddSingleton<ExportRunWindow>();
+        services.AddSingleton<ExportDelivery>();
+        services.AddSingleton<ExportPartWriter>();
+        services.AddSingleton<ExportRetryPolicy>();
+        services.AddSingleton<ExportRunRecorder>();
+        services.AddSingleton<ExportRunIntegration>();
         services.AddSingleton<ScheduledExportService>();
         services.AddSingleton<ExportRecipients>();
         services.TryAddSingleton<IExportDestinations, IntegrationExportDestinations>();

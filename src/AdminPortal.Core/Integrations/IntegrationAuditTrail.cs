@@ -5,11 +5,8 @@ using AdminPortal.Core.Security;
 namespace AdminPortal.Core.Integrations;
 
 /// <summary>What the integration use cases leave behind: an audit event per action, a confirmation to the acting Admin.</summary>
-public sealed class IntegrationAuditTrail(PortalAuditLog audit, NotificationService notifications)
+public sealed class IntegrationAuditTrail(PortalAuditLog audit, NotificationService notifications, IPortalLinks links)
 {
-    /// <summary>Where notifications about integrations point: General Settings, Audit Logging tab.</summary>
-    public const string SettingsLink = "/admin/settings?tab=audit-logging";
-
     public Task AuditAsync(string actor, string code, string label, string action, StorageIntegration i, string? details,
         CancellationToken ct, bool success = true, string? oldValue = null, string? newValue = null) =>
         audit.WriteAsync(new PortalAuditEntry(code, label, action, "integrations", actor, success,
@@ -17,11 +14,11 @@ public sealed class IntegrationAuditTrail(PortalAuditLog audit, NotificationServ
 
     /// <summary>The confirmation of create, edit and delete: in the acting Admin's bell, and by e-mail when it is configured.</summary>
     public Task ConfirmAsync(string actor, string title, string message, CancellationToken ct) =>
-        notifications.NotifyAsync(actor, new NotificationMessage(title, message, NotificationSeverity.Success, SettingsLink), ct);
+        notifications.NotifyAsync(actor, new NotificationMessage(title, message, NotificationSeverity.Success, links.IntegrationSettings), ct);
 
     /// <summary>Tells every enabled Admin (bell and e-mail) of a failure nobody is watching for.</summary>
     public Task AlertAdminsAsync(string title, string message, CancellationToken ct) =>
-        notifications.NotifyAdminsAsync(new NotificationMessage(title, message, NotificationSeverity.Error, SettingsLink), ct);
+        notifications.NotifyAdminsAsync(new NotificationMessage(title, message, NotificationSeverity.Error, links.IntegrationSettings), ct);
 
     /// <summary>The confirmation's sentence about linked exports: said only when there were some (it was sent for none).</summary>
     public static string LinkedSentence(IReadOnlyList<string> linked, string outcome) => linked.Count == 0

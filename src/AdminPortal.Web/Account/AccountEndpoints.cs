@@ -10,7 +10,7 @@ public static class AccountEndpoints
     /// <summary>Sign-out is a POST with an antiforgery token, so no other site can sign a user out; it ends all the user's sessions.</summary>
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/account/signout", async (
+        endpoints.MapPost(PortalUrls.AccountSignOut, async (
             HttpContext context,
             SignInManager<PortalUser> signIn,
             PortalAuditLog audit) =>

@@ -10,7 +10,7 @@ public static class AuditLogEndpoints
     /// <summary>The explorer's current view as a CSV download, written row by row as it is read (never built in memory).</summary>
     public static IEndpointRouteBuilder MapAuditLogEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/audit-logs/export.csv", async (HttpContext context, ClaimsPrincipal user, AuditLogExplorer explorer) =>
+        endpoints.MapGet(PortalUrls.AuditLogsCsv, async (HttpContext context, ClaimsPrincipal user, AuditLogExplorer explorer) =>
         {
             var ignored = new List<string>();
             var state = ExplorerUrl.Parse(name => context.Request.Query[name].FirstOrDefault(), ignored);

@@ -10,7 +10,7 @@ public static class IngestionEndpoints
     /// <summary>POST /api/audit-events (JSON or NDJSON) and POST /api/audit-events/csv (Brainwave collection), with an ingestion token.</summary>
     public static IEndpointRouteBuilder MapIngestionEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/audit-events").RequireAuthorization(Policies.Ingestion).DisableAntiforgery()
+        var api = endpoints.MapGroup(PortalUrls.IngestionApi).RequireAuthorization(Policies.Ingestion).DisableAntiforgery()
             .RequireRateLimiting(IngestionRateLimiterPolicy.Name)
             .AddEndpointFilter(endpoints.ServiceProvider.GetRequiredService<IngestionConcurrency>());
 

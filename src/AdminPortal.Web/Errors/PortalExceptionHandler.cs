@@ -54,7 +54,7 @@ public sealed class PortalExceptionHandler(
 
         // Pages: the status page, re-executed as a GET (a form post re-executed as a POST reaches it as a stray form).
         context.Request.Method = HttpMethods.Get;
-        context.Request.Path = $"/status/{status}";
+        context.Request.Path = PortalUrls.Status(status);
         return false;
     }
 }

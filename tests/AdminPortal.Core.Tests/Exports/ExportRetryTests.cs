@@ -18,7 +18,7 @@ public sealed class ExportRetryTests
     {
         var error = new CloudStorageException($"{code}: the cloud's text", code, status);
 
-        Assert.Equal(transient, ExportEngine.IsTransient(error));
+        Assert.Equal(transient, ExportRetryPolicy.IsTransient(error));
     }
 
     [Fact]
@@ -27,8 +27,8 @@ public sealed class ExportRetryTests
         var error = new CloudStorageException("no answer", null, null, new HttpRequestException("Connection refused"));
 
         Assert.True(CloudStorageErrors.IsTransient(error));
-        Assert.True(ExportEngine.IsTransient(new ExportVerificationException("size differs")));
-        Assert.False(ExportEngine.IsTransient(new ExportSetupException("element gone")));
+        Assert.True(ExportRetryPolicy.IsTransient(new ExportVerificationException("size differs")));
+        Assert.False(ExportRetryPolicy.IsTransient(new ExportSetupException("element gone")));
     }
 
     [Fact]
@@ -38,9 +38,9 @@ public sealed class ExportRetryTests
 
         for (var i = 0; i < 50; i++)
         {
-            var first = ExportEngine.Backoff(1, settings).TotalSeconds;
-            var third = ExportEngine.Backoff(3, settings).TotalSeconds;
-            var tenth = ExportEngine.Backoff(10, settings).TotalSeconds;
+            var first = ExportRetryPolicy.Backoff(1, settings).TotalSeconds;
+            var third = ExportRetryPolicy.Backoff(3, settings).TotalSeconds;
+            var tenth = ExportRetryPolicy.Backoff(10, settings).TotalSeconds;
             Assert.InRange(first, 1, 2);
             Assert.InRange(third, 4, 8);
             Assert.InRange(tenth, 5, 10);
@@ -60,5 +60,13 @@ public sealed class ExportRetryTests
 
     [Fact]
     public void A_long_cloud_error_is_cut_in_the_retry_line() =>
-        Assert.Equal(ExportRetry.MaxErrorLength + 1, ExportRetry.After(1, 5, DateTime.UtcNow, new string('x', 5000)).Error.Length);
+        Assert.Equal(ErrorText.MaxMessageLength, ExportRetry.After(1, 5, DateTime.UtcNow, new string('x', 5000)).Error.Length);
+
+    [Fact]
+    public void The_retry_line_keeps_only_the_first_line_of_an_error_and_none_of_its_markup()
+    {
+        var retry = ExportRetry.After(1, 5, DateTime.UtcNow, "ServiceUnavailable: <html><body>Bad gateway</body></html>\n   at Some.Stack.Frame()");
+
+        Assert.Equal("ServiceUnavailable", retry.Error);
+    }
 }

@@ -18,7 +18,7 @@ public sealed class AwsRoleEndToEndTests(StoragePeers peers) : IDisposable
     private readonly RecordingProxy s3 = new(peers.S3Url);
     private AwsRolePortal? portal;
 
-    private IntegrationService Integrations => (portal ??= new AwsRolePortal(sts, s3)).Services.GetRequiredService<IntegrationService>();
+    private IntegrationUseCases Integrations => new((portal ??= new AwsRolePortal(sts, s3)).Services);
 
     public void Dispose()
     {
@@ -29,27 +29,27 @@ public sealed class AwsRoleEndToEndTests(StoragePeers peers) : IDisposable
 
     private async Task<Guid> CreateRoleIntegrationAsync(string name)
     {
-        var outcome = await Integrations.CreateAsync(Principals.Admin(), new CreateIntegrationCommand
+        var outcome = await Integrations.Create.HandleAsync(Principals.Admin(), new CreateIntegrationCommand
         {
             Name = name,
             AuthMethod = IntegrationAuthMethod.AwsRole,
             Destination = new DestinationInput { Bucket = StoragePeers.S3Bucket, Prefix = $"{name}/", Region = "us-east-1" },
             RoleArn = RoleArn,
         });
-        Assert.True(outcome.Succeeded, string.Join(" ", outcome.Result.AllMessages));
-        return outcome.Integration!.Id;
+        Assert.True(outcome.Succeeded, string.Join(" ", outcome.AllMessages));
+        return outcome.Value!.Id;
     }
 
     [Fact]
     public async Task With_the_External_ID_in_the_trust_policy_Test_connection_assumes_the_role_and_writes_with_its_temporary_credentials()
     {
         var id = await CreateRoleIntegrationAsync("s3_role_end_to_end");
-        var externalId = (await Integrations.GetCredentialsAsync(Principals.Admin(), id))!.ExternalId!;
+        var externalId = (await Integrations.Credentials.HandleAsync(Principals.Admin(), id))!.ExternalId!;
         sts.Trust(RoleArn, externalId);
 
-        var tested = await Integrations.TestAsync(Principals.Admin(), id);
+        var tested = await Integrations.Test.HandleAsync(Principals.Admin(), id);
 
-        Assert.True(tested.Integration!.LastTestSucceeded, $"{tested.Integration.LastTestStatus} {tested.Integration.LastTestHint}");
+        Assert.True(tested.Value!.LastTestSucceeded, $"{tested.Value.LastTestStatus} {tested.Value.LastTestHint}");
         var assumed = sts.Requests.Last();
         Assert.Equal((RoleArn, externalId, LoopbackSts.PortalAccessKeyId), (assumed.Form["RoleArn"], assumed.Form["ExternalId"], assumed.SignedWithAccessKeyId));
         Assert.Matches(@"^[\w+=,.@-]{2,64}$", assumed.Form["RoleSessionName"]);
@@ -70,7 +70,7 @@ public sealed class AwsRoleEndToEndTests(StoragePeers peers) : IDisposable
         var id = await CreateRoleIntegrationAsync("s3_role_wrong_external_id");
         sts.Trust(RoleArn, "ap-00000000-0000-0000-0000-000000000000");
 
-        var tested = (await Integrations.TestAsync(Principals.Admin(), id)).Integration!;
+        var tested = (await Integrations.Test.HandleAsync(Principals.Admin(), id)).Value!;
 
         Assert.False(tested.LastTestSucceeded);
         Assert.Equal($"AccessDenied: User: {LoopbackSts.PortalUserArn} is not authorized to perform: sts:AssumeRole on resource: {RoleArn}",

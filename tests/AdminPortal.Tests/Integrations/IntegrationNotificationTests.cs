@@ -53,7 +53,7 @@ public sealed class IntegrationNotificationTests(StoragePeers peers, Integration
 
         var notification = await InBellAsync("Storage integration created", "s3_notify_create");
         Assert.Equal(NotificationSeverity.Success, notification.Severity);
-        Assert.Equal(IntegrationAuditTrail.SettingsLink, notification.Link);
+        Assert.Equal(AdminPortal.Web.PortalUrls.IntegrationSettings, notification.Link);
         var mail = await portal.Mail.WaitForAsync(PortalFactory.AdminEmail, "Storage integration created", "s3_notify_create");
         Assert.Contains("s3_notify_create", mail.Text);
         Assert.Contains("Connection test: SUCCESS", mail.Text);

@@ -17,7 +17,7 @@ public sealed class FirstRunSetupTests : IDisposable
 
         var page = await client.GetStringAsync("/signin");
 
-        Assert.Contains("href=\"setup\"", page);
+        Assert.Contains($"href=\"{AdminPortal.Web.PortalUrls.Setup}\"", page);
     }
 
     [Fact]

@@ -38,6 +38,6 @@ public partial class Setup
             return;
         }
 
-        Navigation.NavigateTo("/signin?setupDone=1", forceLoad: true);
+        Navigation.NavigateTo(PortalUrls.SignIn + "?setupDone=1", forceLoad: true);
     }
 }

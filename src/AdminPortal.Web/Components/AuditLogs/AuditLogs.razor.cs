@@ -75,7 +75,7 @@ public partial class AuditLogs
         ? "Page {0} of {1} (more than {2} events)"
         : "Page {0} of {1} ({2} events)";
 
-    private string CsvUrl => "audit-logs/export.csv" + ExplorerUrl.Format(state);
+    private string CsvUrl => PortalUrls.AuditLogsCsv + ExplorerUrl.Format(state);
 
     protected override async Task OnParametersSetAsync()
     {
@@ -227,7 +227,7 @@ public partial class AuditLogs
         if (saved is int id)
         {
             Notifications.Notify(NotificationSeverity.Success, "Workbook saved", "Reopen it any time from Workbooks.");
-            NavigateAway($"audit-logs?workbook={id}");
+            NavigateAway(PortalUrls.Workbook(id));
         }
     }
 
@@ -247,7 +247,7 @@ public partial class AuditLogs
         var (result, elementId) = await Workbooks.AddElementAsync(user, workbook!.Id, "", state);
         if (result.Succeeded)
         {
-            NavigateAway($"audit-logs?workbook={workbook.Id}&element={elementId}");
+            NavigateAway(PortalUrls.Workbook(workbook.Id, elementId));
         }
         else
         {
@@ -259,7 +259,7 @@ public partial class AuditLogs
     {
         if (workbook is not null && index < workbook.Elements.Count)
         {
-            NavigateAway($"audit-logs?workbook={workbook.Id}&element={workbook.Elements[index].Id}");
+            NavigateAway(PortalUrls.Workbook(workbook.Id, workbook.Elements[index].Id));
         }
     }
 
@@ -280,7 +280,7 @@ public partial class AuditLogs
         }
 
         var query = ExplorerUrl.Format(state, workbook?.Id, element?.Id);
-        var url = Navigation.ToAbsoluteUri("audit-logs" + query).ToString();
+        var url = Navigation.ToAbsoluteUri(PortalUrls.AuditLogsView(query)).ToString();
         if (url == Navigation.Uri || query == ShownQuery())
         {
             // The address already says this view, in other words (cols=a,b for cols=a%2Cb): moving it would be a
