@@ -211,11 +211,3 @@ public static class WebServices
     /// <summary>Routes answered with status codes and problem+json rather than pages.</summary>
     internal static bool IsApiPath(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments(PortalUrls.Health);
 }
-
-/// <summary>Named authorization policies used by pages and endpoints.</summary>
-public static class Policies
-{
-    public const string Admin = "Admin";
-    public const string AuditLogs = "AuditLogs";
-    public const string Ingestion = "Ingestion";
-}

@@ -33,27 +33,3 @@ public sealed record ExportManifest(
 
     public static ExportManifest? Parse(ReadOnlySpan<byte> utf8) => JsonSerializer.Deserialize<ExportManifest>(utf8, Json);
 }
-
-/// <summary>
-/// The events of a run: row ids after <see cref="AfterEventRowId"/> (the previous watermark) up to and including
-/// <see cref="ToEventRowId"/>, with those rows' ingestion times; for a snapshot, the event-time range too.
-/// </summary>
-public sealed record ExportManifestWindow(
-    long? AfterEventRowId,
-    DateTime? AfterIngestedAtUtc,
-    long ToEventRowId,
-    DateTime? ToIngestedAtUtc,
-    DateTime? FromEventTimeUtc,
-    DateTime? ToEventTimeUtc);
-
-/// <summary>One object of a run: its name, partition, rows, stored bytes and the SHA-256 of those bytes.</summary>
-public sealed record ExportManifestPart(
-    string ObjectName,
-    string Key,
-    DateTime? PartitionUtc,
-    int Part,
-    long Rows,
-    long Bytes,
-    string Sha256,
-    DateTime FirstEventTimeUtc,
-    DateTime LastEventTimeUtc);

@@ -1,27 +1,5 @@
 namespace AdminPortal.Core.Exports;
 
-public enum ExportTrigger
-{
-    /// <summary>The scheduler fired.</summary>
-    Scheduled,
-
-    /// <summary>Send now.</summary>
-    Manual,
-
-    /// <summary>A run started again after a failed or interrupted one.</summary>
-    Retry,
-}
-
-public enum ExportRunStatus
-{
-    Running,
-    Succeeded,
-    Failed,
-
-    /// <summary>The portal stopped while the run was going (found Running at the next start).</summary>
-    Interrupted,
-}
-
 /// <summary>
 /// One run of a <see cref="ScheduledExport"/>: its window, what it wrote and how it ended. The progress fields are
 /// updated while it runs so that a page can show rows, bytes and the current part.

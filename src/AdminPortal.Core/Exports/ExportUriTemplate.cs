@@ -4,17 +4,6 @@ using AdminPortal.Core.Integrations;
 
 namespace AdminPortal.Core.Exports;
 
-/// <summary>How finely a template's time tokens cut the events into objects.</summary>
-public enum PartitionGrain
-{
-    /// <summary>No time token: the whole window is one partition.</summary>
-    None,
-    Year,
-    Month,
-    Day,
-    Hour,
-}
-
 /// <summary>
 /// The object name of a scheduled export, relative to the integration's prefix, with tokens: <c>{yyyy} {MM} {dd} {HH}</c>
 /// from the event time (UTC) of the rows in the object, <c>{run}</c> (derived from the run's window) and <c>{part}</c>.
@@ -286,27 +275,4 @@ public sealed class ExportUriTemplate
     }
 
     private static string AllowedList => string.Join(", ", Tokens);
-}
-
-public sealed record ExportUriTemplateParse(ExportUriTemplate? Template, IReadOnlyList<string> Errors)
-{
-    public bool IsValid => Template is not null;
-}
-
-/// <summary>The object name a template gives now, or why it gives none.</summary>
-public sealed record ExportUriPreview(string? ObjectName, IReadOnlyList<string> Errors);
-
-/// <summary>
-/// The <c>{run}</c> token. It names the window, not the attempt: a retry of a failed window writes the very same
-/// object names (overwriting whatever the failed attempt left), and two different windows never share names.
-/// </summary>
-public static class ExportRunTokens
-{
-    /// <summary>"i{first}-{last}": the row ids the incremental window may hold (after the watermark, up to the snapshot bound).</summary>
-    public static string Incremental(long afterRowId, long toRowId) =>
-        string.Create(CultureInfo.InvariantCulture, $"i{afterRowId + 1}-{toRowId}");
-
-    /// <summary>"s{yyyyMMddTHHmmssZ}-{last}": when the snapshot was taken and its newest row id.</summary>
-    public static string Snapshot(DateTime takenAtUtc, long toRowId) =>
-        string.Create(CultureInfo.InvariantCulture, $"s{takenAtUtc:yyyyMMdd'T'HHmmss'Z'}-{toRowId}");
 }

@@ -1,39 +1,5 @@
 namespace AdminPortal.Core.Exports;
 
-/// <summary>What an export writes: one row per line (CSV, JSON Lines) or one JSON array per object.</summary>
-public enum ExportFormat
-{
-    Csv,
-    JsonLines,
-    Json,
-}
-
-/// <summary>Incremental: the events ingested since the last successful run. Full snapshot: everything the element's filters match.</summary>
-public enum ExportMode
-{
-    Incremental,
-    FullSnapshot,
-}
-
-/// <summary>How often a schedule runs; the fields it uses are named on <see cref="ScheduledExport"/>.</summary>
-public enum ExportFrequencyKind
-{
-    /// <summary>Every <see cref="ScheduledExport.EveryHours"/> hours (2, 4, 6, 12 or 24).</summary>
-    EveryHours,
-
-    /// <summary>Each day at <see cref="ScheduledExport.TimeOfDay"/> in <see cref="ScheduledExport.TimeZoneId"/>.</summary>
-    Daily,
-
-    /// <summary>Each week on <see cref="ScheduledExport.Day"/> (0 = Sunday … 6 = Saturday) at the time of day.</summary>
-    Weekly,
-
-    /// <summary>Each month on <see cref="ScheduledExport.Day"/> (1 … 31; the last day in shorter months) at the time of day.</summary>
-    Monthly,
-
-    /// <summary>A Quartz cron expression in <see cref="ScheduledExport.Cron"/>, evaluated in the time zone.</summary>
-    Cron,
-}
-
 /// <summary>
 /// A workbook's table element exported on a schedule to a storage integration. The watermark is the last event an
 /// incremental export delivered; it moves only when a run has uploaded and verified every object and its manifest.

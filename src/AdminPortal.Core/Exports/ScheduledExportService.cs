@@ -2,7 +2,6 @@ using System.Security.Claims;
 using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.AuditLogs.Explorer;
 using AdminPortal.Core.Data;
-using AdminPortal.Core.Integrations;
 using AdminPortal.Core.Security;
 using AdminPortal.Core.Users;
 using AdminPortal.CloudStorage;
@@ -10,13 +9,6 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Core.Exports;
-
-/// <summary>One schedule as the Schedule Exports modal lists it.</summary>
-public sealed record ScheduledExportSummary(
-    Guid Id, string Name, int WorkbookId, int TableElementId, string ElementName, Guid IntegrationId, string? IntegrationName,
-    string Destination, string UriTemplate, ExportFormat Format, bool Gzip, ExportMode Mode, string Frequency,
-    bool Paused, string? PauseReason, DateTime? WatermarkIngestedAtUtc, ExportRunStatus? LastRunStatus, DateTime? LastRunAtUtc,
-    DateTimeOffset? NextRunUtc);
 
 /// <summary>
 /// Scheduled exports of workbook elements: list, create, edit, pause, resume, delete, Send now, history. Who may

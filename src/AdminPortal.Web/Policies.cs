@@ -1,0 +1,9 @@
+namespace AdminPortal.Web;
+
+/// <summary>Named authorization policies used by pages and endpoints.</summary>
+public static class Policies
+{
+    public const string Admin = "Admin";
+    public const string AuditLogs = "AuditLogs";
+    public const string Ingestion = "Ingestion";
+}
