@@ -8,9 +8,9 @@ namespace AdminPortal.Core.Workbooks;
 
 /// <summary>
 /// Save As, open, rename, duplicate, delete. Admins and Auditors save workbooks; each belongs to its owner,
-/// and only the owner (or an Admin) may change or delete it.
+/// and only the owner (or an Admin) may change or delete it. Role and owner are the database's word, not the principal's.
 /// </summary>
-public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory, UserSessions sessions, TimeProvider clock)
 {
     public static OperationResult ValidateName(string? name, string? folder)
     {
@@ -31,7 +31,7 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
 
     public async Task<(OperationResult Result, int Id)> SaveAsAsync(ClaimsPrincipal user, string name, string? folder, ExplorerState state, CancellationToken ct = default)
     {
-        AuditLogExplorer.EnsureAllowed(user);
+        var session = await sessions.EnsureAuditLogReaderAsync(user, ct);
         var check = ValidateName(name, folder);
         if (!check.Succeeded)
         {
@@ -43,7 +43,7 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
         {
             Name = name.Trim(),
             Folder = folder?.Trim() ?? "",
-            OwnerId = OwnerId(user),
+            OwnerId = session.Id,
             OwnerEmail = user.Identity?.Name ?? "",
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
@@ -57,9 +57,9 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
 
     public async Task<IReadOnlyList<WorkbookSummary>> ListAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
-        AuditLogExplorer.EnsureAllowed(user);
-        var owner = OwnerId(user);
-        var admin = user.IsInRole(PortalRoles.Admin);
+        var session = await sessions.EnsureAuditLogReaderAsync(user, ct);
+        var owner = session.Id;
+        var admin = session.IsInRole(PortalRoles.Admin);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Workbooks.AsNoTracking()
             .Where(w => admin || w.OwnerId == owner)
@@ -70,10 +70,8 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
 
     public async Task<Workbook?> GetAsync(ClaimsPrincipal user, int id, CancellationToken ct = default)
     {
-        AuditLogExplorer.EnsureAllowed(user);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var workbook = await db.Workbooks.AsNoTracking().Include(w => w.Elements.OrderBy(e => e.Position)).FirstOrDefaultAsync(w => w.Id == id, ct);
-        return workbook is not null && MayChange(user, workbook) ? workbook : null;
+        var session = await sessions.EnsureAuditLogReaderAsync(user, ct);
+        return await FindAsync(session, id, ct);
     }
 
     /// <summary>Saves the explorer's state into an element of a workbook the user may change.</summary>
@@ -120,7 +118,8 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
 
     public async Task<(OperationResult Result, int Id)> DuplicateAsync(ClaimsPrincipal user, int id, CancellationToken ct = default)
     {
-        var source = await GetAsync(user, id, ct);
+        var session = await sessions.EnsureAuditLogReaderAsync(user, ct);
+        var source = await FindAsync(session, id, ct);
         if (source is null)
         {
             return (OperationResult.Fail("", "That workbook no longer exists."), 0);
@@ -131,7 +130,7 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
         {
             Name = (source.Name + " (copy)")[..Math.Min(120, source.Name.Length + 7)],
             Folder = source.Folder,
-            OwnerId = OwnerId(user),
+            OwnerId = session.Id,
             OwnerEmail = user.Identity?.Name ?? "",
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
@@ -145,10 +144,10 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
 
     public async Task<OperationResult> DeleteAsync(ClaimsPrincipal user, int id, CancellationToken ct = default)
     {
-        AuditLogExplorer.EnsureAllowed(user);
+        var session = await sessions.EnsureAuditLogReaderAsync(user, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var workbook = await db.Workbooks.FirstOrDefaultAsync(w => w.Id == id, ct);
-        if (workbook is null || !MayChange(user, workbook))
+        if (workbook is null || !session.MayChange(workbook.OwnerId))
         {
             return OperationResult.Fail("", "That workbook no longer exists, or it is not yours.");
         }
@@ -162,7 +161,7 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
         ClaimsPrincipal user, int id, CancellationToken ct, Func<PortalDbContext, Workbook, OperationResult> change,
         string? newName = null, string? newFolder = null)
     {
-        AuditLogExplorer.EnsureAllowed(user);
+        var session = await sessions.EnsureAuditLogReaderAsync(user, ct);
         if (newName is not null)
         {
             var check = ValidateName(newName, newFolder);
@@ -174,7 +173,7 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var workbook = await db.Workbooks.Include(w => w.Elements).FirstOrDefaultAsync(w => w.Id == id, ct);
-        if (workbook is null || !MayChange(user, workbook))
+        if (workbook is null || !session.MayChange(workbook.OwnerId))
         {
             return OperationResult.Fail("", "That workbook no longer exists, or it is not yours.");
         }
@@ -189,9 +188,10 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
         return result;
     }
 
-    private static bool MayChange(ClaimsPrincipal user, Workbook workbook) =>
-        user.IsInRole(PortalRoles.Admin) || workbook.OwnerId == OwnerId(user);
-
-    private static string OwnerId(ClaimsPrincipal user) =>
-        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.Identity?.Name ?? throw new UnauthorizedAccessException("No user.");
+    private async Task<Workbook?> FindAsync(SessionUser session, int id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var workbook = await db.Workbooks.AsNoTracking().Include(w => w.Elements.OrderBy(e => e.Position)).FirstOrDefaultAsync(w => w.Id == id, ct);
+        return workbook is not null && session.MayChange(workbook.OwnerId) ? workbook : null;
+    }
 }

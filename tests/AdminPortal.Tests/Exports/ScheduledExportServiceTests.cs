@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using AdminPortal.CloudStorage.Tests.Infrastructure;
 using AdminPortal.Core.Exports;
+using AdminPortal.Core.Users;
 using AdminPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -111,10 +112,36 @@ public sealed class ScheduledExportServiceTests(StoragePeers peers, ExportsPorta
     [Fact]
     public async Task An_auditor_does_not_see_an_admins_schedule()
     {
+        const string auditor = "schedules.auditor@example.test";
+        await portal.CreateUserAsync(auditor, PortalRoles.Auditor);
         var id = await portal.ScheduleAsync(await CommandAsync("ownership"));
 
-        Assert.Null(await portal.Schedules.GetAsync(Principals.Auditor(), id));
-        Assert.False((await portal.Schedules.PauseAsync(Principals.Auditor(), id)).Succeeded);
+        Assert.Null(await portal.Schedules.GetAsync(Principals.Auditor(auditor), id));
+        Assert.False((await portal.Schedules.PauseAsync(Principals.Auditor(auditor), id)).Succeeded);
+    }
+
+    [Fact]
+    public async Task Schedules_are_refused_to_a_session_whose_Auditor_role_the_database_no_longer_holds()
+    {
+        const string email = "demoted.scheduler@example.test";
+        await portal.CreateUserAsync(email, PortalRoles.Auditor);
+        var session = Principals.Auditor(email);
+        var workbooks = portal.Services.GetRequiredService<Core.Workbooks.WorkbookService>();
+        var (_, workbookId) = await workbooks.SaveAsAsync(session, "Demoted's workbook", "", new Core.AuditLogs.Explorer.ExplorerState());
+        var element = (await workbooks.GetAsync(session, workbookId))!.Elements[0].Id;
+        var command = await CommandAsync("demoted") with { WorkbookId = workbookId, TableElementId = element };
+        var (created, id) = await portal.Schedules.CreateAsync(session, command);
+        Assert.True(created.Succeeded, string.Join(" ", created.AllMessages));
+
+        await portal.RemoveRoleAsync(email, PortalRoles.Auditor);
+
+        var refused = await Assert.ThrowsAsync<UnauthorizedAccessException>(() => portal.Schedules.GetAsync(session, id));
+        Assert.Equal("Only Admins and Auditors may read audit logs.", refused.Message);
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => portal.Schedules.ListAsync(session, workbookId));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => portal.Schedules.PauseAsync(session, id));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => portal.Schedules.DeleteAsync(session, id));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => portal.Schedules.CreateAsync(session, command));
+        Assert.NotNull(await portal.Schedules.GetAsync(Principals.Admin(), id));
     }
 
     [Fact]
