@@ -57,8 +57,8 @@ internal sealed class PortalDatabase : IAsyncDisposable
     public async Task<string> CreateIngestionTokenAsync(CancellationToken ct)
     {
         var admin = await AdminAsync(ct);
-        var (result, token) = await services.GetRequiredService<IngestionTokenService>().CreateAsync(admin, "benchmark", ct);
-        return result.Succeeded ? token! : throw new InvalidOperationException("The ingestion token was refused: " + string.Join(" ", result.AllMessages));
+        var result = await services.GetRequiredService<IngestionTokenService>().CreateAsync(admin, "benchmark", ct);
+        return result.Succeeded ? result.Value! : throw new InvalidOperationException("The ingestion token was refused: " + string.Join(" ", result.AllMessages));
     }
 
     /// <summary>

@@ -1,10 +1,11 @@
 using System.Security.Claims;
+using AdminPortal.CloudStorage;
 using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.AuditLogs.Explorer;
+using AdminPortal.Core.Common;
 using AdminPortal.Core.Data;
 using AdminPortal.Core.Security;
 using AdminPortal.Core.Users;
-using AdminPortal.CloudStorage;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
@@ -68,14 +69,14 @@ public sealed class ScheduledExportService(
             : ExportUriTemplate.Preview(template, integration, clock.GetUtcNow().UtcDateTime);
     }
 
-    public async Task<(OperationResult Result, Guid Id)> CreateAsync(ClaimsPrincipal user, ScheduleExportCommand command, CancellationToken ct = default)
+    public async Task<Result<Guid>> CreateAsync(ClaimsPrincipal user, ScheduleExportCommand command, CancellationToken ct = default)
     {
         var session = await sessions.EnsureAuditLogReaderAsync(user, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (errors, template, name) = await CheckAsync(db, session, command, ct);
         if (errors.Count > 0)
         {
-            return (OperationResult.Fail(errors), Guid.Empty);
+            return Result<Guid>.Fail(errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -92,24 +93,24 @@ public sealed class ScheduledExportService(
         await db.SaveChangesAsync(ct);
         await scheduler.SyncAsync(schedule, ct);
         await AuditAsync(user, "ExportScheduleCreated", "Export schedule created", "create", schedule, Describe(schedule), ct);
-        return (OperationResult.Success, schedule.Id);
+        return Result.Ok(schedule.Id);
     }
 
     /// <summary>Edit: everything but the owner and the watermark (an incremental export continues where it was).</summary>
-    public async Task<OperationResult> UpdateAsync(ClaimsPrincipal user, Guid id, ScheduleExportCommand command, CancellationToken ct = default)
+    public async Task<Result> UpdateAsync(ClaimsPrincipal user, Guid id, ScheduleExportCommand command, CancellationToken ct = default)
     {
         var session = await sessions.EnsureAuditLogReaderAsync(user, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var schedule = await db.ScheduledExports.SingleOrDefaultAsync(s => s.Id == id, ct);
         if (schedule is null || !session.MayChange(schedule.OwnerId))
         {
-            return OperationResult.Fail("", "That export schedule no longer exists, or it is not yours.");
+            return Result.Fail("", "That export schedule no longer exists, or it is not yours.");
         }
 
         var (errors, template, name) = await CheckAsync(db, session, command with { WorkbookId = schedule.WorkbookId }, ct);
         if (errors.Count > 0)
         {
-            return OperationResult.Fail(errors);
+            return Result.Fail(errors);
         }
 
         var before = Describe(schedule);
@@ -117,38 +118,38 @@ public sealed class ScheduledExportService(
         await db.SaveChangesAsync(ct);
         await scheduler.SyncAsync(schedule, ct);
         await AuditAsync(user, "ExportScheduleUpdated", "Export schedule edited", "update", schedule, null, ct, before, Describe(schedule));
-        return OperationResult.Success;
+        return Result.Success;
     }
 
-    public Task<OperationResult> PauseAsync(ClaimsPrincipal user, Guid id, string? reason = null, CancellationToken ct = default) =>
+    public Task<Result> PauseAsync(ClaimsPrincipal user, Guid id, string? reason = null, CancellationToken ct = default) =>
         ChangeAsync(user, id, "ExportSchedulePaused", "Export schedule paused", "pause", s =>
         {
             s.Paused = true;
             s.PauseReason = string.IsNullOrWhiteSpace(reason) ? $"Paused by {user.Identity?.Name}." : reason.Trim();
         }, ct);
 
-    public Task<OperationResult> ResumeAsync(ClaimsPrincipal user, Guid id, CancellationToken ct = default) =>
+    public Task<Result> ResumeAsync(ClaimsPrincipal user, Guid id, CancellationToken ct = default) =>
         ChangeAsync(user, id, "ExportScheduleResumed", "Export schedule resumed", "resume", s =>
         {
             s.Paused = false;
             s.PauseReason = null;
         }, ct);
 
-    public async Task<OperationResult> DeleteAsync(ClaimsPrincipal user, Guid id, CancellationToken ct = default)
+    public async Task<Result> DeleteAsync(ClaimsPrincipal user, Guid id, CancellationToken ct = default)
     {
         var session = await sessions.EnsureAuditLogReaderAsync(user, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var schedule = await db.ScheduledExports.SingleOrDefaultAsync(s => s.Id == id, ct);
         if (schedule is null || !session.MayChange(schedule.OwnerId))
         {
-            return OperationResult.Fail("", "That export schedule no longer exists, or it is not yours.");
+            return Result.Fail("", "That export schedule no longer exists, or it is not yours.");
         }
 
         db.ScheduledExports.Remove(schedule);
         await db.SaveChangesAsync(ct);
         await scheduler.RemoveAsync(schedule.Id, ct);
         await AuditAsync(user, "ExportScheduleDeleted", "Export schedule deleted", "delete", schedule, Describe(schedule), ct);
-        return OperationResult.Success;
+        return Result.Success;
     }
 
     /// <summary>Runs the schedule at once (paused or not) and returns the finished run; progress is reported as it goes.</summary>
@@ -266,7 +267,7 @@ public sealed class ScheduledExportService(
         s.UpdatedAtUtc = now;
     }
 
-    private async Task<OperationResult> ChangeAsync(ClaimsPrincipal user, Guid id, string code, string label, string action,
+    private async Task<Result> ChangeAsync(ClaimsPrincipal user, Guid id, string code, string label, string action,
         Action<ScheduledExport> change, CancellationToken ct)
     {
         var session = await sessions.EnsureAuditLogReaderAsync(user, ct);
@@ -274,14 +275,14 @@ public sealed class ScheduledExportService(
         var schedule = await db.ScheduledExports.SingleOrDefaultAsync(s => s.Id == id, ct);
         if (schedule is null || !session.MayChange(schedule.OwnerId))
         {
-            return OperationResult.Fail("", "That export schedule no longer exists, or it is not yours.");
+            return Result.Fail("", "That export schedule no longer exists, or it is not yours.");
         }
 
         change(schedule);
         schedule.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         await AuditAsync(user, code, label, action, schedule, schedule.PauseReason, ct);
-        return OperationResult.Success;
+        return Result.Success;
     }
 
     private static string Describe(ScheduledExport s) =>

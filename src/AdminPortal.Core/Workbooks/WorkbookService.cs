@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AdminPortal.Core.AuditLogs.Explorer;
+using AdminPortal.Core.Common;
 using AdminPortal.Core.Data;
 using AdminPortal.Core.Users;
 using Microsoft.EntityFrameworkCore;
@@ -12,30 +13,30 @@ namespace AdminPortal.Core.Workbooks;
 /// </summary>
 public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory, UserSessions sessions, TimeProvider clock)
 {
-    public static OperationResult ValidateName(string? name, string? folder)
+    public static Result ValidateName(string? name, string? folder)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            return OperationResult.Fail("Name", "Give the workbook a name.");
+            return Result.Fail("Name", "Give the workbook a name.");
         }
 
         if (name.Trim().Length > 120)
         {
-            return OperationResult.Fail("Name", "A workbook name has at most 120 characters.");
+            return Result.Fail("Name", "A workbook name has at most 120 characters.");
         }
 
         return (folder?.Trim().Length ?? 0) > 120
-            ? OperationResult.Fail("Folder", "A folder name has at most 120 characters.")
-            : OperationResult.Success;
+            ? Result.Fail("Folder", "A folder name has at most 120 characters.")
+            : Result.Success;
     }
 
-    public async Task<(OperationResult Result, int Id)> SaveAsAsync(ClaimsPrincipal user, string name, string? folder, ExplorerState state, CancellationToken ct = default)
+    public async Task<Result<int>> SaveAsAsync(ClaimsPrincipal user, string name, string? folder, ExplorerState state, CancellationToken ct = default)
     {
         var session = await sessions.EnsureAuditLogReaderAsync(user, ct);
         var check = ValidateName(name, folder);
         if (!check.Succeeded)
         {
-            return (check, 0);
+            return check.AsFailure<int>();
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -52,7 +53,7 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Workbooks.Add(workbook);
         await db.SaveChangesAsync(ct);
-        return (OperationResult.Success, workbook.Id);
+        return Result.Ok(workbook.Id);
     }
 
     public async Task<IReadOnlyList<WorkbookSummary>> ListAsync(ClaimsPrincipal user, CancellationToken ct = default)
@@ -75,23 +76,23 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
     }
 
     /// <summary>Saves the explorer's state into an element of a workbook the user may change.</summary>
-    public async Task<OperationResult> SaveElementAsync(ClaimsPrincipal user, int workbookId, int elementId, ExplorerState state, CancellationToken ct = default)
+    public async Task<Result> SaveElementAsync(ClaimsPrincipal user, int workbookId, int elementId, ExplorerState state, CancellationToken ct = default)
     {
         return await ChangeAsync(user, workbookId, ct, (db, workbook) =>
         {
             var element = workbook.Elements.FirstOrDefault(e => e.Id == elementId);
             if (element is null)
             {
-                return OperationResult.Fail("", "That table element no longer exists.");
+                return Result.Fail("", "That table element no longer exists.");
             }
 
             element.StateJson = state.Sanitized().ToJson();
-            return OperationResult.Success;
+            return Result.Success;
         });
     }
 
     /// <summary>Adds a table element (a copy of the given state) to the workbook.</summary>
-    public async Task<(OperationResult Result, int ElementId)> AddElementAsync(ClaimsPrincipal user, int workbookId, string name, ExplorerState state, CancellationToken ct = default)
+    public async Task<Result<int>> AddElementAsync(ClaimsPrincipal user, int workbookId, string name, ExplorerState state, CancellationToken ct = default)
     {
         TableElement? added = null;
         var result = await ChangeAsync(user, workbookId, ct, (db, workbook) =>
@@ -103,26 +104,26 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
                 StateJson = state.Sanitized().ToJson(),
             };
             workbook.Elements.Add(added);
-            return OperationResult.Success;
+            return Result.Success;
         });
-        return (result, added?.Id ?? 0);
+        return result.Succeeded ? Result.Ok(added!.Id) : result.AsFailure<int>();
     }
 
-    public Task<OperationResult> RenameAsync(ClaimsPrincipal user, int id, string name, string? folder, CancellationToken ct = default) =>
+    public Task<Result> RenameAsync(ClaimsPrincipal user, int id, string name, string? folder, CancellationToken ct = default) =>
         ChangeAsync(user, id, ct, (db, workbook) =>
         {
             workbook.Name = name.Trim();
             workbook.Folder = folder?.Trim() ?? "";
-            return OperationResult.Success;
+            return Result.Success;
         }, name, folder);
 
-    public async Task<(OperationResult Result, int Id)> DuplicateAsync(ClaimsPrincipal user, int id, CancellationToken ct = default)
+    public async Task<Result<int>> DuplicateAsync(ClaimsPrincipal user, int id, CancellationToken ct = default)
     {
         var session = await sessions.EnsureAuditLogReaderAsync(user, ct);
         var source = await FindAsync(session, id, ct);
         if (source is null)
         {
-            return (OperationResult.Fail("", "That workbook no longer exists."), 0);
+            return Result<int>.Fail("", "That workbook no longer exists.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -139,26 +140,26 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Workbooks.Add(copy);
         await db.SaveChangesAsync(ct);
-        return (OperationResult.Success, copy.Id);
+        return Result.Ok(copy.Id);
     }
 
-    public async Task<OperationResult> DeleteAsync(ClaimsPrincipal user, int id, CancellationToken ct = default)
+    public async Task<Result> DeleteAsync(ClaimsPrincipal user, int id, CancellationToken ct = default)
     {
         var session = await sessions.EnsureAuditLogReaderAsync(user, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var workbook = await db.Workbooks.FirstOrDefaultAsync(w => w.Id == id, ct);
         if (workbook is null || !session.MayChange(workbook.OwnerId))
         {
-            return OperationResult.Fail("", "That workbook no longer exists, or it is not yours.");
+            return Result.Fail("", "That workbook no longer exists, or it is not yours.");
         }
 
         db.Workbooks.Remove(workbook);
         await db.SaveChangesAsync(ct);
-        return OperationResult.Success;
+        return Result.Success;
     }
 
-    private async Task<OperationResult> ChangeAsync(
-        ClaimsPrincipal user, int id, CancellationToken ct, Func<PortalDbContext, Workbook, OperationResult> change,
+    private async Task<Result> ChangeAsync(
+        ClaimsPrincipal user, int id, CancellationToken ct, Func<PortalDbContext, Workbook, Result> change,
         string? newName = null, string? newFolder = null)
     {
         var session = await sessions.EnsureAuditLogReaderAsync(user, ct);
@@ -175,7 +176,7 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
         var workbook = await db.Workbooks.Include(w => w.Elements).FirstOrDefaultAsync(w => w.Id == id, ct);
         if (workbook is null || !session.MayChange(workbook.OwnerId))
         {
-            return OperationResult.Fail("", "That workbook no longer exists, or it is not yours.");
+            return Result.Fail("", "That workbook no longer exists, or it is not yours.");
         }
 
         var result = change(db, workbook);

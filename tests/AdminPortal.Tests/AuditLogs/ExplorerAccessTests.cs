@@ -46,7 +46,7 @@ public sealed class ExplorerAccessTests(SeededPortalFactory portal) : IClassFixt
         await portal.CreateUserAsync(email, PortalRoles.Auditor);
         var session = Principals.Auditor(email);
         var workbooks = portal.Services.GetRequiredService<WorkbookService>();
-        var (_, id) = await workbooks.SaveAsAsync(session, "Before", "", new ExplorerState());
+        var id = (await workbooks.SaveAsAsync(session, "Before", "", new ExplorerState())).Value;
 
         await portal.RemoveRoleAsync(email, PortalRoles.Auditor);
 
@@ -74,7 +74,7 @@ public sealed class ExplorerAccessTests(SeededPortalFactory portal) : IClassFixt
         await portal.CreateUserAsync(owner, PortalRoles.Auditor);
         await portal.CreateUserAsync(former, PortalRoles.Admin);
         var workbooks = portal.Services.GetRequiredService<WorkbookService>();
-        var (_, id) = await workbooks.SaveAsAsync(Principals.Auditor(owner), "Not the former Admin's", "", new ExplorerState());
+        var id = (await workbooks.SaveAsAsync(Principals.Auditor(owner), "Not the former Admin's", "", new ExplorerState())).Value;
         var session = Principals.Admin(former);
         Assert.NotNull(await workbooks.GetAsync(session, id));
 
@@ -151,9 +151,10 @@ public sealed class ExplorerAccessTests(SeededPortalFactory portal) : IClassFixt
     {
         const string owner = "someone.else@example.test";
         await portal.CreateUserAsync(owner, PortalRoles.Auditor);
-        var (saved, id) = await portal.Services.GetRequiredService<WorkbookService>()
+        var saved = await portal.Services.GetRequiredService<WorkbookService>()
             .SaveAsAsync(Principals.Auditor(owner), "Someone else's", "", new ExplorerState());
         Assert.True(saved.Succeeded);
+        var id = saved.Value;
         var auditor = await SignedInAsync(SeededPortalFactory.AuditorEmail);
         var admin = await SignedInAsync(PortalFactory.AdminEmail);
 
@@ -207,9 +208,10 @@ public sealed class ExplorerAccessTests(SeededPortalFactory portal) : IClassFixt
             Descending = false,
         };
 
-        var (saved, id) = await workbooks.SaveAsAsync(owner, "Failed payroll reads", "Investigations", state);
+        var saved = await workbooks.SaveAsAsync(owner, "Failed payroll reads", "Investigations", state);
 
         Assert.True(saved.Succeeded);
+        var id = saved.Value;
         var reopened = await workbooks.GetAsync(owner, id);
         Assert.Equal(state.Sanitized().ToJson(), ExplorerState.FromJson(Assert.Single(reopened!.Elements).StateJson).ToJson());
         Assert.Contains("payroll", Assert.Single(reopened.Elements).StateJson);
@@ -225,11 +227,11 @@ public sealed class ExplorerAccessTests(SeededPortalFactory portal) : IClassFixt
         var workbooks = portal.Services.GetRequiredService<WorkbookService>();
         await portal.CreateUserAsync("crud@example.test", PortalRoles.Auditor);
         var owner = Principals.Auditor("crud@example.test");
-        var (_, id) = await workbooks.SaveAsAsync(owner, "Logins", "", new ExplorerState());
+        var id = (await workbooks.SaveAsAsync(owner, "Logins", "", new ExplorerState())).Value;
 
         Assert.True((await workbooks.RenameAsync(owner, id, "Weekly logins", "Reports")).Succeeded);
-        var (added, _) = await workbooks.AddElementAsync(owner, id, "Failures", new ExplorerState { Range = "30d" });
-        var (_, copyId) = await workbooks.DuplicateAsync(owner, id);
+        var added = await workbooks.AddElementAsync(owner, id, "Failures", new ExplorerState { Range = "30d" });
+        var copyId = (await workbooks.DuplicateAsync(owner, id)).Value;
 
         Assert.True(added.Succeeded);
         var copy = await workbooks.GetAsync(owner, copyId);

@@ -38,7 +38,7 @@ public sealed class ScheduledExportServiceTests(StoragePeers peers, ExportsPorta
             NotificationEmails = $"{PortalFactory.AdminEmail}, not-an-address",
         };
 
-        var (result, _) = await portal.Schedules.CreateAsync(Principals.Admin(), command);
+        var result = await portal.Schedules.CreateAsync(Principals.Admin(), command);
 
         Assert.Contains("inside the integration's destination s3://audit-exports/exports/badinput/", result.Errors["UriTemplate"][0]);
         Assert.Contains("6 or 7 fields", result.Errors["Cron"][0]);
@@ -51,7 +51,7 @@ public sealed class ScheduledExportServiceTests(StoragePeers peers, ExportsPorta
     {
         var command = await CommandAsync("badtoken") with { UriTemplate = "audit/{date}/x-{run}-{part}.csv" };
 
-        var (result, _) = await portal.Schedules.CreateAsync(Principals.Admin(), command);
+        var result = await portal.Schedules.CreateAsync(Principals.Admin(), command);
 
         Assert.Contains("Unknown token {date}. Allowed tokens: {yyyy}, {MM}, {dd}, {HH}, {run}, {part}", Assert.Single(result.Errors["UriTemplate"]));
     }
@@ -127,11 +127,12 @@ public sealed class ScheduledExportServiceTests(StoragePeers peers, ExportsPorta
         await portal.CreateUserAsync(email, PortalRoles.Auditor);
         var session = Principals.Auditor(email);
         var workbooks = portal.Services.GetRequiredService<Core.Workbooks.WorkbookService>();
-        var (_, workbookId) = await workbooks.SaveAsAsync(session, "Demoted's workbook", "", new Core.AuditLogs.Explorer.ExplorerState());
+        var workbookId = (await workbooks.SaveAsAsync(session, "Demoted's workbook", "", new Core.AuditLogs.Explorer.ExplorerState())).Value;
         var element = (await workbooks.GetAsync(session, workbookId))!.Elements[0].Id;
         var command = await CommandAsync("demoted") with { WorkbookId = workbookId, TableElementId = element };
-        var (created, id) = await portal.Schedules.CreateAsync(session, command);
+        var created = await portal.Schedules.CreateAsync(session, command);
         Assert.True(created.Succeeded, string.Join(" ", created.AllMessages));
+        var id = created.Value;
 
         await portal.RemoveRoleAsync(email, PortalRoles.Auditor);
 
@@ -149,9 +150,9 @@ public sealed class ScheduledExportServiceTests(StoragePeers peers, ExportsPorta
     {
         var command = await CommandAsync("everysecond") with { FrequencyKind = ExportFrequencyKind.Cron, Cron = "* * * * * ?" };
 
-        var (result, id) = await portal.Schedules.CreateAsync(Principals.Admin(), command);
+        var result = await portal.Schedules.CreateAsync(Principals.Admin(), command);
 
-        Assert.Equal(Guid.Empty, id);
+        Assert.Equal(Guid.Empty, result.Value);
         var message = Assert.Single(result.Errors["Cron"]);
         Assert.Contains("Exports run at most once every 1 hour", message);
         Assert.Contains("again 1 second later", message);
@@ -162,7 +163,7 @@ public sealed class ScheduledExportServiceTests(StoragePeers peers, ExportsPorta
     {
         var command = await CommandAsync("onceayear") with { FrequencyKind = ExportFrequencyKind.Cron, Cron = "0 0,30 2 1 1 ?" };
 
-        var (result, _) = await portal.Schedules.CreateAsync(Principals.Admin(), command);
+        var result = await portal.Schedules.CreateAsync(Principals.Admin(), command);
 
         Assert.Contains("again 30 minutes later", Assert.Single(result.Errors["Cron"]));
     }
@@ -188,7 +189,7 @@ public sealed class ScheduledExportServiceTests(StoragePeers peers, ExportsPorta
             NotificationEmails = $"{PortalFactory.AdminEmail}, attacker@evil.example",
         };
 
-        var (result, _) = await portal.Schedules.CreateAsync(Principals.Admin(), command);
+        var result = await portal.Schedules.CreateAsync(Principals.Admin(), command);
 
         var message = Assert.Single(result.Errors["NotificationEmails"]);
         Assert.StartsWith("\"attacker@evil.example\" is not a user of this portal", message);
@@ -202,7 +203,7 @@ public sealed class ScheduledExportServiceTests(StoragePeers peers, ExportsPorta
             NotificationEmails = string.Join(", ", Enumerable.Range(1, 11).Select(i => $"user{i}@corp.example")),
         };
 
-        var (result, _) = await portal.Schedules.CreateAsync(Principals.Admin(), command);
+        var result = await portal.Schedules.CreateAsync(Principals.Admin(), command);
 
         Assert.Equal("At most 10 notification addresses.", Assert.Single(result.Errors["NotificationEmails"]));
     }
