@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
 using AdminPortal.CloudStorage;
@@ -10,7 +9,6 @@ using AdminPortal.CloudStorage.S3;
 using AdminPortal.Core.AuditLogs.Explorer;
 using AdminPortal.Core.Data;
 using AdminPortal.Core.Exports;
-using AdminPortal.Core.Users;
 using AdminPortal.Core.Workbooks;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -116,10 +114,9 @@ internal static class ExportWorker
     private static async Task<Guid> ScheduleAsync(PortalDatabase portal, ExportFormat format, IReadOnlyList<string> columns, DateTime? snapshotFrom,
         CancellationToken ct)
     {
-        var admin = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, "benchmark@localhost"), new Claim(ClaimTypes.Role, PortalRoles.Admin)], "benchmark"));
+        var admin = await portal.AdminAsync(ct);
         var name = $"bench {format} {Guid.NewGuid():N}";
-        var (_, workbookId) = await portal.Get<WorkbookService>().SaveAsAsync(admin, name, "", new ExplorerState { Range = "custom", FromUtc = snapshotFrom, Columns = columns.ToList() }, ct);
+        var workbookId = (await portal.Get<WorkbookService>().SaveAsAsync(admin, name, "", new ExplorerState { Range = "custom", FromUtc = snapshotFrom, Columns = columns.ToList() }, ct)).Value;
         var workbook = await portal.Get<WorkbookService>().GetAsync(admin, workbookId, ct);
         await using var db = await portal.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(ct);
         var schedule = new ScheduledExport

@@ -56,7 +56,17 @@ internal sealed class PortalDatabase : IAsyncDisposable
     /// <summary>An ingestion token, created the way an Admin creates one.</summary>
     public async Task<string> CreateIngestionTokenAsync(CancellationToken ct)
     {
-        // The token service asks the database whether its actor is an Admin, so the benchmark's Admin is a real user.
+        var admin = await AdminAsync(ct);
+        var result = await services.GetRequiredService<IngestionTokenService>().CreateAsync(admin, "benchmark", ct);
+        return result.Succeeded ? result.Value! : throw new InvalidOperationException("The ingestion token was refused: " + string.Join(" ", result.AllMessages));
+    }
+
+    /// <summary>
+    /// The benchmark's Admin as its use cases see it. They ask the database whether their actor is an Admin now, so it is
+    /// a real user, created (once per database file) through Identity as the portal creates its users.
+    /// </summary>
+    public async Task<ClaimsPrincipal> AdminAsync(CancellationToken ct)
+    {
         const string email = "benchmark@localhost";
         await using (var scope = services.CreateAsyncScope())
         {
@@ -75,10 +85,9 @@ internal sealed class PortalDatabase : IAsyncDisposable
             }
         }
 
-        var admin = new ClaimsPrincipal(new ClaimsIdentity(
+        ct.ThrowIfCancellationRequested();
+        return new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, email), new Claim(ClaimTypes.Role, PortalRoles.Admin)], "benchmark"));
-        var (result, token) = await services.GetRequiredService<IngestionTokenService>().CreateAsync(admin, "benchmark", ct);
-        return result.Succeeded ? token! : throw new InvalidOperationException("The ingestion token was refused: " + string.Join(" ", result.AllMessages));
     }
 
     public DatabaseOptions Options => services.GetRequiredService<IOptions<DatabaseOptions>>().Value;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using AdminPortal.Core.Common;
 using AdminPortal.Core.Data;
 using AdminPortal.Core.Security;
 using AdminPortal.Core.Users;
@@ -16,18 +17,18 @@ public sealed class IngestionTokenService(IDbContextFactory<PortalDbContext> dbF
 {
     public const string TokenPrefix = "apt_";
 
-    public async Task<(OperationResult Result, string? Token)> CreateAsync(ClaimsPrincipal actor, string? name, CancellationToken ct = default)
+    public async Task<Result<string>> CreateAsync(ClaimsPrincipal actor, string? name, CancellationToken ct = default)
     {
         await sessions.EnsureAdminAsync(actor, "manage ingestion tokens", ct);
         name = name?.Trim();
         if (string.IsNullOrEmpty(name))
         {
-            return (OperationResult.Fail("Name", "Name the token after the system that will send events, e.g. \"snowflake-prod\"."), null);
+            return Result<string>.Fail("Name", "Name the token after the system that will send events, e.g. \"snowflake-prod\".");
         }
 
         if (name.Length > 100)
         {
-            return (OperationResult.Fail("Name", "A token name has at most 100 characters."), null);
+            return Result<string>.Fail("Name", "A token name has at most 100 characters.");
         }
 
         var token = TokenPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
@@ -43,7 +44,7 @@ public sealed class IngestionTokenService(IDbContextFactory<PortalDbContext> dbF
         await db.SaveChangesAsync(ct);
         await audit.WriteAsync(new PortalAuditEntry(nameof(SecurityEventKind.IngestionTokenCreated), "Ingestion token created", "create", "security",
             actor.Identity?.Name, true, AuditTargetType.Application, name), ct);
-        return (OperationResult.Success, token);
+        return Result.Ok(token);
     }
 
     public async Task<IReadOnlyList<IngestionTokenSummary>> ListAsync(ClaimsPrincipal actor, CancellationToken ct = default)
@@ -56,14 +57,14 @@ public sealed class IngestionTokenService(IDbContextFactory<PortalDbContext> dbF
             .ToListAsync(ct);
     }
 
-    public async Task<OperationResult> RevokeAsync(ClaimsPrincipal actor, int id, CancellationToken ct = default)
+    public async Task<Result> RevokeAsync(ClaimsPrincipal actor, int id, CancellationToken ct = default)
     {
         await sessions.EnsureAdminAsync(actor, "manage ingestion tokens", ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var token = await db.IngestionTokens.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (token is null)
         {
-            return OperationResult.Fail("", "That token no longer exists.");
+            return Result.Fail("", "That token no longer exists.");
         }
 
         if (token.RevokedAtUtc is null)
@@ -75,7 +76,7 @@ public sealed class IngestionTokenService(IDbContextFactory<PortalDbContext> dbF
                 actor.Identity?.Name, true, AuditTargetType.Application, token.Name), ct);
         }
 
-        return OperationResult.Success;
+        return Result.Success;
     }
 
     /// <summary>The live token this secret belongs to, or null (unknown, malformed or revoked).</summary>

@@ -25,6 +25,10 @@ public class Result
     /// <summary>Success carrying what the use case made or changed.</summary>
     public static Result<T> Ok<T>(T value) => new(value, NoErrors);
 
+    /// <summary>This failure (a check's) as the failure of a use case that would have returned a value.</summary>
+    public Result<T> AsFailure<T>() =>
+        Succeeded ? throw new InvalidOperationException("A success is not a failure.") : new(default, Errors);
+
     protected static IReadOnlyDictionary<string, string[]> ByField(IEnumerable<(string Field, string Message)> errors) =>
         errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
 }

@@ -1,10 +1,11 @@
 using System.Security.Claims;
+using AdminPortal.CloudStorage;
 using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.AuditLogs.Explorer;
+using AdminPortal.Core.Common;
 using AdminPortal.Core.Data;
 using AdminPortal.Core.Security;
 using AdminPortal.Core.Users;
-using AdminPortal.CloudStorage;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,8 @@ namespace AdminPortal.Core.Exports;
 /// Scheduled exports of workbook elements: list, create, edit, pause, resume, delete, Send now, history. Who may
 /// schedule exports to the organization's buckets: Admins and Auditors (those granted the audit logs, as Sigma lets
 /// those granted the audit-log connection), checked here for every call; Admins manage all schedules, Auditors their
-/// own, on their own workbooks, to existing integrations. Every change and every run is audited.
+/// own, on their own workbooks, to existing integrations; role and owner are the database's word, not the principal's.
+/// Every change and every run is audited.
 /// </summary>
 public sealed class ScheduledExportService(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -23,14 +25,15 @@ public sealed class ScheduledExportService(
     IExportDestinations destinations,
     IValidator<ScheduleExportCommand> validator,
     PortalAuditLog audit,
+    UserSessions sessions,
     TimeProvider clock)
 {
     public async Task<IReadOnlyList<ScheduledExportSummary>> ListAsync(ClaimsPrincipal user, int workbookId, CancellationToken ct = default)
     {
-        AuditLogExplorer.EnsureAllowed(user);
+        var session = await sessions.EnsureAuditLogReaderAsync(user, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var schedules = await db.ScheduledExports.AsNoTracking().Where(s => s.WorkbookId == workbookId).OrderBy(s => s.Name).ToListAsync(ct);
-        schedules = schedules.Where(s => MayChange(user, s)).ToList();
+        schedules = schedules.Where(s => session.MayChange(s.OwnerId)).ToList();
         var integrations = await db.StorageIntegrations.AsNoTracking().ToDictionaryAsync(i => i.Id, ct);
         var elements = await db.TableElements.AsNoTracking().Where(e => e.WorkbookId == workbookId).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
         var summaries = new List<ScheduledExportSummary>();
@@ -49,16 +52,16 @@ public sealed class ScheduledExportService(
 
     public async Task<ScheduledExport?> GetAsync(ClaimsPrincipal user, Guid id, CancellationToken ct = default)
     {
-        AuditLogExplorer.EnsureAllowed(user);
+        var session = await sessions.EnsureAuditLogReaderAsync(user, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var schedule = await db.ScheduledExports.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
-        return schedule is not null && MayChange(user, schedule) ? schedule : null;
+        return schedule is not null && session.MayChange(schedule.OwnerId) ? schedule : null;
     }
 
     /// <summary>The live preview of the form's object name for an integration.</summary>
     public async Task<ExportUriPreview> PreviewAsync(ClaimsPrincipal user, Guid integrationId, string? template, CancellationToken ct = default)
     {
-        AuditLogExplorer.EnsureAllowed(user);
+        await sessions.EnsureAuditLogReaderAsync(user, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var integration = await db.StorageIntegrations.AsNoTracking().SingleOrDefaultAsync(i => i.Id == integrationId, ct);
         return integration is null
@@ -66,21 +69,21 @@ public sealed class ScheduledExportService(
             : ExportUriTemplate.Preview(template, integration, clock.GetUtcNow().UtcDateTime);
     }
 
-    public async Task<(OperationResult Result, Guid Id)> CreateAsync(ClaimsPrincipal user, ScheduleExportCommand command, CancellationToken ct = default)
+    public async Task<Result<Guid>> CreateAsync(ClaimsPrincipal user, ScheduleExportCommand command, CancellationToken ct = default)
     {
-        AuditLogExplorer.EnsureAllowed(user);
+        var session = await sessions.EnsureAuditLogReaderAsync(user, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (errors, template, name) = await CheckAsync(db, user, command, ct);
+        var (errors, template, name) = await CheckAsync(db, session, command, ct);
         if (errors.Count > 0)
         {
-            return (OperationResult.Fail(errors), Guid.Empty);
+            return Result<Guid>.Fail(errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var schedule = new ScheduledExport
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()),
-            OwnerId = OwnerId(user),
+            OwnerId = session.Id,
             OwnerEmail = user.Identity?.Name ?? "",
             CreatedAtUtc = now,
             CreatedBy = user.Identity?.Name ?? "",
@@ -90,24 +93,24 @@ public sealed class ScheduledExportService(
         await db.SaveChangesAsync(ct);
         await scheduler.SyncAsync(schedule, ct);
         await AuditAsync(user, "ExportScheduleCreated", "Export schedule created", "create", schedule, Describe(schedule), ct);
-        return (OperationResult.Success, schedule.Id);
+        return Result.Ok(schedule.Id);
     }
 
     /// <summary>Edit: everything but the owner and the watermark (an incremental export continues where it was).</summary>
-    public async Task<OperationResult> UpdateAsync(ClaimsPrincipal user, Guid id, ScheduleExportCommand command, CancellationToken ct = default)
+    public async Task<Result> UpdateAsync(ClaimsPrincipal user, Guid id, ScheduleExportCommand command, CancellationToken ct = default)
     {
-        AuditLogExplorer.EnsureAllowed(user);
+        var session = await sessions.EnsureAuditLogReaderAsync(user, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var schedule = await db.ScheduledExports.SingleOrDefaultAsync(s => s.Id == id, ct);
-        if (schedule is null || !MayChange(user, schedule))
+        if (schedule is null || !session.MayChange(schedule.OwnerId))
         {
-            return OperationResult.Fail("", "That export schedule no longer exists, or it is not yours.");
+            return Result.Fail("", "That export schedule no longer exists, or it is not yours.");
         }
 
-        var (errors, template, name) = await CheckAsync(db, user, command with { WorkbookId = schedule.WorkbookId }, ct);
+        var (errors, template, name) = await CheckAsync(db, session, command with { WorkbookId = schedule.WorkbookId }, ct);
         if (errors.Count > 0)
         {
-            return OperationResult.Fail(errors);
+            return Result.Fail(errors);
         }
 
         var before = Describe(schedule);
@@ -115,38 +118,38 @@ public sealed class ScheduledExportService(
         await db.SaveChangesAsync(ct);
         await scheduler.SyncAsync(schedule, ct);
         await AuditAsync(user, "ExportScheduleUpdated", "Export schedule edited", "update", schedule, null, ct, before, Describe(schedule));
-        return OperationResult.Success;
+        return Result.Success;
     }
 
-    public Task<OperationResult> PauseAsync(ClaimsPrincipal user, Guid id, string? reason = null, CancellationToken ct = default) =>
+    public Task<Result> PauseAsync(ClaimsPrincipal user, Guid id, string? reason = null, CancellationToken ct = default) =>
         ChangeAsync(user, id, "ExportSchedulePaused", "Export schedule paused", "pause", s =>
         {
             s.Paused = true;
             s.PauseReason = string.IsNullOrWhiteSpace(reason) ? $"Paused by {user.Identity?.Name}." : reason.Trim();
         }, ct);
 
-    public Task<OperationResult> ResumeAsync(ClaimsPrincipal user, Guid id, CancellationToken ct = default) =>
+    public Task<Result> ResumeAsync(ClaimsPrincipal user, Guid id, CancellationToken ct = default) =>
         ChangeAsync(user, id, "ExportScheduleResumed", "Export schedule resumed", "resume", s =>
         {
             s.Paused = false;
             s.PauseReason = null;
         }, ct);
 
-    public async Task<OperationResult> DeleteAsync(ClaimsPrincipal user, Guid id, CancellationToken ct = default)
+    public async Task<Result> DeleteAsync(ClaimsPrincipal user, Guid id, CancellationToken ct = default)
     {
-        AuditLogExplorer.EnsureAllowed(user);
+        var session = await sessions.EnsureAuditLogReaderAsync(user, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var schedule = await db.ScheduledExports.SingleOrDefaultAsync(s => s.Id == id, ct);
-        if (schedule is null || !MayChange(user, schedule))
+        if (schedule is null || !session.MayChange(schedule.OwnerId))
         {
-            return OperationResult.Fail("", "That export schedule no longer exists, or it is not yours.");
+            return Result.Fail("", "That export schedule no longer exists, or it is not yours.");
         }
 
         db.ScheduledExports.Remove(schedule);
         await db.SaveChangesAsync(ct);
         await scheduler.RemoveAsync(schedule.Id, ct);
         await AuditAsync(user, "ExportScheduleDeleted", "Export schedule deleted", "delete", schedule, Describe(schedule), ct);
-        return OperationResult.Success;
+        return Result.Success;
     }
 
     /// <summary>Runs the schedule at once (paused or not) and returns the finished run; progress is reported as it goes.</summary>
@@ -207,13 +210,13 @@ public sealed class ScheduledExportService(
     }
 
     private async Task<(List<(string Field, string Message)> Errors, ExportUriTemplate? Template, string Name)> CheckAsync(
-        PortalDbContext db, ClaimsPrincipal user, ScheduleExportCommand command, CancellationToken ct)
+        PortalDbContext db, SessionUser session, ScheduleExportCommand command, CancellationToken ct)
     {
         var errors = (await validator.ValidateAsync(command, ct)).Errors.Select(e => (e.PropertyName, e.ErrorMessage)).ToList();
         var workbook = await db.Workbooks.AsNoTracking().SingleOrDefaultAsync(w => w.Id == command.WorkbookId, ct);
         var element = await db.TableElements.AsNoTracking()
             .SingleOrDefaultAsync(e => e.Id == command.TableElementId && e.WorkbookId == command.WorkbookId, ct);
-        if (workbook is null || (!user.IsInRole(PortalRoles.Admin) && workbook.OwnerId != OwnerId(user)))
+        if (workbook is null || !session.MayChange(workbook.OwnerId))
         {
             errors.Add(("", "That workbook no longer exists, or it is not yours."));
         }
@@ -264,22 +267,22 @@ public sealed class ScheduledExportService(
         s.UpdatedAtUtc = now;
     }
 
-    private async Task<OperationResult> ChangeAsync(ClaimsPrincipal user, Guid id, string code, string label, string action,
+    private async Task<Result> ChangeAsync(ClaimsPrincipal user, Guid id, string code, string label, string action,
         Action<ScheduledExport> change, CancellationToken ct)
     {
-        AuditLogExplorer.EnsureAllowed(user);
+        var session = await sessions.EnsureAuditLogReaderAsync(user, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var schedule = await db.ScheduledExports.SingleOrDefaultAsync(s => s.Id == id, ct);
-        if (schedule is null || !MayChange(user, schedule))
+        if (schedule is null || !session.MayChange(schedule.OwnerId))
         {
-            return OperationResult.Fail("", "That export schedule no longer exists, or it is not yours.");
+            return Result.Fail("", "That export schedule no longer exists, or it is not yours.");
         }
 
         change(schedule);
         schedule.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         await AuditAsync(user, code, label, action, schedule, schedule.PauseReason, ct);
-        return OperationResult.Success;
+        return Result.Success;
     }
 
     private static string Describe(ScheduledExport s) =>
@@ -289,9 +292,4 @@ public sealed class ScheduledExportService(
         CancellationToken ct, string? oldValue = null, string? newValue = null) =>
         audit.WriteAsync(new PortalAuditEntry(code, label, action, "exports", user.Identity?.Name, true, AuditTargetType.Asset, s.Name,
             Details: details, OldValue: oldValue, NewValue: newValue), ct);
-
-    private static bool MayChange(ClaimsPrincipal user, ScheduledExport s) => user.IsInRole(PortalRoles.Admin) || s.OwnerId == OwnerId(user);
-
-    private static string OwnerId(ClaimsPrincipal user) =>
-        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.Identity?.Name ?? throw new UnauthorizedAccessException("No user.");
 }

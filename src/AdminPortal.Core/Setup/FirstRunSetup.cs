@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using AdminPortal.Core.Common;
 using AdminPortal.Core.Security;
 using AdminPortal.Core.Users;
 using FluentValidation;
@@ -54,13 +55,13 @@ public sealed class FirstRunSetup(IServiceScopeFactory scopes, PortalAuditLog au
         return Token;
     }
 
-    public async Task<OperationResult> CompleteAsync(FirstAdminCommand command, string? ipAddress, CancellationToken ct = default)
+    public async Task<Result> CompleteAsync(FirstAdminCommand command, string? ipAddress, CancellationToken ct = default)
     {
         command.Email = command.Email?.Trim() ?? "";
         var validation = await validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
-            return OperationResult.Fail(validation.Errors.Select(e => (e.PropertyName, e.ErrorMessage)));
+            return Result.Fail(validation.Errors.Select(e => (e.PropertyName, e.ErrorMessage)));
         }
 
         await gate.WaitAsync(ct);
@@ -68,13 +69,13 @@ public sealed class FirstRunSetup(IServiceScopeFactory scopes, PortalAuditLog au
         {
             if (!await IsOpenAsync(ct))
             {
-                return OperationResult.Fail("", "Setup is already complete. Sign in instead.");
+                return Result.Fail("", "Setup is already complete. Sign in instead.");
             }
 
             if (Token is null || !FixedTimeEquals(Token, command.SetupToken.Trim()))
             {
                 await audit.WriteAsync(SecurityEventKind.SetupCompleted, false, command.Email, command.Email, ipAddress, "Wrong setup token", ct);
-                return OperationResult.Fail("SetupToken", "That setup token is not the one the portal printed at start.");
+                return Result.Fail("SetupToken", "That setup token is not the one the portal printed at start.");
             }
 
             await using var scope = scopes.CreateAsyncScope();
@@ -88,7 +89,7 @@ public sealed class FirstRunSetup(IServiceScopeFactory scopes, PortalAuditLog au
             completed = true;
             Token = null;
             await audit.WriteAsync(SecurityEventKind.SetupCompleted, true, command.Email.Trim(), command.Email.Trim(), ipAddress, "First Admin created on the setup page", ct);
-            return OperationResult.Success;
+            return Result.Success;
         }
         finally
         {
@@ -97,14 +98,14 @@ public sealed class FirstRunSetup(IServiceScopeFactory scopes, PortalAuditLog au
     }
 
     /// <summary>Creates the first Admin from settings (Bootstrap__AdminEmail / Bootstrap__AdminPassword), for automation.</summary>
-    public async Task<OperationResult> BootstrapAsync(string email, string password, CancellationToken ct = default)
+    public async Task<Result> BootstrapAsync(string email, string password, CancellationToken ct = default)
     {
         await gate.WaitAsync(ct);
         try
         {
             if (!await IsOpenAsync(ct))
             {
-                return OperationResult.Success;
+                return Result.Success;
             }
 
             await using var scope = scopes.CreateAsyncScope();

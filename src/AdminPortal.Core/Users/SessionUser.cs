@@ -4,4 +4,7 @@ namespace AdminPortal.Core.Users;
 public sealed record SessionUser(string Id, string? Email, IReadOnlyList<string> Roles)
 {
     public bool IsInRole(string role) => Roles.Contains(role);
+
+    /// <summary>The rule of what a user owns (workbooks, export schedules): its owner changes it, and so does any Admin.</summary>
+    public bool MayChange(string ownerId) => IsInRole(PortalRoles.Admin) || ownerId == Id;
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using AdminPortal.Core.Common;
 using AdminPortal.Core.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
@@ -40,14 +41,14 @@ public sealed class UserAdministration(
             .ToList();
     }
 
-    public async Task<OperationResult> CreateAsync(ClaimsPrincipal actor, CreateUserCommand command, CancellationToken ct = default)
+    public async Task<Result> CreateAsync(ClaimsPrincipal actor, CreateUserCommand command, CancellationToken ct = default)
     {
         await sessions.EnsureAdminAsync(actor, ManageUsers, ct);
         command.Email = command.Email?.Trim() ?? "";
         var validation = await createValidator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
-            return OperationResult.Fail(validation.Errors.Select(e => (e.PropertyName, e.ErrorMessage)));
+            return Result.Fail(validation.Errors.Select(e => (e.PropertyName, e.ErrorMessage)));
         }
 
         await using var scope = scopes.CreateAsyncScope();
@@ -60,15 +61,15 @@ public sealed class UserAdministration(
         }
 
         await audit.WriteAsync(SecurityEventKind.UserCreated, true, actor.Identity?.Name, email, null, $"Role {command.Role}", ct);
-        return OperationResult.Success;
+        return Result.Success;
     }
 
-    public async Task<OperationResult> ChangeRoleAsync(ClaimsPrincipal actor, string userId, string role, CancellationToken ct = default)
+    public async Task<Result> ChangeRoleAsync(ClaimsPrincipal actor, string userId, string role, CancellationToken ct = default)
     {
         await sessions.EnsureAdminAsync(actor, ManageUsers, ct);
         if (!PortalRoles.IsKnown(role))
         {
-            return OperationResult.Fail("Role", "Choose a role: Admin or Auditor.");
+            return Result.Fail("Role", "Choose a role: Admin or Auditor.");
         }
 
         return await ChangeUserAsync(userId, async (users, user) =>
@@ -76,13 +77,13 @@ public sealed class UserAdministration(
             var current = (await users.GetRolesAsync(user)).ToList();
             if (current.Count == 1 && current[0] == role)
             {
-                return OperationResult.Success;
+                return Result.Success;
             }
 
             if (current.Contains(PortalRoles.Admin) && role != PortalRoles.Admin && !user.IsDisabled
                 && await CountActiveAdminsAsync(users) <= 1)
             {
-                return OperationResult.Fail("Role", "This is the last active Admin; make another user Admin first.");
+                return Result.Fail("Role", "This is the last active Admin; make another user Admin first.");
             }
 
             await users.RemoveFromRolesAsync(user, current);
@@ -91,23 +92,23 @@ public sealed class UserAdministration(
             await users.UpdateSecurityStampAsync(user);
             await audit.WriteAsync(SecurityEventKind.RoleChanged, true, actor.Identity?.Name, user.Email,
                 null, $"{string.Join(",", current)} -> {role}", ct);
-            return OperationResult.Success;
+            return Result.Success;
         });
     }
 
-    public async Task<OperationResult> SetDisabledAsync(ClaimsPrincipal actor, string userId, bool disabled, CancellationToken ct = default)
+    public async Task<Result> SetDisabledAsync(ClaimsPrincipal actor, string userId, bool disabled, CancellationToken ct = default)
     {
         await sessions.EnsureAdminAsync(actor, ManageUsers, ct);
         return await ChangeUserAsync(userId, async (users, user) =>
         {
             if (user.IsDisabled == disabled)
             {
-                return OperationResult.Success;
+                return Result.Success;
             }
 
             if (disabled && await users.IsInRoleAsync(user, PortalRoles.Admin) && await CountActiveAdminsAsync(users) <= 1)
             {
-                return OperationResult.Fail("", "This is the last active Admin and cannot be disabled.");
+                return Result.Fail("", "This is the last active Admin and cannot be disabled.");
             }
 
             user.IsDisabled = disabled;
@@ -115,12 +116,12 @@ public sealed class UserAdministration(
             await users.UpdateSecurityStampAsync(user);
             await audit.WriteAsync(disabled ? SecurityEventKind.UserDisabled : SecurityEventKind.UserEnabled,
                 true, actor.Identity?.Name, user.Email, null, null, ct);
-            return OperationResult.Success;
+            return Result.Success;
         });
     }
 
     /// <summary>Ends a lockout now (someone else's failed attempts may have locked the user out) and clears the failure count.</summary>
-    public async Task<OperationResult> UnlockAsync(ClaimsPrincipal actor, string userId, CancellationToken ct = default)
+    public async Task<Result> UnlockAsync(ClaimsPrincipal actor, string userId, CancellationToken ct = default)
     {
         await sessions.EnsureAdminAsync(actor, ManageUsers, ct);
         return await ChangeUserAsync(userId, async (users, user) =>
@@ -130,26 +131,26 @@ public sealed class UserAdministration(
             await users.ResetAccessFailedCountAsync(user);
             await audit.WriteAsync(SecurityEventKind.UserUnlocked, true, actor.Identity?.Name, user.Email, null,
                 lockedUntil > clock.GetUtcNow() ? $"Was locked until {lockedUntil:u}" : "Was not locked", ct);
-            return OperationResult.Success;
+            return Result.Success;
         });
     }
 
     /// <summary>Loads the user in a scope of its own (the service outlives requests) and applies the change.</summary>
-    private async Task<OperationResult> ChangeUserAsync(string userId, Func<UserManager<PortalUser>, PortalUser, Task<OperationResult>> change)
+    private async Task<Result> ChangeUserAsync(string userId, Func<UserManager<PortalUser>, PortalUser, Task<Result>> change)
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = await users.FindByIdAsync(userId);
-        return user is null ? OperationResult.Fail("", "That user no longer exists.") : await change(users, user);
+        return user is null ? Result.Fail("", "That user no longer exists.") : await change(users, user);
     }
 
     /// <summary>Creates a user with one role, turning Identity's errors into messages for the form's fields.</summary>
-    internal static async Task<OperationResult> CreateUserAsync(
+    internal static async Task<Result> CreateUserAsync(
         UserManager<PortalUser> users, string email, string password, string role, TimeProvider clock)
     {
         if (await users.FindByEmailAsync(email) is not null)
         {
-            return OperationResult.Fail("Email", "A user with this e-mail address already exists.");
+            return Result.Fail("Email", "A user with this e-mail address already exists.");
         }
 
         var user = new PortalUser
@@ -171,23 +172,23 @@ public sealed class UserAdministration(
 
         if (passwordErrors.Count > 0)
         {
-            return OperationResult.Fail(passwordErrors);
+            return Result.Fail(passwordErrors);
         }
 
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
-            return OperationResult.Fail(created.Errors.Select(e => (FieldOf(e.Code), e.Description)));
+            return Result.Fail(created.Errors.Select(e => (FieldOf(e.Code), e.Description)));
         }
 
         var added = await users.AddToRoleAsync(user, role);
         if (!added.Succeeded)
         {
             await users.DeleteAsync(user);
-            return OperationResult.Fail(added.Errors.Select(e => ("Role", e.Description)));
+            return Result.Fail(added.Errors.Select(e => ("Role", e.Description)));
         }
 
-        return OperationResult.Success;
+        return Result.Success;
     }
 
     private static string FieldOf(string identityErrorCode) => identityErrorCode switch

@@ -42,6 +42,10 @@ public sealed class UserSessions(IDbContextFactory<PortalDbContext> dbFactory, I
     public Task<SessionUser> EnsureAdminAsync(ClaimsPrincipal actor, string action, CancellationToken ct = default) =>
         EnsureInRoleAsync(actor, [PortalRoles.Admin], action, ct);
 
+    /// <summary>Refuses unless the actor is an Admin or an Auditor now: everyone who reads audit logs, workbooks and exports.</summary>
+    public Task<SessionUser> EnsureAuditLogReaderAsync(ClaimsPrincipal actor, CancellationToken ct = default) =>
+        EnsureInRoleAsync(actor, PortalRoles.All, "read audit logs", ct);
+
     /// <summary>
     /// The one authorization check of the use cases: refuses unless the actor holds one of <paramref name="roles"/> now,
     /// in the database. The role a page was opened with may have been taken away since (a circuit keeps the principal it

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AdminPortal.Core.AuditLogs.Explorer;
+using AdminPortal.Core.Common;
 using AdminPortal.Core.Data;
 using AdminPortal.Core.Users;
 using Microsoft.EntityFrameworkCore;
@@ -8,34 +9,34 @@ namespace AdminPortal.Core.Workbooks;
 
 /// <summary>
 /// Save As, open, rename, duplicate, delete. Admins and Auditors save workbooks; each belongs to its owner,
-/// and only the owner (or an Admin) may change or delete it.
+/// and only the owner (or an Admin) may change or delete it. Role and owner are the database's word, not the principal's.
 /// </summary>
-public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory, UserSessions sessions, TimeProvider clock)
 {
-    public static OperationResult ValidateName(string? name, string? folder)
+    public static Result ValidateName(string? name, string? folder)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            return OperationResult.Fail("Name", "Give the workbook a name.");
+            return Result.Fail("Name", "Give the workbook a name.");
         }
 
         if (name.Trim().Length > 120)
         {
-            return OperationResult.Fail("Name", "A workbook name has at most 120 characters.");
+            return Result.Fail("Name", "A workbook name has at most 120 characters.");
         }
 
         return (folder?.Trim().Length ?? 0) > 120
-            ? OperationResult.Fail("Folder", "A folder name has at most 120 characters.")
-            : OperationResult.Success;
+            ? Result.Fail("Folder", "A folder name has at most 120 characters.")
+            : Result.Success;
     }
 
-    public async Task<(OperationResult Result, int Id)> SaveAsAsync(ClaimsPrincipal user, string name, string? folder, ExplorerState state, CancellationToken ct = default)
+    public async Task<Result<int>> SaveAsAsync(ClaimsPrincipal user, string name, string? folder, ExplorerState state, CancellationToken ct = default)
     {
-        AuditLogExplorer.EnsureAllowed(user);
+        var session = await sessions.EnsureAuditLogReaderAsync(user, ct);
         var check = ValidateName(name, folder);
         if (!check.Succeeded)
         {
-            return (check, 0);
+            return check.AsFailure<int>();
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -43,7 +44,7 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
         {
             Name = name.Trim(),
             Folder = folder?.Trim() ?? "",
-            OwnerId = OwnerId(user),
+            OwnerId = session.Id,
             OwnerEmail = user.Identity?.Name ?? "",
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
@@ -52,14 +53,14 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Workbooks.Add(workbook);
         await db.SaveChangesAsync(ct);
-        return (OperationResult.Success, workbook.Id);
+        return Result.Ok(workbook.Id);
     }
 
     public async Task<IReadOnlyList<WorkbookSummary>> ListAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
-        AuditLogExplorer.EnsureAllowed(user);
-        var owner = OwnerId(user);
-        var admin = user.IsInRole(PortalRoles.Admin);
+        var session = await sessions.EnsureAuditLogReaderAsync(user, ct);
+        var owner = session.Id;
+        var admin = session.IsInRole(PortalRoles.Admin);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Workbooks.AsNoTracking()
             .Where(w => admin || w.OwnerId == owner)
@@ -70,30 +71,28 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
 
     public async Task<Workbook?> GetAsync(ClaimsPrincipal user, int id, CancellationToken ct = default)
     {
-        AuditLogExplorer.EnsureAllowed(user);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var workbook = await db.Workbooks.AsNoTracking().Include(w => w.Elements.OrderBy(e => e.Position)).FirstOrDefaultAsync(w => w.Id == id, ct);
-        return workbook is not null && MayChange(user, workbook) ? workbook : null;
+        var session = await sessions.EnsureAuditLogReaderAsync(user, ct);
+        return await FindAsync(session, id, ct);
     }
 
     /// <summary>Saves the explorer's state into an element of a workbook the user may change.</summary>
-    public async Task<OperationResult> SaveElementAsync(ClaimsPrincipal user, int workbookId, int elementId, ExplorerState state, CancellationToken ct = default)
+    public async Task<Result> SaveElementAsync(ClaimsPrincipal user, int workbookId, int elementId, ExplorerState state, CancellationToken ct = default)
     {
         return await ChangeAsync(user, workbookId, ct, (db, workbook) =>
         {
             var element = workbook.Elements.FirstOrDefault(e => e.Id == elementId);
             if (element is null)
             {
-                return OperationResult.Fail("", "That table element no longer exists.");
+                return Result.Fail("", "That table element no longer exists.");
             }
 
             element.StateJson = state.Sanitized().ToJson();
-            return OperationResult.Success;
+            return Result.Success;
         });
     }
 
     /// <summary>Adds a table element (a copy of the given state) to the workbook.</summary>
-    public async Task<(OperationResult Result, int ElementId)> AddElementAsync(ClaimsPrincipal user, int workbookId, string name, ExplorerState state, CancellationToken ct = default)
+    public async Task<Result<int>> AddElementAsync(ClaimsPrincipal user, int workbookId, string name, ExplorerState state, CancellationToken ct = default)
     {
         TableElement? added = null;
         var result = await ChangeAsync(user, workbookId, ct, (db, workbook) =>
@@ -105,25 +104,26 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
                 StateJson = state.Sanitized().ToJson(),
             };
             workbook.Elements.Add(added);
-            return OperationResult.Success;
+            return Result.Success;
         });
-        return (result, added?.Id ?? 0);
+        return result.Succeeded ? Result.Ok(added!.Id) : result.AsFailure<int>();
     }
 
-    public Task<OperationResult> RenameAsync(ClaimsPrincipal user, int id, string name, string? folder, CancellationToken ct = default) =>
+    public Task<Result> RenameAsync(ClaimsPrincipal user, int id, string name, string? folder, CancellationToken ct = default) =>
         ChangeAsync(user, id, ct, (db, workbook) =>
         {
             workbook.Name = name.Trim();
             workbook.Folder = folder?.Trim() ?? "";
-            return OperationResult.Success;
+            return Result.Success;
         }, name, folder);
 
-    public async Task<(OperationResult Result, int Id)> DuplicateAsync(ClaimsPrincipal user, int id, CancellationToken ct = default)
+    public async Task<Result<int>> DuplicateAsync(ClaimsPrincipal user, int id, CancellationToken ct = default)
     {
-        var source = await GetAsync(user, id, ct);
+        var session = await sessions.EnsureAuditLogReaderAsync(user, ct);
+        var source = await FindAsync(session, id, ct);
         if (source is null)
         {
-            return (OperationResult.Fail("", "That workbook no longer exists."), 0);
+            return Result<int>.Fail("", "That workbook no longer exists.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -131,7 +131,7 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
         {
             Name = (source.Name + " (copy)")[..Math.Min(120, source.Name.Length + 7)],
             Folder = source.Folder,
-            OwnerId = OwnerId(user),
+            OwnerId = session.Id,
             OwnerEmail = user.Identity?.Name ?? "",
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
@@ -140,29 +140,29 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Workbooks.Add(copy);
         await db.SaveChangesAsync(ct);
-        return (OperationResult.Success, copy.Id);
+        return Result.Ok(copy.Id);
     }
 
-    public async Task<OperationResult> DeleteAsync(ClaimsPrincipal user, int id, CancellationToken ct = default)
+    public async Task<Result> DeleteAsync(ClaimsPrincipal user, int id, CancellationToken ct = default)
     {
-        AuditLogExplorer.EnsureAllowed(user);
+        var session = await sessions.EnsureAuditLogReaderAsync(user, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var workbook = await db.Workbooks.FirstOrDefaultAsync(w => w.Id == id, ct);
-        if (workbook is null || !MayChange(user, workbook))
+        if (workbook is null || !session.MayChange(workbook.OwnerId))
         {
-            return OperationResult.Fail("", "That workbook no longer exists, or it is not yours.");
+            return Result.Fail("", "That workbook no longer exists, or it is not yours.");
         }
 
         db.Workbooks.Remove(workbook);
         await db.SaveChangesAsync(ct);
-        return OperationResult.Success;
+        return Result.Success;
     }
 
-    private async Task<OperationResult> ChangeAsync(
-        ClaimsPrincipal user, int id, CancellationToken ct, Func<PortalDbContext, Workbook, OperationResult> change,
+    private async Task<Result> ChangeAsync(
+        ClaimsPrincipal user, int id, CancellationToken ct, Func<PortalDbContext, Workbook, Result> change,
         string? newName = null, string? newFolder = null)
     {
-        AuditLogExplorer.EnsureAllowed(user);
+        var session = await sessions.EnsureAuditLogReaderAsync(user, ct);
         if (newName is not null)
         {
             var check = ValidateName(newName, newFolder);
@@ -174,9 +174,9 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var workbook = await db.Workbooks.Include(w => w.Elements).FirstOrDefaultAsync(w => w.Id == id, ct);
-        if (workbook is null || !MayChange(user, workbook))
+        if (workbook is null || !session.MayChange(workbook.OwnerId))
         {
-            return OperationResult.Fail("", "That workbook no longer exists, or it is not yours.");
+            return Result.Fail("", "That workbook no longer exists, or it is not yours.");
         }
 
         var result = change(db, workbook);
@@ -189,9 +189,10 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
         return result;
     }
 
-    private static bool MayChange(ClaimsPrincipal user, Workbook workbook) =>
-        user.IsInRole(PortalRoles.Admin) || workbook.OwnerId == OwnerId(user);
-
-    private static string OwnerId(ClaimsPrincipal user) =>
-        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.Identity?.Name ?? throw new UnauthorizedAccessException("No user.");
+    private async Task<Workbook?> FindAsync(SessionUser session, int id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var workbook = await db.Workbooks.AsNoTracking().Include(w => w.Elements.OrderBy(e => e.Position)).FirstOrDefaultAsync(w => w.Id == id, ct);
+        return workbook is not null && session.MayChange(workbook.OwnerId) ? workbook : null;
+    }
 }

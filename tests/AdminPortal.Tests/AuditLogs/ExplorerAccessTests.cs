@@ -1,6 +1,7 @@
 using System.Net;
 using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.AuditLogs.Explorer;
+using AdminPortal.Core.Users;
 using AdminPortal.Core.Workbooks;
 using AdminPortal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,53 @@ public sealed class ExplorerAccessTests(SeededPortalFactory portal) : IClassFixt
             [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, "x@example.test")], "test"));
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => explorer.PageAsync(nobody, new ExplorerState(), 0, 10));
+    }
+
+    [Fact]
+    public async Task The_explorer_and_workbooks_refuse_a_session_whose_Auditor_role_the_database_no_longer_holds()
+    {
+        const string email = "demoted.auditor@example.test";
+        await portal.CreateUserAsync(email, PortalRoles.Auditor);
+        var session = Principals.Auditor(email);
+        var workbooks = portal.Services.GetRequiredService<WorkbookService>();
+        var id = (await workbooks.SaveAsAsync(session, "Before", "", new ExplorerState())).Value;
+
+        await portal.RemoveRoleAsync(email, PortalRoles.Auditor);
+
+        var explorer = portal.Services.GetRequiredService<AuditLogExplorer>();
+        var refused = await Assert.ThrowsAsync<UnauthorizedAccessException>(() => explorer.PageAsync(session, new ExplorerState(), 0, 10));
+        Assert.Equal("Only Admins and Auditors may read audit logs.", refused.Message);
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => explorer.HistogramAsync(session, new ExplorerState()));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(async () =>
+        {
+            await foreach (var _ in explorer.StreamAsync(session, new ExplorerState()))
+            {
+            }
+        });
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => workbooks.ListAsync(session));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => workbooks.GetAsync(session, id));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => workbooks.RenameAsync(session, id, "After", null));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => workbooks.DeleteAsync(session, id));
+    }
+
+    [Fact]
+    public async Task A_session_still_claiming_Admin_after_the_database_made_it_an_Auditor_sees_only_its_own_workbooks()
+    {
+        const string owner = "keeps.own@example.test";
+        const string former = "former.admin@example.test";
+        await portal.CreateUserAsync(owner, PortalRoles.Auditor);
+        await portal.CreateUserAsync(former, PortalRoles.Admin);
+        var workbooks = portal.Services.GetRequiredService<WorkbookService>();
+        var id = (await workbooks.SaveAsAsync(Principals.Auditor(owner), "Not the former Admin's", "", new ExplorerState())).Value;
+        var session = Principals.Admin(former);
+        Assert.NotNull(await workbooks.GetAsync(session, id));
+
+        await portal.RemoveRoleAsync(former, PortalRoles.Admin);
+        await portal.AddRoleAsync(former, PortalRoles.Auditor);
+
+        Assert.Null(await workbooks.GetAsync(session, id));
+        Assert.DoesNotContain(await workbooks.ListAsync(session), w => w.Id == id);
+        Assert.False((await workbooks.DeleteAsync(session, id)).Succeeded);
     }
 
     [Fact]
@@ -101,9 +149,12 @@ public sealed class ExplorerAccessTests(SeededPortalFactory portal) : IClassFixt
     [Fact]
     public async Task An_auditor_opening_another_users_workbook_is_told_it_was_not_found_and_an_admin_sees_it()
     {
-        var (saved, id) = await portal.Services.GetRequiredService<WorkbookService>()
-            .SaveAsAsync(Principals.Auditor("owner@example.test"), "Someone else's", "", new ExplorerState());
+        const string owner = "someone.else@example.test";
+        await portal.CreateUserAsync(owner, PortalRoles.Auditor);
+        var saved = await portal.Services.GetRequiredService<WorkbookService>()
+            .SaveAsAsync(Principals.Auditor(owner), "Someone else's", "", new ExplorerState());
         Assert.True(saved.Succeeded);
+        var id = saved.Value;
         var auditor = await SignedInAsync(SeededPortalFactory.AuditorEmail);
         var admin = await SignedInAsync(PortalFactory.AdminEmail);
 
@@ -143,6 +194,8 @@ public sealed class ExplorerAccessTests(SeededPortalFactory portal) : IClassFixt
     public async Task A_workbook_keeps_its_state_and_belongs_to_its_owner()
     {
         var workbooks = portal.Services.GetRequiredService<WorkbookService>();
+        await portal.CreateUserAsync("owner@example.test", PortalRoles.Auditor);
+        await portal.CreateUserAsync("other@example.test", PortalRoles.Auditor);
         var owner = Principals.Auditor("owner@example.test");
         var other = Principals.Auditor("other@example.test");
         var state = new ExplorerState
@@ -155,9 +208,10 @@ public sealed class ExplorerAccessTests(SeededPortalFactory portal) : IClassFixt
             Descending = false,
         };
 
-        var (saved, id) = await workbooks.SaveAsAsync(owner, "Failed payroll reads", "Investigations", state);
+        var saved = await workbooks.SaveAsAsync(owner, "Failed payroll reads", "Investigations", state);
 
         Assert.True(saved.Succeeded);
+        var id = saved.Value;
         var reopened = await workbooks.GetAsync(owner, id);
         Assert.Equal(state.Sanitized().ToJson(), ExplorerState.FromJson(Assert.Single(reopened!.Elements).StateJson).ToJson());
         Assert.Contains("payroll", Assert.Single(reopened.Elements).StateJson);
@@ -171,12 +225,13 @@ public sealed class ExplorerAccessTests(SeededPortalFactory portal) : IClassFixt
     public async Task A_workbook_is_renamed_duplicated_extended_and_deleted()
     {
         var workbooks = portal.Services.GetRequiredService<WorkbookService>();
+        await portal.CreateUserAsync("crud@example.test", PortalRoles.Auditor);
         var owner = Principals.Auditor("crud@example.test");
-        var (_, id) = await workbooks.SaveAsAsync(owner, "Logins", "", new ExplorerState());
+        var id = (await workbooks.SaveAsAsync(owner, "Logins", "", new ExplorerState())).Value;
 
         Assert.True((await workbooks.RenameAsync(owner, id, "Weekly logins", "Reports")).Succeeded);
-        var (added, _) = await workbooks.AddElementAsync(owner, id, "Failures", new ExplorerState { Range = "30d" });
-        var (_, copyId) = await workbooks.DuplicateAsync(owner, id);
+        var added = await workbooks.AddElementAsync(owner, id, "Failures", new ExplorerState { Range = "30d" });
+        var copyId = (await workbooks.DuplicateAsync(owner, id)).Value;
 
         Assert.True(added.Succeeded);
         var copy = await workbooks.GetAsync(owner, copyId);

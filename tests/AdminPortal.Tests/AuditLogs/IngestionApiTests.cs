@@ -25,9 +25,9 @@ public sealed class IngestionApiTests(IngestionApiTests.Portal portal) : IClassF
 
         public async Task<string> NewTokenAsync(string name = "test-sender")
         {
-            var (result, token) = await Services.GetRequiredService<IngestionTokenService>().CreateAsync(Principals.Admin(), name + Guid.NewGuid().ToString("N")[..6]);
+            var result = await Services.GetRequiredService<IngestionTokenService>().CreateAsync(Principals.Admin(), name + Guid.NewGuid().ToString("N")[..6]);
             Assert.True(result.Succeeded);
-            return token!;
+            return result.Value!;
         }
 
         public async Task<long> CountAsync(string eventIdPrefix) =>

@@ -55,9 +55,9 @@ public sealed class IngestionLimitsTests(IngestionLimitsTests.Portal portal, ITe
     private async Task<string> NewTokenAsync()
     {
         var tokens = portal.Services.GetRequiredService<IngestionTokenService>();
-        var (result, token) = await tokens.CreateAsync(Principals.Admin(), "limits-" + Guid.NewGuid().ToString("N")[..8]);
+        var result = await tokens.CreateAsync(Principals.Admin(), "limits-" + Guid.NewGuid().ToString("N")[..8]);
         Assert.True(result.Succeeded);
-        return token!;
+        return result.Value!;
     }
 
     private static string Normalized(string id) =>

@@ -98,8 +98,9 @@ public class ExportsPortal : PortalFactory
             Filters = [new AuditFilter(nameof(AuditEvent.Family), FilterOperator.Equals, family)],
             Search = search,
         };
-        var (result, id) = await workbooks.SaveAsAsync(Principals.Admin(), "Exports " + family, "tests", state);
+        var result = await workbooks.SaveAsAsync(Principals.Admin(), "Exports " + family, "tests", state);
         Assert.True(result.Succeeded);
+        var id = result.Value;
         var workbook = await workbooks.GetAsync(Principals.Admin(), id);
         return (id, workbook!.Elements[0].Id);
     }
@@ -149,9 +150,9 @@ public class ExportsPortal : PortalFactory
 
     public async Task<Guid> ScheduleAsync(ScheduleExportCommand command)
     {
-        var (result, id) = await Schedules.CreateAsync(Principals.Admin(), command);
+        var result = await Schedules.CreateAsync(Principals.Admin(), command);
         Assert.True(result.Succeeded, string.Join(" ", result.AllMessages));
-        return id;
+        return result.Value;
     }
 
     public async Task<ScheduledExport> ScheduleRowAsync(Guid id)

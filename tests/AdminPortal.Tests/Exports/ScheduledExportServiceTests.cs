@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using AdminPortal.CloudStorage.Tests.Infrastructure;
 using AdminPortal.Core.Exports;
+using AdminPortal.Core.Users;
 using AdminPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,7 +38,7 @@ public sealed class ScheduledExportServiceTests(StoragePeers peers, ExportsPorta
             NotificationEmails = $"{PortalFactory.AdminEmail}, not-an-address",
         };
 
-        var (result, _) = await portal.Schedules.CreateAsync(Principals.Admin(), command);
+        var result = await portal.Schedules.CreateAsync(Principals.Admin(), command);
 
         Assert.Contains("inside the integration's destination s3://audit-exports/exports/badinput/", result.Errors["UriTemplate"][0]);
         Assert.Contains("6 or 7 fields", result.Errors["Cron"][0]);
@@ -50,7 +51,7 @@ public sealed class ScheduledExportServiceTests(StoragePeers peers, ExportsPorta
     {
         var command = await CommandAsync("badtoken") with { UriTemplate = "audit/{date}/x-{run}-{part}.csv" };
 
-        var (result, _) = await portal.Schedules.CreateAsync(Principals.Admin(), command);
+        var result = await portal.Schedules.CreateAsync(Principals.Admin(), command);
 
         Assert.Contains("Unknown token {date}. Allowed tokens: {yyyy}, {MM}, {dd}, {HH}, {run}, {part}", Assert.Single(result.Errors["UriTemplate"]));
     }
@@ -111,10 +112,37 @@ public sealed class ScheduledExportServiceTests(StoragePeers peers, ExportsPorta
     [Fact]
     public async Task An_auditor_does_not_see_an_admins_schedule()
     {
+        const string auditor = "schedules.auditor@example.test";
+        await portal.CreateUserAsync(auditor, PortalRoles.Auditor);
         var id = await portal.ScheduleAsync(await CommandAsync("ownership"));
 
-        Assert.Null(await portal.Schedules.GetAsync(Principals.Auditor(), id));
-        Assert.False((await portal.Schedules.PauseAsync(Principals.Auditor(), id)).Succeeded);
+        Assert.Null(await portal.Schedules.GetAsync(Principals.Auditor(auditor), id));
+        Assert.False((await portal.Schedules.PauseAsync(Principals.Auditor(auditor), id)).Succeeded);
+    }
+
+    [Fact]
+    public async Task Schedules_are_refused_to_a_session_whose_Auditor_role_the_database_no_longer_holds()
+    {
+        const string email = "demoted.scheduler@example.test";
+        await portal.CreateUserAsync(email, PortalRoles.Auditor);
+        var session = Principals.Auditor(email);
+        var workbooks = portal.Services.GetRequiredService<Core.Workbooks.WorkbookService>();
+        var workbookId = (await workbooks.SaveAsAsync(session, "Demoted's workbook", "", new Core.AuditLogs.Explorer.ExplorerState())).Value;
+        var element = (await workbooks.GetAsync(session, workbookId))!.Elements[0].Id;
+        var command = await CommandAsync("demoted") with { WorkbookId = workbookId, TableElementId = element };
+        var created = await portal.Schedules.CreateAsync(session, command);
+        Assert.True(created.Succeeded, string.Join(" ", created.AllMessages));
+        var id = created.Value;
+
+        await portal.RemoveRoleAsync(email, PortalRoles.Auditor);
+
+        var refused = await Assert.ThrowsAsync<UnauthorizedAccessException>(() => portal.Schedules.GetAsync(session, id));
+        Assert.Equal("Only Admins and Auditors may read audit logs.", refused.Message);
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => portal.Schedules.ListAsync(session, workbookId));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => portal.Schedules.PauseAsync(session, id));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => portal.Schedules.DeleteAsync(session, id));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => portal.Schedules.CreateAsync(session, command));
+        Assert.NotNull(await portal.Schedules.GetAsync(Principals.Admin(), id));
     }
 
     [Fact]
@@ -122,9 +150,9 @@ public sealed class ScheduledExportServiceTests(StoragePeers peers, ExportsPorta
     {
         var command = await CommandAsync("everysecond") with { FrequencyKind = ExportFrequencyKind.Cron, Cron = "* * * * * ?" };
 
-        var (result, id) = await portal.Schedules.CreateAsync(Principals.Admin(), command);
+        var result = await portal.Schedules.CreateAsync(Principals.Admin(), command);
 
-        Assert.Equal(Guid.Empty, id);
+        Assert.Equal(Guid.Empty, result.Value);
         var message = Assert.Single(result.Errors["Cron"]);
         Assert.Contains("Exports run at most once every 1 hour", message);
         Assert.Contains("again 1 second later", message);
@@ -135,7 +163,7 @@ public sealed class ScheduledExportServiceTests(StoragePeers peers, ExportsPorta
     {
         var command = await CommandAsync("onceayear") with { FrequencyKind = ExportFrequencyKind.Cron, Cron = "0 0,30 2 1 1 ?" };
 
-        var (result, _) = await portal.Schedules.CreateAsync(Principals.Admin(), command);
+        var result = await portal.Schedules.CreateAsync(Principals.Admin(), command);
 
         Assert.Contains("again 30 minutes later", Assert.Single(result.Errors["Cron"]));
     }
@@ -161,7 +189,7 @@ public sealed class ScheduledExportServiceTests(StoragePeers peers, ExportsPorta
             NotificationEmails = $"{PortalFactory.AdminEmail}, attacker@evil.example",
         };
 
-        var (result, _) = await portal.Schedules.CreateAsync(Principals.Admin(), command);
+        var result = await portal.Schedules.CreateAsync(Principals.Admin(), command);
 
         var message = Assert.Single(result.Errors["NotificationEmails"]);
         Assert.StartsWith("\"attacker@evil.example\" is not a user of this portal", message);
@@ -175,7 +203,7 @@ public sealed class ScheduledExportServiceTests(StoragePeers peers, ExportsPorta
             NotificationEmails = string.Join(", ", Enumerable.Range(1, 11).Select(i => $"user{i}@corp.example")),
         };
 
-        var (result, _) = await portal.Schedules.CreateAsync(Principals.Admin(), command);
+        var result = await portal.Schedules.CreateAsync(Principals.Admin(), command);
 
         Assert.Equal("At most 10 notification addresses.", Assert.Single(result.Errors["NotificationEmails"]));
     }

@@ -73,6 +73,24 @@ public class PortalFactory : WebApplicationFactory<Program>
         await users.AddToRoleAsync(user, role);
     }
 
+    /// <summary>
+    /// Takes a role away in the database only, as another Admin's change would: a principal built before keeps claiming
+    /// it (a circuit keeps the principal its page was opened with).
+    /// </summary>
+    public Task RemoveRoleAsync(string email, string role) => ChangeRolesAsync(email, (users, user) => users.RemoveFromRoleAsync(user, role));
+
+    /// <summary>Gives a role in the database only (see <see cref="RemoveRoleAsync"/>).</summary>
+    public Task AddRoleAsync(string email, string role) => ChangeRolesAsync(email, (users, user) => users.AddToRoleAsync(user, role));
+
+    private async Task ChangeRolesAsync(string email, Func<UserManager<PortalUser>, PortalUser, Task<IdentityResult>> change)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No user {email}.");
+        var changed = await change(users, user);
+        Assert.True(changed.Succeeded, string.Join(" ", changed.Errors.Select(e => e.Description)));
+    }
+
     /// <summary>The portal's own access events, as the audit log store holds them (family "adminportal").</summary>
     public async Task<List<SecurityEventView>> SecurityEventsAsync(string? subject = null)
     {

@@ -115,9 +115,9 @@ public sealed class DatabaseUnavailableTests : IDisposable
     private async Task<string> IngestionTokenAsync()
     {
         using var scope = logged.Services.CreateScope();
-        var (_, token) = await scope.ServiceProvider.GetRequiredService<AdminPortal.Core.AuditLogs.IngestionTokenService>()
+        var created = await scope.ServiceProvider.GetRequiredService<AdminPortal.Core.AuditLogs.IngestionTokenService>()
             .CreateAsync(Principals.Admin(), "unavailable");
-        return token!;
+        return created.Value!;
     }
 
     public void Dispose()

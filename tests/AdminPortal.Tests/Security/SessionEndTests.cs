@@ -65,7 +65,7 @@ public sealed class SessionEndTests(PortalFactory portal) : IClassFixture<Portal
         await portal.CreateUserAsync(email, PortalRoles.Admin);
         var openPage = await PrincipalOfCookieAsync(email);
         var tokens = portal.Services.GetRequiredService<IngestionTokenService>();
-        Assert.NotNull((await tokens.CreateAsync(openPage, "before-demotion")).Token);
+        Assert.NotNull((await tokens.CreateAsync(openPage, "before-demotion")).Value);
 
         Assert.True((await Administration.ChangeRoleAsync(Principals.Admin(), await IdOfAsync(email), PortalRoles.Auditor)).Succeeded);
 
@@ -84,7 +84,7 @@ public sealed class SessionEndTests(PortalFactory portal) : IClassFixture<Portal
         var (client, _) = await SignedInAsync(email, PortalRoles.Admin);
         var openPage = await PrincipalOfCookieAsync(email);
         var tokens = portal.Services.GetRequiredService<IngestionTokenService>();
-        Assert.NotNull((await tokens.CreateAsync(openPage, "before-sign-out")).Token);
+        Assert.NotNull((await tokens.CreateAsync(openPage, "before-sign-out")).Value);
 
         await SignOutAsync(client);
 

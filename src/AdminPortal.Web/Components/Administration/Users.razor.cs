@@ -1,3 +1,4 @@
+using AdminPortal.Core.Common;
 using AdminPortal.Core.Users;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -70,7 +71,7 @@ public partial class Users
         await ReloadAsync();
     }
 
-    private void Report(OperationResult result, string summary, string detail)
+    private void Report(Result result, string summary, string detail)
     {
         if (result.Succeeded)
         {

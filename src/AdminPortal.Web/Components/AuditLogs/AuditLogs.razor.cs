@@ -244,10 +244,10 @@ public partial class AuditLogs
     private async Task AddElementAsync()
     {
         var user = (await AuthenticationState).User;
-        var (result, elementId) = await Workbooks.AddElementAsync(user, workbook!.Id, "", state);
+        var result = await Workbooks.AddElementAsync(user, workbook!.Id, "", state);
         if (result.Succeeded)
         {
-            NavigateAway(PortalUrls.Workbook(workbook.Id, elementId));
+            NavigateAway(PortalUrls.Workbook(workbook.Id, result.Value));
         }
         else
         {

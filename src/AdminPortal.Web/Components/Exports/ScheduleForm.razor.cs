@@ -89,7 +89,7 @@ public sealed partial class ScheduleForm
             var user = (await AuthenticationState).User;
             var command = form.ToCommand(WorkbookId);
             var result = Editing is null
-                ? (await Schedules.CreateAsync(user, command)).Result
+                ? await Schedules.CreateAsync(user, command)
                 : await Schedules.UpdateAsync(user, Editing.Id, command);
             if (result.Succeeded)
             {

@@ -1,5 +1,4 @@
 using AdminPortal.Core.Common;
-using AdminPortal.Core.Users;
 using Microsoft.AspNetCore.Components.Forms;
 
 namespace AdminPortal.Web.Components.Shared;
@@ -7,17 +6,11 @@ namespace AdminPortal.Web.Components.Shared;
 /// <summary>Puts a use case's messages on the form: per field where the field exists, the rest on the form.</summary>
 public static class FormErrors
 {
-    public static IReadOnlyList<string> Apply(EditContext context, ValidationMessageStore store, Result result) =>
-        Apply(context, store, result.Errors);
-
-    public static IReadOnlyList<string> Apply(EditContext context, ValidationMessageStore store, OperationResult result) =>
-        Apply(context, store, result.Errors);
-
-    private static IReadOnlyList<string> Apply(EditContext context, ValidationMessageStore store, IReadOnlyDictionary<string, string[]> errors)
+    public static IReadOnlyList<string> Apply(EditContext context, ValidationMessageStore store, Result result)
     {
         store.Clear();
         var general = new List<string>();
-        foreach (var (field, messages) in errors)
+        foreach (var (field, messages) in result.Errors)
         {
             if (field.Length > 0 && context.Model.GetType().GetProperty(field) is not null)
             {
