@@ -104,6 +104,7 @@ public static class CoreServices
         services.AddSingleton<AuditLogs.Ingestion.AuditEventParser>();
         services.AddSingleton(sp => new AuditLogs.Collection.CsvCollector(sp.GetRequiredService<AuditLogs.Ingestion.IngestionRules>()));
         services.AddSingleton<AuditLogs.Ingestion.AuditIngestion>();
+        services.AddSingleton<AuditLogs.Collection.CollectCsvFiles>();
         services.AddSingleton<AuditLogs.Retention.AuditRetention>();
         services.AddHostedService<AuditLogs.Retention.AuditRetentionService>();
         services.AddSingleton<UserSessions>();
