@@ -7,7 +7,8 @@ namespace AdminPortal.CloudStorage.Tests.Infrastructure;
 /// <summary>
 /// A loopback reverse proxy in front of an emulator: forwards every request as it came and records what the emulator
 /// was sent (method, path, headers, the MD5 of the body the portal sent), so a test can prove a header reached the
-/// store. <paramref name="alter"/> lets a test flip a bit of a body on the way while its headers stay as sent.
+/// store. <paramref name="alter"/> lets a test flip a bit of a body on the way while its headers stay as sent, as a
+/// faulty proxy or NIC would: only an integrity checksum sent with the upload lets the store refuse it.
 /// </summary>
 public sealed class RecordingProxy(Uri target, Func<HttpListenerRequest, bool>? alter = null) : LoopbackHttpServer
 {
@@ -21,12 +22,18 @@ public sealed class RecordingProxy(Uri target, Func<HttpListenerRequest, bool>? 
 
     public ConcurrentQueue<ProxiedRequest> Requests { get; } = new();
 
+    /// <summary>How many bodies <c>alter</c> changed on the way.</summary>
+    public int AlteredCount => altered;
+
+    private int altered;
+
     protected override async Task HandleAsync(HttpListenerRequest request, byte[] body, HttpListenerResponse response)
     {
         var sentMd5 = Convert.ToBase64String(MD5.HashData(body));
         if (body.Length > 0 && alter?.Invoke(request) == true)
         {
             body[^1] ^= 0x01;
+            Interlocked.Increment(ref altered);
         }
 
         using var outgoing = new HttpRequestMessage(new HttpMethod(request.HttpMethod), new Uri(target, request.Url!.PathAndQuery));
@@ -62,6 +69,12 @@ public sealed class RecordingProxy(Uri target, Func<HttpListenerRequest, bool>? 
             {
                 response.Headers[name] = string.Join(",", values);
             }
+        }
+
+        if (answer.Headers.Location is { IsAbsoluteUri: true } location && location.Authority == target.Authority)
+        {
+            // A URI naming the peer itself (a GCS upload session): keep the client talking through the proxy.
+            response.Headers["Location"] = new Uri(Url, location.PathAndQuery).AbsoluteUri;
         }
 
         response.ContentLength64 = answerBody.Length;
