@@ -14,7 +14,7 @@ public static class PortalUrls
     public const string Workbooks = "/workbooks";
     public const string Settings = "/admin/settings";
     public const string Users = "/admin/users";
-    public const string IngestionTokens = "/admin/ingestion-tokens";
+    public const string ApiTokens = "/api-tokens";
     public const string CsvCollection = "/admin/csv-collection";
     public const string SignIn = "/signin";
     public const string SignOut = "/signout";
@@ -23,7 +23,7 @@ public static class PortalUrls
     /// <summary>Sign-out's form POST (the cookie is cleared by the HTTP response, not the circuit).</summary>
     public const string AccountSignOut = "/account/signout";
 
-    /// <summary>The ingestion API: POST events with an ingestion token (and <c>/csv</c> for Brainwave collection).</summary>
+    /// <summary>The ingestion API: POST events with an API token holding audit:ingest (and <c>/csv</c> for Brainwave collection).</summary>
     public const string IngestionApi = "/api/audit-events";
 
     public const string Health = "/healthz";
