@@ -1,3 +1,4 @@
+using AdminPortal.Core.ApiTokens;
 using AdminPortal.Core.AuditLogs.Collection;
 using AdminPortal.Core.AuditLogs.Ingestion;
 using Microsoft.AspNetCore.Http.Features;
@@ -7,10 +8,10 @@ namespace AdminPortal.Web.AuditLogs;
 
 public static class IngestionEndpoints
 {
-    /// <summary>POST /api/audit-events (JSON or NDJSON) and POST /api/audit-events/csv (Brainwave collection), with an ingestion token.</summary>
+    /// <summary>POST /api/audit-events (JSON or NDJSON) and POST /api/audit-events/csv (Brainwave collection), with an API token holding audit:ingest.</summary>
     public static IEndpointRouteBuilder MapIngestionEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup(PortalUrls.IngestionApi).RequireAuthorization(Policies.Ingestion).DisableAntiforgery()
+        var api = endpoints.MapGroup(PortalUrls.IngestionApi).RequireAuthorization(Policies.ApiScope(ApiScopes.AuditIngest)).DisableAntiforgery()
             .RequireRateLimiting(IngestionRateLimiterPolicy.Name)
             .AddEndpointFilter(endpoints.ServiceProvider.GetRequiredService<IngestionConcurrency>());
 
