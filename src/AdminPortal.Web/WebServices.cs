@@ -199,6 +199,7 @@ public static class WebServices
         app.UseMiddleware<SetupGateMiddleware>();
         // Routing after the status pages, so that a re-executed request is routed to the status page again.
         app.UseRouting();
+        app.UseMiddleware<UnmatchedApiRequests>();
 
         app.UseAuthentication();
         app.UseAuthorization();

@@ -29,7 +29,9 @@ public static class IngestionEndpoints
                 await using var body = await spool.SpoolAsync(context.Request.Body, context.RequestAborted);
                 return await ingestion.IngestAsync(body, format, atomic == true, context.RequestAborted);
             });
-        });
+        })
+        .WithTags("Ingestion")
+        .WithSummary("Ingest audit events: a JSON event, a JSON array, or NDJSON (one event per line); ?atomic=true stores all or nothing");
 
         api.MapPost("/csv", async (HttpContext context, AuditIngestion ingestion, IOptions<IngestionOptions> options, bool? atomic) =>
         {
@@ -54,7 +56,9 @@ public static class IngestionEndpoints
                 return await ingestion.CollectCsvAsync(
                     new CsvCollectionInput(log, properties, mapping, form.Files["log"]!.FileName), atomic == true, context.RequestAborted);
             });
-        });
+        })
+        .WithTags("Ingestion")
+        .WithSummary("Collect a Brainwave CSV export: multipart/form-data with the files log, properties and mapping");
         return endpoints;
     }
 

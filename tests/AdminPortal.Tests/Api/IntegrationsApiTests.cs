@@ -167,7 +167,8 @@ public sealed class IntegrationsApiTests(StoragePeers peers, ApiPortal portal)
     {
         var api = await AdminAsync();
         var family = $"apidelete{deleteLinkedExports}".ToLowerInvariant();
-        var integration = await CreateAsync(api, $"api_delete_{deleteLinkedExports}");
+        var name = $"api_delete_{deleteLinkedExports}".ToLowerInvariant();
+        var integration = await CreateAsync(api, name);
         var (workbook, element) = await portal.WorkbookAsync(family);
         var schedule = await portal.ScheduleAsync(new ScheduleExportCommand
         {
@@ -189,7 +190,7 @@ public sealed class IntegrationsApiTests(StoragePeers peers, ApiPortal portal)
         else
         {
             Assert.True(row!.Paused);
-            Assert.Contains($"api_delete_{deleteLinkedExports}", row.PauseReason);
+            Assert.Contains(name, row.PauseReason);
         }
     }
 
