@@ -1,6 +1,7 @@
 using AdminPortal.Web.Api.Integrations;
 using AdminPortal.Web.Api.Runs;
 using AdminPortal.Web.Api.Schedules;
+using AdminPortal.Web.Api.Tokens;
 using AdminPortal.Web.Api.Users;
 using AdminPortal.Web.Api.Workbooks;
 using Microsoft.AspNetCore.Identity;
@@ -22,6 +23,7 @@ public static class ApiEndpoints
         api.MapSchedules();
         api.MapRuns();
         api.MapUsers();
+        api.MapApiTokens();
 
         // The document and the reference page are read in a browser, with the portal's cookie (not a token).
         var signedIn = new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = IdentityConstants.ApplicationScheme };
