@@ -1,3 +1,4 @@
+using AdminPortal.Web.Api.AuditLogs;
 using AdminPortal.Web.Api.Integrations;
 using AdminPortal.Web.Api.Runs;
 using AdminPortal.Web.Api.Schedules;
@@ -24,6 +25,7 @@ public static class ApiEndpoints
         api.MapRuns();
         api.MapUsers();
         api.MapApiTokens();
+        api.MapAuditEvents();
 
         // The document and the reference page are read in a browser, with the portal's cookie (not a token).
         var signedIn = new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = IdentityConstants.ApplicationScheme };
