@@ -84,6 +84,8 @@ public sealed class ApiTokenAuthenticationTests(ApiTokenAuthenticationTests.Port
         var problem = await ProblemAsync(response);
         Assert.StartsWith(detail, problem.GetProperty("detail").GetString());
         Assert.Equal(401, problem.GetProperty("status").GetInt32());
+        Assert.Equal(token is null ? "Bearer realm=\"AdminPortal\"" : "Bearer realm=\"AdminPortal\", error=\"invalid_token\"",
+            response.Headers.WwwAuthenticate.ToString());
     }
 
     [Fact]
