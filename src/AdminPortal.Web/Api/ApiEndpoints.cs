@@ -32,7 +32,13 @@ public static class ApiEndpoints
         endpoints.MapOpenApi(PortalUrls.OpenApiDocument).RequireAuthorization(signedIn);
         endpoints.MapScalarApiReference(PortalUrls.ApiReference, options => options
                 .WithTitle("AdminPortal API")
-                .WithOpenApiRoutePattern(PortalUrls.OpenApiDocument))
+                .WithOpenApiRoutePattern(PortalUrls.OpenApiDocument)
+                // Within the portal's CSP (SecurityHeadersMiddleware): a per-response nonce for its inline script, and
+                // nothing fetched from elsewhere (fonts, telemetry, the hosted agent).
+                .WithNonce()
+                .DisableDefaultFonts()
+                .DisableTelemetry()
+                .DisableAgent())
             .RequireAuthorization(signedIn);
         return endpoints;
     }

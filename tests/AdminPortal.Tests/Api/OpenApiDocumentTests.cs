@@ -97,6 +97,10 @@ public sealed class OpenApiDocumentTests(ApiPortal portal)
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        // Its inline script runs under the portal's CSP by the nonce of this response.
+        var nonce = Regex.Match(await page.Content.ReadAsStringAsync(), "<script[^>]* nonce=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(nonce);
+        Assert.Contains($"script-src 'self' 'nonce-{nonce}'", page.Headers.GetValues("Content-Security-Policy").Single());
         Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, document.StatusCode);
     }
