@@ -1,0 +1,12 @@
+using System.Globalization;
+
+namespace AdminPortal.Cli.Output;
+
+/// <summary>How the tables write times and sizes.</summary>
+public static class Formats
+{
+    public static string? Time(DateTimeOffset? time) =>
+        time?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    public static string? Number(long? value) => value?.ToString("N0", CultureInfo.InvariantCulture);
+}
