@@ -23,6 +23,14 @@ public static class PortalUrls
     /// <summary>Sign-out's form POST (the cookie is cleared by the HTTP response, not the circuit).</summary>
     public const string AccountSignOut = "/account/signout";
 
+    /// <summary>The REST API (API tokens), its OpenAPI document and its reference page.</summary>
+    public const string Api = "/api";
+    public const string OpenApiDocument = "/openapi/{documentName}.json";
+    public const string ApiReference = "/api/reference";
+
+    /// <summary>Where the API answers about what it just made (the Location of a 201 or 202).</summary>
+    public static string ApiItem(string collection, object id) => string.Create(CultureInfo.InvariantCulture, $"{Api}/{collection}/{id}");
+
     /// <summary>The ingestion API: POST events with an ingestion token (and <c>/csv</c> for Brainwave collection).</summary>
     public const string IngestionApi = "/api/audit-events";
 

@@ -4,6 +4,7 @@ using AdminPortal.Core.Data;
 using AdminPortal.Core.Security;
 using AdminPortal.Core.Users;
 using AdminPortal.Web.Account;
+using AdminPortal.Web.Api;
 using AdminPortal.Web.AuditLogs;
 using AdminPortal.Web.Components;
 using AdminPortal.Web.Errors;
@@ -147,6 +148,7 @@ public static class WebServices
 
         // Errors: logged with an id the answer shows; problem+json for the API, the status page for pages
         services.AddProblemDetails();
+        services.AddPortalApi();
         services.AddExceptionHandler<PortalExceptionHandler>();
 
         // Health: the database answers and takes writes
@@ -171,11 +173,18 @@ public static class WebServices
             app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/status/500", CreateScopeForErrors = true });
             app.UseHsts();
         }
+        else
+        {
+            // The API answers problem details in development too, not the developer exception page.
+            app.UseWhen(context => IsApiPath(context.Request.Path), branch => branch.UseExceptionHandler());
+        }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        // Status pages for page loads only: a re-executed POST would reach the page as an unexpected form post.
+        // An empty API error answer (401, 403, 404, 405, 415 …) gets problem+json; pages get the status page, for page loads
+        // only: a re-executed POST would reach the page as an unexpected form post.
+        app.UseWhen(context => IsApiPath(context.Request.Path), branch => branch.UseStatusCodePages());
         app.UseWhen(
-            context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method),
+            context => !IsApiPath(context.Request.Path) && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)),
             branch => branch.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseMiddleware<SetupGateMiddleware>();
         // Routing after the status pages, so that a re-executed request is routed to the status page again.
@@ -202,6 +211,7 @@ public static class WebServices
         app.MapAccountEndpoints();
         app.MapAuditLogEndpoints();
         app.MapIngestionEndpoints();
+        app.MapPortalApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -29,6 +29,18 @@ public sealed class ExportEngine(
     public async Task<ExportRun?> RunAsync(Guid scheduleId, ExportTrigger trigger, string? triggeredBy = null,
         IProgress<ExportProgress>? progress = null, CancellationToken ct = default)
     {
+        var started = await StartAsync(scheduleId, trigger, triggeredBy, progress, ct);
+        return started is null ? null : await started.Finished;
+    }
+
+    /// <summary>
+    /// Starts a run and returns once its row is stored (Running), with the task of the rest of the run, which goes on
+    /// under <paramref name="ct"/> alone; null when the schedule no longer exists. Throws
+    /// <see cref="ExportAlreadyRunningException"/> when a run of it is going.
+    /// </summary>
+    public async Task<StartedExportRun?> StartAsync(Guid scheduleId, ExportTrigger trigger, string? triggeredBy = null,
+        IProgress<ExportProgress>? progress = null, CancellationToken ct = default)
+    {
         ScheduledExport? schedule;
         Workbooks.TableElement? element;
         ExportRun? previous;
@@ -49,6 +61,12 @@ public sealed class ExportEngine(
         var state = ExplorerState.FromJson(element?.StateJson);
         var run = await windows.NewRunAsync(schedule, state, previous, trigger, triggeredBy, ct);
         await recorder.StartAsync(schedule, run, ct);
+        return new StartedExportRun(run.Id, Task.Run(() => FinishAsync(schedule, element, state, run, progress, ct), CancellationToken.None));
+    }
+
+    private async Task<ExportRun> FinishAsync(ScheduledExport schedule, Workbooks.TableElement? element, ExplorerState state,
+        ExportRun run, IProgress<ExportProgress>? progress, CancellationToken ct)
+    {
         var committed = new List<string>();
         ConnectionTestResult? connection;
         try

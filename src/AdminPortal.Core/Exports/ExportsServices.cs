@@ -29,6 +29,8 @@ public static class ExportsServices
         services.AddSingleton<ExportRunRecorder>();
         services.AddSingleton<ExportRunIntegration>();
         services.AddSingleton<ScheduledExportService>();
+        services.AddSingleton<StartSendNow>();
+        services.AddSingleton<GetExportRun>();
         services.AddSingleton<ExportRecipients>();
         services.TryAddSingleton<IExportDestinations, IntegrationExportDestinations>();
         services.TryAddSingleton<IExportNotifier, ExportFailureNotifier>();

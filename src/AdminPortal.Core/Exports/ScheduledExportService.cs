@@ -28,14 +28,30 @@ public sealed class ScheduledExportService(
     UserSessions sessions,
     TimeProvider clock)
 {
-    public async Task<IReadOnlyList<ScheduledExportSummary>> ListAsync(ClaimsPrincipal user, int workbookId, CancellationToken ct = default)
+    /// <summary>The schedules of one workbook, or of every workbook (null), that the user may see.</summary>
+    public async Task<IReadOnlyList<ScheduledExportSummary>> ListAsync(ClaimsPrincipal user, int? workbookId, CancellationToken ct = default)
     {
         var session = await sessions.EnsureAuditLogReaderAsync(user, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var schedules = await db.ScheduledExports.AsNoTracking().Where(s => s.WorkbookId == workbookId).OrderBy(s => s.Name).ToListAsync(ct);
-        schedules = schedules.Where(s => session.MayChange(s.OwnerId)).ToList();
+        var schedules = await db.ScheduledExports.AsNoTracking().Where(s => workbookId == null || s.WorkbookId == workbookId)
+            .OrderBy(s => s.Name).ToListAsync(ct);
+        return await SummariesAsync(db, schedules.Where(s => session.MayChange(s.OwnerId)).ToList(), ct);
+    }
+
+    /// <summary>One schedule as the list shows it; null when it does not exist or is not the user's.</summary>
+    public async Task<ScheduledExportSummary?> SummaryAsync(ClaimsPrincipal user, Guid id, CancellationToken ct = default)
+    {
+        var session = await sessions.EnsureAuditLogReaderAsync(user, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var schedule = await db.ScheduledExports.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
+        return schedule is not null && session.MayChange(schedule.OwnerId) ? (await SummariesAsync(db, [schedule], ct))[0] : null;
+    }
+
+    private async Task<IReadOnlyList<ScheduledExportSummary>> SummariesAsync(PortalDbContext db, List<ScheduledExport> schedules, CancellationToken ct)
+    {
         var integrations = await db.StorageIntegrations.AsNoTracking().ToDictionaryAsync(i => i.Id, ct);
-        var elements = await db.TableElements.AsNoTracking().Where(e => e.WorkbookId == workbookId).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
+        var elementIds = schedules.Select(s => s.TableElementId).Distinct().ToList();
+        var elements = await db.TableElements.AsNoTracking().Where(e => elementIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
         var summaries = new List<ScheduledExportSummary>();
         foreach (var s in schedules)
         {
@@ -104,7 +120,7 @@ public sealed class ScheduledExportService(
         var schedule = await db.ScheduledExports.SingleOrDefaultAsync(s => s.Id == id, ct);
         if (schedule is null || !session.MayChange(schedule.OwnerId))
         {
-            return Result.Fail("", "That export schedule no longer exists, or it is not yours.");
+            return Result.NotFound("That export schedule no longer exists, or it is not yours.");
         }
 
         var (errors, template, name) = await CheckAsync(db, session, command with { WorkbookId = schedule.WorkbookId }, ct);
@@ -142,7 +158,7 @@ public sealed class ScheduledExportService(
         var schedule = await db.ScheduledExports.SingleOrDefaultAsync(s => s.Id == id, ct);
         if (schedule is null || !session.MayChange(schedule.OwnerId))
         {
-            return Result.Fail("", "That export schedule no longer exists, or it is not yours.");
+            return Result.NotFound("That export schedule no longer exists, or it is not yours.");
         }
 
         db.ScheduledExports.Remove(schedule);
@@ -275,7 +291,7 @@ public sealed class ScheduledExportService(
         var schedule = await db.ScheduledExports.SingleOrDefaultAsync(s => s.Id == id, ct);
         if (schedule is null || !session.MayChange(schedule.OwnerId))
         {
-            return Result.Fail("", "That export schedule no longer exists, or it is not yours.");
+            return Result.NotFound("That export schedule no longer exists, or it is not yours.");
         }
 
         change(schedule);

@@ -26,7 +26,7 @@ public sealed class DeleteIntegration(
         var i = await db.StorageIntegrations.SingleOrDefaultAsync(x => x.Id == id, ct);
         if (i is null)
         {
-            return Result.Fail("", "That integration no longer exists.");
+            return Result.NotFound("That integration no longer exists.");
         }
 
         var admin = IntegrationAuditTrail.ActorName(actor);

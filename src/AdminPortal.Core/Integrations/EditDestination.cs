@@ -30,7 +30,7 @@ public sealed class EditDestination(
         var i = await db.StorageIntegrations.SingleOrDefaultAsync(x => x.Id == id, ct);
         if (i is null)
         {
-            return Result<IntegrationSummary>.Fail("", "That integration no longer exists.");
+            return Result<IntegrationSummary>.NotFound("That integration no longer exists.");
         }
 
         if (command.Cloud != i.Cloud)

@@ -20,7 +20,7 @@ public sealed class TestIntegration(
         var i = await db.StorageIntegrations.SingleOrDefaultAsync(x => x.Id == id, ct);
         if (i is null)
         {
-            return Result<IntegrationSummary>.Fail("", "That integration no longer exists.");
+            return Result<IntegrationSummary>.NotFound("That integration no longer exists.");
         }
 
         var result = await connector.RetestAsync(i, ct);

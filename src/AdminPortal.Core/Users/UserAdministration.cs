@@ -41,14 +41,15 @@ public sealed class UserAdministration(
             .ToList();
     }
 
-    public async Task<Result> CreateAsync(ClaimsPrincipal actor, CreateUserCommand command, CancellationToken ct = default)
+    /// <summary>Adds a user; the value is the new user's id.</summary>
+    public async Task<Result<string>> CreateAsync(ClaimsPrincipal actor, CreateUserCommand command, CancellationToken ct = default)
     {
         await sessions.EnsureAdminAsync(actor, ManageUsers, ct);
         command.Email = command.Email?.Trim() ?? "";
         var validation = await createValidator.ValidateAsync(command, ct);
         if (!validation.IsValid)
         {
-            return Result.Fail(validation.Errors.Select(e => (e.PropertyName, e.ErrorMessage)));
+            return Result<string>.Fail(validation.Errors.Select(e => (e.PropertyName, e.ErrorMessage)));
         }
 
         await using var scope = scopes.CreateAsyncScope();
@@ -61,7 +62,7 @@ public sealed class UserAdministration(
         }
 
         await audit.WriteAsync(SecurityEventKind.UserCreated, true, actor.Identity?.Name, email, null, $"Role {command.Role}", ct);
-        return Result.Success;
+        return result;
     }
 
     public async Task<Result> ChangeRoleAsync(ClaimsPrincipal actor, string userId, string role, CancellationToken ct = default)
@@ -141,16 +142,16 @@ public sealed class UserAdministration(
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = await users.FindByIdAsync(userId);
-        return user is null ? Result.Fail("", "That user no longer exists.") : await change(users, user);
+        return user is null ? Result.NotFound("That user no longer exists.") : await change(users, user);
     }
 
-    /// <summary>Creates a user with one role, turning Identity's errors into messages for the form's fields.</summary>
-    internal static async Task<Result> CreateUserAsync(
+    /// <summary>Creates a user with one role, turning Identity's errors into messages for the form's fields; the value is its id.</summary>
+    internal static async Task<Result<string>> CreateUserAsync(
         UserManager<PortalUser> users, string email, string password, string role, TimeProvider clock)
     {
         if (await users.FindByEmailAsync(email) is not null)
         {
-            return Result.Fail("Email", "A user with this e-mail address already exists.");
+            return Result<string>.Fail("Email", "A user with this e-mail address already exists.");
         }
 
         var user = new PortalUser
@@ -172,23 +173,23 @@ public sealed class UserAdministration(
 
         if (passwordErrors.Count > 0)
         {
-            return Result.Fail(passwordErrors);
+            return Result<string>.Fail(passwordErrors);
         }
 
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
-            return Result.Fail(created.Errors.Select(e => (FieldOf(e.Code), e.Description)));
+            return Result<string>.Fail(created.Errors.Select(e => (FieldOf(e.Code), e.Description)));
         }
 
         var added = await users.AddToRoleAsync(user, role);
         if (!added.Succeeded)
         {
             await users.DeleteAsync(user);
-            return Result.Fail(added.Errors.Select(e => ("Role", e.Description)));
+            return Result<string>.Fail(added.Errors.Select(e => ("Role", e.Description)));
         }
 
-        return Result.Success;
+        return Result.Ok(user.Id);
     }
 
     private static string FieldOf(string identityErrorCode) => identityErrorCode switch

@@ -30,7 +30,9 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
             : Result.Success;
     }
 
-    public async Task<Result<int>> SaveAsAsync(ClaimsPrincipal user, string name, string? folder, ExplorerState state, CancellationToken ct = default)
+    /// <summary>A new workbook of one table element (<paramref name="elementName"/>, AUDIT_LOGS when empty) showing <paramref name="state"/>.</summary>
+    public async Task<Result<int>> SaveAsAsync(ClaimsPrincipal user, string name, string? folder, ExplorerState state,
+        string? elementName = null, CancellationToken ct = default)
     {
         var session = await sessions.EnsureAuditLogReaderAsync(user, ct);
         var check = ValidateName(name, folder);
@@ -48,7 +50,10 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
             OwnerEmail = user.Identity?.Name ?? "",
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
-            Elements = [new TableElement { Name = "AUDIT_LOGS", Position = 0, StateJson = state.Sanitized().ToJson() }],
+            Elements = [new TableElement
+            {
+                Name = string.IsNullOrWhiteSpace(elementName) ? "AUDIT_LOGS" : elementName.Trim(), Position = 0, StateJson = state.Sanitized().ToJson(),
+            }],
         };
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Workbooks.Add(workbook);
@@ -83,7 +88,7 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
             var element = workbook.Elements.FirstOrDefault(e => e.Id == elementId);
             if (element is null)
             {
-                return Result.Fail("", "That table element no longer exists.");
+                return Result.NotFound("That table element no longer exists.");
             }
 
             element.StateJson = state.Sanitized().ToJson();
@@ -123,7 +128,7 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
         var source = await FindAsync(session, id, ct);
         if (source is null)
         {
-            return Result<int>.Fail("", "That workbook no longer exists.");
+            return Result<int>.NotFound("That workbook no longer exists.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -150,7 +155,7 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
         var workbook = await db.Workbooks.FirstOrDefaultAsync(w => w.Id == id, ct);
         if (workbook is null || !session.MayChange(workbook.OwnerId))
         {
-            return Result.Fail("", "That workbook no longer exists, or it is not yours.");
+            return Result.NotFound("That workbook no longer exists, or it is not yours.");
         }
 
         db.Workbooks.Remove(workbook);
@@ -176,7 +181,7 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
         var workbook = await db.Workbooks.Include(w => w.Elements).FirstOrDefaultAsync(w => w.Id == id, ct);
         if (workbook is null || !session.MayChange(workbook.OwnerId))
         {
-            return Result.Fail("", "That workbook no longer exists, or it is not yours.");
+            return Result.NotFound("That workbook no longer exists, or it is not yours.");
         }
 
         var result = change(db, workbook);

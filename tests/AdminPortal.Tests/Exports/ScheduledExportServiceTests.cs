@@ -66,7 +66,7 @@ public sealed class ScheduledExportServiceTests(StoragePeers peers, ExportsPorta
         await portal.Integrations.Delete.HandleAsync(Principals.Admin(), command.IntegrationId);
 
         var schedule = await portal.ScheduleRowAsync(id);
-        Assert.Equal([schedule.Name], names);
+        Assert.Equal([schedule.Name], names.Select(e => e.Name));
         Assert.True(schedule.Paused);
         Assert.StartsWith("Integration \"s3_linked\" was deleted.", schedule.PauseReason);
     }

@@ -6,14 +6,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Core.Exports.IntegrationEventHandlers;
 
-/// <summary>The names of the scheduled exports that write to an integration, for the Edit Destination and Delete warnings (Admins).</summary>
+/// <summary>The scheduled exports that write to an integration, for the Edit Destination and Delete warnings (Admins).</summary>
 public sealed class ListLinkedExports(IDbContextFactory<PortalDbContext> dbFactory, UserSessions sessions)
 {
-    public async Task<IReadOnlyList<string>> HandleAsync(ClaimsPrincipal actor, Guid integrationId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<LinkedExport>> HandleAsync(ClaimsPrincipal actor, Guid integrationId, CancellationToken ct = default)
     {
         await sessions.EnsureAdminAsync(actor, IntegrationRules.ManageAction, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.ScheduledExports.AsNoTracking().Where(s => s.IntegrationId == integrationId)
-            .OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(ct);
+            .OrderBy(s => s.Name).Select(s => new LinkedExport(s.Id, s.Name, s.Paused)).ToListAsync(ct);
     }
 }
