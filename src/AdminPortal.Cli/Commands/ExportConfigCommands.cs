@@ -33,12 +33,12 @@ public sealed class ExportConfigCommands(CommandRunner runner)
         exportConfig.Subcommands.Add(WithId("enable", "Resume the exportConfig's schedule.", async (service, id, parse, ct) =>
         {
             await service.EnableAsync(id, ct);
-            WriteView(parse, await service.GetAsync(id, ct));
+            WriteView(parse, await service.ScheduleViewAsync(id, ct));
         }));
         exportConfig.Subcommands.Add(WithId("disable", "Pause the exportConfig's schedule (nothing is sent until enable).", async (service, id, parse, ct) =>
         {
             await service.DisableAsync(id, ct);
-            WriteView(parse, await service.GetAsync(id, ct));
+            WriteView(parse, await service.ScheduleViewAsync(id, ct));
         }));
         exportConfig.Subcommands.Add(WithId("test", "Test the connection of the exportConfig's integration.", async (service, id, parse, ct) =>
         {

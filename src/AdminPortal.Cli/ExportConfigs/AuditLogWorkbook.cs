@@ -18,7 +18,10 @@ public static class AuditLogWorkbook
         return workbooks.Where(w => w.Name == Name).Select(w => (int?)w.Id).Min();
     }
 
-    /// <summary>The workbook and element ids, creating either when missing (a second exportConfig reuses both).</summary>
+    /// <summary>
+    /// The workbook and element ids, creating either when missing (a second exportConfig reuses both). The element is
+    /// found by its name: the API answers a state <c>{}</c> with the explorer's defaults filled in.
+    /// </summary>
     public static async Task<(int WorkbookId, int ElementId)> EnsureAsync(PortalClient portal, CancellationToken ct)
     {
         if (await FindAsync(portal, ct) is not { } workbookId)
@@ -29,7 +32,7 @@ public static class AuditLogWorkbook
         }
 
         var workbook = await portal.GetAsync($"api/workbooks/{workbookId}", CliJsonContext.Default.WorkbookItem, ct);
-        if (workbook.Elements?.FirstOrDefault(e => e.Name == ElementName && IsEveryEvent(e.State)) is { } element)
+        if (workbook.Elements?.FirstOrDefault(e => e.Name == ElementName) is { } element)
         {
             return (workbookId, element.Id);
         }
@@ -38,23 +41,4 @@ public static class AuditLogWorkbook
             CliJsonContext.Default.ElementRequest, CliJsonContext.Default.CreatedWorkbook, ct);
         return (workbookId, (added.ElementId ?? added.Id)!.Value);
     }
-
-    /// <summary>No filter, no search: an empty object, or the explorer's state with every field empty.</summary>
-    private static bool IsEveryEvent(JsonElement? state) =>
-        state is not { } value || value.ValueKind switch
-        {
-            JsonValueKind.Object => value.EnumerateObject().All(p => IsEmpty(p.Value)),
-            JsonValueKind.String => value.GetString() is null or "" or "{}",
-            JsonValueKind.Null => true,
-            _ => false,
-        };
-
-    private static bool IsEmpty(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Null or JsonValueKind.Undefined => true,
-        JsonValueKind.String => string.IsNullOrEmpty(value.GetString()),
-        JsonValueKind.Array => value.GetArrayLength() == 0,
-        JsonValueKind.Object => value.EnumerateObject().All(p => IsEmpty(p.Value)),
-        _ => false,
-    };
 }

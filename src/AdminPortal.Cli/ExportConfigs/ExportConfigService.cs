@@ -59,6 +59,10 @@ public sealed class ExportConfigService(PortalClient portal, TimeProvider clock)
         return [.. schedules.Select(s => ExportConfigView.From(s, null))];
     }
 
+    /// <summary>The schedule alone (scope audit:read), without its integration's status (which needs admin).</summary>
+    public async Task<ExportConfigView> ScheduleViewAsync(Guid id, CancellationToken ct) =>
+        ExportConfigView.From(await ScheduleAsync(id, ct), null);
+
     public async Task<ExportConfigView> GetAsync(Guid id, CancellationToken ct)
     {
         var schedule = await ScheduleAsync(id, ct);

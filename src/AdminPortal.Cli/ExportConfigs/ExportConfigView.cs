@@ -6,7 +6,7 @@ namespace AdminPortal.Cli.ExportConfigs;
 public sealed record ExportConfigView(
     Guid Id, string Name, bool Enabled, string? Frequency, string? Destination, string? Format, Guid IntegrationId,
     string? IntegrationName, string? Cloud, string? AuthMethod, string? ConnectionStatus, string? LastTestStatus,
-    string? LastRunStatus, DateTimeOffset? LastRunAtUtc, DateTimeOffset? NextRunUtc, string? PauseReason)
+    string? LastRunStatus, DateTime? LastRunAtUtc, DateTimeOffset? NextRunUtc, string? PauseReason)
 {
     public static ExportConfigView From(ScheduleItem schedule, IntegrationItem? integration) => new(
         schedule.Id, schedule.Name, !schedule.Paused, schedule.Frequency, schedule.Destination, schedule.Format,
