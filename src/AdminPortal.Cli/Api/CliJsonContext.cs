@@ -15,7 +15,7 @@ namespace AdminPortal.Cli.Api;
 [JsonSerializable(typeof(List<IntegrationItem>))]
 [JsonSerializable(typeof(IntegrationTestAnswer))]
 [JsonSerializable(typeof(List<LinkedExportItem>))]
-[JsonSerializable(typeof(List<WorkbookItem>))]
+[JsonSerializable(typeof(List<WorkbookSummaryItem>))]
 [JsonSerializable(typeof(WorkbookItem))]
 [JsonSerializable(typeof(CreateWorkbookRequest))]
 [JsonSerializable(typeof(ElementRequest))]

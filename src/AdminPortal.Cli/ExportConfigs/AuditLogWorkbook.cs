@@ -14,7 +14,7 @@ public static class AuditLogWorkbook
     /// <summary>The workbook's id, or null when no exportConfig was created yet.</summary>
     public static async Task<int?> FindAsync(PortalClient portal, CancellationToken ct)
     {
-        var workbooks = await portal.GetAsync("api/workbooks", CliJsonContext.Default.ListWorkbookItem, ct);
+        var workbooks = await portal.GetAsync("api/workbooks", CliJsonContext.Default.ListWorkbookSummaryItem, ct);
         return workbooks.Where(w => w.Name == Name).Select(w => (int?)w.Id).Min();
     }
 
