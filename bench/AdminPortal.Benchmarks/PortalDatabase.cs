@@ -53,12 +53,13 @@ internal sealed class PortalDatabase : IAsyncDisposable
         return database;
     }
 
-    /// <summary>An ingestion token, created the way an Admin creates one.</summary>
+    /// <summary>An API token with audit:ingest, created the way an Admin creates one.</summary>
     public async Task<string> CreateIngestionTokenAsync(CancellationToken ct)
     {
         var admin = await AdminAsync(ct);
-        var result = await services.GetRequiredService<IngestionTokenService>().CreateAsync(admin, "benchmark", ct);
-        return result.Succeeded ? result.Value! : throw new InvalidOperationException("The ingestion token was refused: " + string.Join(" ", result.AllMessages));
+        var result = await services.GetRequiredService<AdminPortal.Core.ApiTokens.CreateApiToken>().HandleAsync(
+            admin, new AdminPortal.Core.ApiTokens.CreateApiTokenCommand("benchmark", [AdminPortal.Core.ApiTokens.ApiScopes.AuditIngest], null), ct);
+        return result.Succeeded ? result.Value!.Token : throw new InvalidOperationException("The ingestion token was refused: " + string.Join(" ", result.AllMessages));
     }
 
     /// <summary>

@@ -97,7 +97,11 @@ public static class CoreServices
         services.AddSingleton<AuditLogs.Demo.DemoSeeder>();
         services.AddSingleton<AuditLogExplorer>();
         services.AddSingleton<Workbooks.WorkbookService>();
-        services.AddSingleton<IngestionTokenService>();
+        services.AddSingleton<ApiTokens.ApiTokenAuditTrail>();
+        services.AddSingleton<ApiTokens.CreateApiToken>();
+        services.AddSingleton<ApiTokens.ListApiTokens>();
+        services.AddSingleton<ApiTokens.RevokeApiToken>();
+        services.AddSingleton<ApiTokens.AuthenticateApiToken>();
         services.AddOptions<AuditLogs.Ingestion.IngestionOptions>();
         services.AddSingleton<AuditLogs.Ingestion.IngestionRules>();
         services.AddSingleton<AuditLogs.Ingestion.IngestionSpool>();

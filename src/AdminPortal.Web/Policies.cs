@@ -5,8 +5,7 @@ public static class Policies
 {
     public const string Admin = "Admin";
     public const string AuditLogs = "AuditLogs";
-    public const string Ingestion = "Ingestion";
 
-    /// <summary>The policy of an API endpoint: a token holding <paramref name="scope"/> (or admin).</summary>
+    /// <summary>The API policy of a scope (<see cref="Core.ApiTokens.ApiScopes"/>): an API token that holds it, or admin.</summary>
     public static string ApiScope(string scope) => "api:" + scope;
 }

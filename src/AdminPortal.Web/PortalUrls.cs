@@ -14,7 +14,7 @@ public static class PortalUrls
     public const string Workbooks = "/workbooks";
     public const string Settings = "/admin/settings";
     public const string Users = "/admin/users";
-    public const string IngestionTokens = "/admin/ingestion-tokens";
+    public const string ApiTokens = "/api-tokens";
     public const string CsvCollection = "/admin/csv-collection";
     public const string SignIn = "/signin";
     public const string SignOut = "/signout";
@@ -31,7 +31,7 @@ public static class PortalUrls
     /// <summary>Where the API answers about what it just made (the Location of a 201 or 202).</summary>
     public static string ApiItem(string collection, object id) => string.Create(CultureInfo.InvariantCulture, $"{Api}/{collection}/{id}");
 
-    /// <summary>The ingestion API: POST events with an ingestion token (and <c>/csv</c> for Brainwave collection).</summary>
+    /// <summary>The ingestion API: POST events with an API token holding audit:ingest (and <c>/csv</c> for Brainwave collection).</summary>
     public const string IngestionApi = "/api/audit-events";
 
     public const string Health = "/healthz";

@@ -1,10 +1,12 @@
 using System.Net;
+using AdminPortal.Core.ApiTokens;
 using AdminPortal.Core.AuditLogs.Ingestion;
 using AdminPortal.Core.Data;
 using AdminPortal.Core.Security;
 using AdminPortal.Core.Users;
 using AdminPortal.Web.Account;
 using AdminPortal.Web.Api;
+using AdminPortal.Web.Api.Tokens;
 using AdminPortal.Web.AuditLogs;
 using AdminPortal.Web.Components;
 using AdminPortal.Web.Errors;
@@ -43,7 +45,7 @@ public static class WebServices
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         services.AddScoped<CircuitHandler, SessionCircuitHandler>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, IngestionTokenAuthenticationHandler>(IngestionTokenAuthenticationHandler.SchemeName, null);
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<IOptions<SignInPolicyOptions>>((cookie, policy) =>
             {
@@ -110,14 +112,22 @@ public static class WebServices
             limiter.AddPolicy<string, IngestionRateLimiterPolicy>(IngestionRateLimiterPolicy.Name);
         });
 
-        // Authorization: signed in everywhere unless a page says otherwise; Administration is Admin only
-        services.AddAuthorizationBuilder()
+        // Authorization: signed in everywhere unless a page says otherwise; Administration is Admin only;
+        // the API by token scope, authenticated by the API token alone (the cookie is not asked)
+        var authorization = services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Admin, p => p.RequireRole(PortalRoles.Admin))
-            .AddPolicy(Policies.AuditLogs, p => p.RequireRole(PortalRoles.Admin, PortalRoles.Auditor))
-            .AddPolicy(Policies.Ingestion, p => p
-                .AddAuthenticationSchemes(IngestionTokenAuthenticationHandler.SchemeName)
-                .RequireClaim(IngestionTokenAuthenticationHandler.TokenIdClaim));
+            .AddPolicy(Policies.AuditLogs, p => p.RequireRole(PortalRoles.Admin, PortalRoles.Auditor));
+        foreach (var scope in ApiScopes.All)
+        {
+            authorization.AddPolicy(Policies.ApiScope(scope), p => p
+                .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser()
+                .AddRequirements(new ApiScopeRequirement(scope)));
+        }
+
+        // A missing scope is named in the 403's problem details
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
 
         services.AddAntiforgery(o =>
         {
@@ -189,6 +199,7 @@ public static class WebServices
         app.UseMiddleware<SetupGateMiddleware>();
         // Routing after the status pages, so that a re-executed request is routed to the status page again.
         app.UseRouting();
+        app.UseMiddleware<UnmatchedApiRequests>();
 
         app.UseAuthentication();
         app.UseAuthorization();
@@ -212,6 +223,7 @@ public static class WebServices
         app.MapAuditLogEndpoints();
         app.MapIngestionEndpoints();
         app.MapPortalApi();
+        app.MapApiTokenEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -10,12 +10,13 @@ namespace AdminPortal.BrowserTests;
 public sealed class IngestionAdministrationTests(SharedPortal shared)
 {
     [Fact]
-    public async Task An_admin_creates_a_token_shown_once_that_sends_events_until_revoked()
+    public async Task An_admin_creates_an_ingest_token_shown_once_that_sends_events_until_revoked()
     {
-        await using var admin = await shared.OpenAdminSessionAsync("/admin/ingestion-tokens");
+        await using var admin = await shared.OpenAdminSessionAsync("/api-tokens");
         var page = admin.Page;
 
         await page.GetByTestId("token-name").FillAsync("browser-sender");
+        await page.GetByTestId("scope-audit-ingest").CheckAsync();
         await page.GetByTestId("create-token").ClickAsync();
         var token = (await page.Locator("#new-token-value").InnerTextAsync()).Trim();
         Assert.StartsWith("apt_", token);
@@ -84,11 +85,19 @@ public sealed class IngestionAdministrationTests(SharedPortal shared)
         await Assertions.Expect(session.Page.Locator(".events-grid tr.rz-data-row").First).ToBeVisibleAsync();
         await Assertions.Expect(session.Page.GetByTestId("main-nav")).Not.ToContainTextAsync("Administration");
 
-        foreach (var path in new[] { "/admin/ingestion-tokens", "/admin/csv-collection", "/admin/settings" })
+        foreach (var path in new[] { "/admin/users", "/admin/csv-collection", "/admin/settings" })
         {
             var response = await session.Page.GotoAsync(path);
             Assert.Equal(403, response!.Status);
         }
+
+        // Their own API tokens, with the scopes an Auditor may hold and no other.
+        await session.Page.GotoAsync("/api-tokens");
+        await session.WaitForCircuitAsync();
+        await Assertions.Expect(session.Page.GetByTestId("scope-audit-read")).ToBeVisibleAsync();
+        await Assertions.Expect(session.Page.GetByTestId("scope-exports-write")).ToBeVisibleAsync();
+        await Assertions.Expect(session.Page.GetByTestId("scope-audit-ingest")).ToHaveCountAsync(0);
+        await Assertions.Expect(session.Page.GetByTestId("scope-admin")).ToHaveCountAsync(0);
 
         session.AssertNoConsoleErrors();
     }

@@ -12,10 +12,11 @@ public sealed class SessionEndTests(SharedPortal shared)
     {
         await using var session = await shared.OpenAdminSessionAsync("/");
         var otherTab = await session.OpenTabAsync();
-        await otherTab.GotoAsync("/admin/ingestion-tokens");
+        await otherTab.GotoAsync("/api-tokens");
         await otherTab.Locator("body[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await otherTab.GetByTestId("token-name").FillAsync("left-open-after-sign-out");
         await otherTab.GetByTestId("token-name").PressAsync("Tab");
+        await otherTab.GetByTestId("scope-admin").CheckAsync();
 
         await session.SignOutAsync();
         await otherTab.GetByTestId("create-token").ClickAsync();
@@ -24,9 +25,10 @@ public sealed class SessionEndTests(SharedPortal shared)
         await Assertions.Expect(otherTab).ToHaveURLAsync(new Regex("/signin\\?ReturnUrl="), new() { Timeout = 15_000 });
         await Assertions.Expect(otherTab.Locator("#email")).ToBeVisibleAsync();
         await session.SignInAsync(SharedPortal.AdminEmail, SharedPortal.AdminPassword);
-        await session.Page.GotoAsync("/admin/ingestion-tokens");
+        await session.Page.GotoAsync("/api-tokens");
         await session.WaitForCircuitAsync();
         await session.Page.GetByTestId("token-name").FillAsync("signed-in-again");
+        await session.Page.GetByTestId("scope-admin").CheckAsync();
         await session.Page.GetByTestId("create-token").ClickAsync();
         await Assertions.Expect(session.Page.GetByTestId("tokens-grid")).ToContainTextAsync("signed-in-again");
         await Assertions.Expect(session.Page.GetByTestId("tokens-grid")).Not.ToContainTextAsync("left-open-after-sign-out");

@@ -1,3 +1,4 @@
+using AdminPortal.Core.ApiTokens;
 using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.Exports;
 using AdminPortal.Core.Integrations;
@@ -19,7 +20,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
         v => DateTimeOffset.FromUnixTimeMilliseconds(v).UtcDateTime);
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
-    public DbSet<IngestionToken> IngestionTokens => Set<IngestionToken>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<Workbook> Workbooks => Set<Workbook>();
     public DbSet<TableElement> TableElements => Set<TableElement>();
     public DbSet<StorageIntegration> StorageIntegrations => Set<StorageIntegration>();
@@ -54,9 +55,16 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
             e.HasIndex(x => new { x.Status, x.EventTimeUtc });
         });
 
-        builder.Entity<IngestionToken>(e =>
+        builder.Entity<ApiToken>(e =>
         {
+            e.ToTable("ApiTokens");
+            e.Property(x => x.Name).HasMaxLength(ApiTokenRules.MaxNameLength);
+            e.Property(x => x.Prefix).HasMaxLength(ApiTokenSecret.ShownLength);
+            e.Ignore(x => x.ScopeList);
             e.HasIndex(x => x.Hash).IsUnique();
+            // A deleted user's tokens go with it; disabling keeps them, refused while the user is disabled.
+            e.HasOne<PortalUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => x.UserId);
         });
 
         builder.Entity<Workbook>(e =>

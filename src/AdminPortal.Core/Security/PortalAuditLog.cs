@@ -64,6 +64,8 @@ public sealed class PortalAuditLog(AuditEventWriter writer, TimeProvider clock)
         SecurityEventKind.UserUnlocked => "User unlocked",
         SecurityEventKind.IngestionTokenCreated => "Ingestion token created",
         SecurityEventKind.IngestionTokenRevoked => "Ingestion token revoked",
+        SecurityEventKind.ApiTokenCreated => "API token created",
+        SecurityEventKind.ApiTokenRevoked => "API token revoked",
         _ => kind.ToString(),
     };
 
@@ -71,8 +73,8 @@ public sealed class PortalAuditLog(AuditEventWriter writer, TimeProvider clock)
     {
         SecurityEventKind.SignIn or SecurityEventKind.SignInFailed or SecurityEventKind.LockedOut => "signin",
         SecurityEventKind.SignOut => "signout",
-        SecurityEventKind.SetupCompleted or SecurityEventKind.UserCreated or SecurityEventKind.IngestionTokenCreated => "create",
-        SecurityEventKind.IngestionTokenRevoked => "revoke",
+        SecurityEventKind.SetupCompleted or SecurityEventKind.UserCreated or SecurityEventKind.IngestionTokenCreated or SecurityEventKind.ApiTokenCreated => "create",
+        SecurityEventKind.IngestionTokenRevoked or SecurityEventKind.ApiTokenRevoked => "revoke",
         _ => "update",
     };
 }

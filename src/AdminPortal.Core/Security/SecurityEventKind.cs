@@ -12,7 +12,10 @@ public enum SecurityEventKind
     RoleChanged,
     UserDisabled,
     UserEnabled,
+    // Ingestion tokens of earlier releases (now API tokens with audit:ingest): their events stay in the store.
     IngestionTokenCreated,
     IngestionTokenRevoked,
     UserUnlocked,
+    ApiTokenCreated,
+    ApiTokenRevoked,
 }

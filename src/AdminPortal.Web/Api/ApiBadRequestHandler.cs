@@ -14,7 +14,9 @@ public sealed class ApiBadRequestHandler(IProblemDetailsService problems) : IExc
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
-        if (exception is not BadHttpRequestException bad || !WebServices.IsApiPath(context.Request.Path))
+        // The handling middleware has set the request's path and endpoint to its own by now; the feature keeps the originals.
+        var failed = context.Features.Get<IExceptionHandlerFeature>();
+        if (exception is not BadHttpRequestException bad || !WebServices.IsApiPath(failed?.Path ?? context.Request.Path))
         {
             return false;
         }
@@ -23,7 +25,7 @@ public sealed class ApiBadRequestHandler(IProblemDetailsService problems) : IExc
         if (bad.InnerException is JsonException json)
         {
             problem.Title = ApiResults.ValidationTitle;
-            var body = context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+            var body = (failed?.Endpoint ?? context.GetEndpoint())?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
             // A value of the wrong kind is the field's fault; anything else the JSON text's (a syntax error names only where it stopped).
             var conversion = json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal);
             if (conversion && json.Path is { Length: > 1 } path && path.StartsWith("$.", StringComparison.Ordinal))

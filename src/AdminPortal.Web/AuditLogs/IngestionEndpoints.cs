@@ -1,3 +1,4 @@
+using AdminPortal.Core.ApiTokens;
 using AdminPortal.Core.AuditLogs.Collection;
 using AdminPortal.Core.AuditLogs.Ingestion;
 using Microsoft.AspNetCore.Http.Features;
@@ -7,10 +8,10 @@ namespace AdminPortal.Web.AuditLogs;
 
 public static class IngestionEndpoints
 {
-    /// <summary>POST /api/audit-events (JSON or NDJSON) and POST /api/audit-events/csv (Brainwave collection), with an ingestion token.</summary>
+    /// <summary>POST /api/audit-events (JSON or NDJSON) and POST /api/audit-events/csv (Brainwave collection), with an API token holding audit:ingest.</summary>
     public static IEndpointRouteBuilder MapIngestionEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup(PortalUrls.IngestionApi).RequireAuthorization(Policies.Ingestion).DisableAntiforgery()
+        var api = endpoints.MapGroup(PortalUrls.IngestionApi).RequireAuthorization(Policies.ApiScope(ApiScopes.AuditIngest)).DisableAntiforgery()
             .RequireRateLimiting(IngestionRateLimiterPolicy.Name)
             .AddEndpointFilter(endpoints.ServiceProvider.GetRequiredService<IngestionConcurrency>());
 
@@ -28,7 +29,9 @@ public static class IngestionEndpoints
                 await using var body = await spool.SpoolAsync(context.Request.Body, context.RequestAborted);
                 return await ingestion.IngestAsync(body, format, atomic == true, context.RequestAborted);
             });
-        });
+        })
+        .WithTags("Ingestion")
+        .WithSummary("Ingest audit events: a JSON event, a JSON array, or NDJSON (one event per line); ?atomic=true stores all or nothing");
 
         api.MapPost("/csv", async (HttpContext context, AuditIngestion ingestion, IOptions<IngestionOptions> options, bool? atomic) =>
         {
@@ -53,7 +56,9 @@ public static class IngestionEndpoints
                 return await ingestion.CollectCsvAsync(
                     new CsvCollectionInput(log, properties, mapping, form.Files["log"]!.FileName), atomic == true, context.RequestAborted);
             });
-        });
+        })
+        .WithTags("Ingestion")
+        .WithSummary("Collect a Brainwave CSV export: multipart/form-data with the files log, properties and mapping");
         return endpoints;
     }
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using AdminPortal.Core.AuditLogs.Ingestion;
-using AdminPortal.Web.Security;
+using AdminPortal.Web.Api;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +24,7 @@ public sealed class IngestionRateLimiterPolicy(IOptions<IngestionOptions> option
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)
     {
-        var token = httpContext.User.FindFirst(IngestionTokenAuthenticationHandler.TokenIdClaim)?.Value ?? "";
+        var token = httpContext.User.FindFirst(ApiTokenAuthenticationHandler.TokenIdClaim)?.Value ?? "";
         var limits = options.Value;
         return RateLimitPartition.GetTokenBucketLimiter(token, _ => new TokenBucketRateLimiterOptions
         {

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using AdminPortal.Core.ApiTokens;
 using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.AuditLogs.Explorer;
 using AdminPortal.Tests.Infrastructure;
@@ -25,9 +26,10 @@ public sealed class IngestionApiTests(IngestionApiTests.Portal portal) : IClassF
 
         public async Task<string> NewTokenAsync(string name = "test-sender")
         {
-            var result = await Services.GetRequiredService<IngestionTokenService>().CreateAsync(Principals.Admin(), name + Guid.NewGuid().ToString("N")[..6]);
+            var result = await Services.GetRequiredService<CreateApiToken>().HandleAsync(
+                Principals.Admin(), new CreateApiTokenCommand(name + Guid.NewGuid().ToString("N")[..6], [ApiScopes.AuditIngest], null));
             Assert.True(result.Succeeded);
-            return result.Value!;
+            return result.Value!.Token;
         }
 
         public async Task<long> CountAsync(string eventIdPrefix) =>
@@ -191,12 +193,12 @@ public sealed class IngestionApiTests(IngestionApiTests.Portal portal) : IClassF
     [Fact]
     public async Task A_revoked_token_is_refused()
     {
-        var tokens = portal.Services.GetRequiredService<IngestionTokenService>();
         var token = await portal.NewTokenAsync("revoked");
-        var id = (await tokens.ListAsync(Principals.Admin())).Single(t => token.StartsWith(t.Prefix, StringComparison.Ordinal)).Id;
+        var id = (await portal.Services.GetRequiredService<ListApiTokens>().HandleAsync(Principals.Admin()))
+            .Single(t => token.StartsWith(t.Prefix, StringComparison.Ordinal)).Id;
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(Normalized("rev-1"), "application/json", token)).Status);
 
-        await tokens.RevokeAsync(Principals.Admin(), id);
+        await portal.Services.GetRequiredService<RevokeApiToken>().HandleAsync(Principals.Admin(), id);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(Normalized("rev-2"), "application/json", token)).Status);
         Assert.Equal(1, await portal.CountAsync("rev-"));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using AdminPortal.Core.ApiTokens;
 using AdminPortal.Core.AuditLogs;
 using AdminPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -54,10 +55,10 @@ public sealed class IngestionLimitsTests(IngestionLimitsTests.Portal portal, ITe
 
     private async Task<string> NewTokenAsync()
     {
-        var tokens = portal.Services.GetRequiredService<IngestionTokenService>();
-        var result = await tokens.CreateAsync(Principals.Admin(), "limits-" + Guid.NewGuid().ToString("N")[..8]);
+        var result = await portal.Services.GetRequiredService<CreateApiToken>().HandleAsync(
+            Principals.Admin(), new CreateApiTokenCommand("limits-" + Guid.NewGuid().ToString("N")[..8], [ApiScopes.AuditIngest], null));
         Assert.True(result.Succeeded);
-        return result.Value!;
+        return result.Value!.Token;
     }
 
     private static string Normalized(string id) =>

@@ -115,9 +115,9 @@ public sealed class DatabaseUnavailableTests : IDisposable
     private async Task<string> IngestionTokenAsync()
     {
         using var scope = logged.Services.CreateScope();
-        var created = await scope.ServiceProvider.GetRequiredService<AdminPortal.Core.AuditLogs.IngestionTokenService>()
-            .CreateAsync(Principals.Admin(), "unavailable");
-        return created.Value!;
+        var created = await scope.ServiceProvider.GetRequiredService<AdminPortal.Core.ApiTokens.CreateApiToken>()
+            .HandleAsync(Principals.Admin(), new("unavailable", [AdminPortal.Core.ApiTokens.ApiScopes.AuditIngest], null));
+        return created.Value!.Token;
     }
 
     public void Dispose()

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Claims;
+using AdminPortal.Core.ApiTokens;
 using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.Data;
 using AdminPortal.Core.Integrations;
@@ -64,17 +65,17 @@ public sealed class SessionEndTests(PortalFactory portal) : IClassFixture<Portal
         const string email = "demoted.page@example.test";
         await portal.CreateUserAsync(email, PortalRoles.Admin);
         var openPage = await PrincipalOfCookieAsync(email);
-        var tokens = portal.Services.GetRequiredService<IngestionTokenService>();
-        Assert.NotNull((await tokens.CreateAsync(openPage, "before-demotion")).Value);
+        var tokens = portal.Services.GetRequiredService<CreateApiToken>();
+        Assert.NotNull((await tokens.HandleAsync(openPage, new("before-demotion", [ApiScopes.Admin], null))).Value);
 
         Assert.True((await Administration.ChangeRoleAsync(Principals.Admin(), await IdOfAsync(email), PortalRoles.Auditor)).Succeeded);
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => tokens.CreateAsync(openPage, "after-demotion"));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => tokens.HandleAsync(openPage, new("after-demotion", [ApiScopes.Admin], null)));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Administration.ListAsync(openPage));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
             portal.Services.GetRequiredService<AdminPortal.Core.Integrations.ListIntegrations>().HandleAsync(openPage));
         await using var db = await portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        Assert.False(await db.IngestionTokens.AnyAsync(t => t.Name == "after-demotion"));
+        Assert.False(await db.ApiTokens.AnyAsync(t => t.Name == "after-demotion"));
     }
 
     [Fact]
@@ -83,12 +84,12 @@ public sealed class SessionEndTests(PortalFactory portal) : IClassFixture<Portal
         const string email = "signed.out.page@example.test";
         var (client, _) = await SignedInAsync(email, PortalRoles.Admin);
         var openPage = await PrincipalOfCookieAsync(email);
-        var tokens = portal.Services.GetRequiredService<IngestionTokenService>();
-        Assert.NotNull((await tokens.CreateAsync(openPage, "before-sign-out")).Value);
+        var tokens = portal.Services.GetRequiredService<CreateApiToken>();
+        Assert.NotNull((await tokens.HandleAsync(openPage, new("before-sign-out", [ApiScopes.Admin], null))).Value);
 
         await SignOutAsync(client);
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => tokens.CreateAsync(openPage, "after-sign-out"));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => tokens.HandleAsync(openPage, new("after-sign-out", [ApiScopes.Admin], null)));
     }
 
     private async Task<(HttpClient Client, HttpResponseMessage SignIn)> SignedInAsync(string email, string role)
