@@ -74,9 +74,3 @@ public sealed class CliPortal : IAsyncLifetime
         await S3.DisposeAsync();
     }
 }
-
-[CollectionDefinition(Name)]
-public sealed class CliPortalCollection : ICollectionFixture<CliPortal>
-{
-    public const string Name = "CLI against a portal";
-}

@@ -27,20 +27,13 @@ public sealed class CliRun : IDisposable
     public Task<int> RunAsync(params string[] args)
     {
         var environment = new CliEnvironment(name => variables.GetValueOrDefault(name), Home, output, error,
-            Answer is null ? null : new AnsweringHandler(this));
+            Answer is null ? null : new AnsweringHandler(request =>
+            {
+                Requests.Add(request);
+                return Answer(request);
+            }));
         return CliApp.RunAsync(args, environment);
     }
 
     public void Dispose() => Directory.Delete(Home, recursive: true);
-
-    private sealed class AnsweringHandler(CliRun run) : HttpMessageHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            run.Requests.Add(request);
-            var response = run.Answer!(request);
-            response.RequestMessage = request;
-            return Task.FromResult(response);
-        }
-    }
 }
