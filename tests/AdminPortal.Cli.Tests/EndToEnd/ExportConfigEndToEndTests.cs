@@ -1,35 +1,39 @@
 using System.IO.Compression;
 using System.Text.Json;
-using System.Xml.Linq;
 using AdminPortal.Cli.Tests.Infrastructure;
+using AdminPortal.CloudStorage;
 using AdminPortal.CloudStorage.Tests.Infrastructure;
 
 namespace AdminPortal.Cli.Tests.EndToEnd;
 
-/// <summary>The built tool against a real portal process and a real s3rver, as an admin's script runs it.</summary>
+/// <summary>The built tool against a real portal process and the real emulators, as an admin's script runs it.</summary>
 [Collection(CliPortalCollection.Name)]
 public sealed class ExportConfigEndToEndTests(CliPortal portal) : IDisposable
 {
     private readonly CliProcess cli = portal.Cli();
 
-    /// <summary>An exportConfig for s3rver: Immuta's fields, plus the portal's endpoint and path style for an S3-compatible store.</summary>
-    private string S3File(string path, string bucket = S3Peer.Bucket)
+    private StoragePeers Storage => portal.Storage;
+
+    private string File(string json)
     {
         var file = Path.Combine(cli.Home, $"{Guid.NewGuid():N}.json");
-        File.WriteAllText(file, $$"""
-            {
-              "interval": "EVERY_12_HOURS",
-              "bucket": "{{bucket}}",
-              "path": "{{path}}",
-              "region": "us-east-1",
-              "accessKeyId": "{{StoragePeers.S3AccessKeyId}}",
-              "secretAccessKey": "s3rver-ignores-the-secret",
-              "endpoint": "{{portal.S3.Url.AbsoluteUri}}",
-              "pathStyle": true
-            }
-            """);
+        System.IO.File.WriteAllText(file, json);
         return file;
     }
+
+    /// <summary>An exportConfig for s3rver: Immuta's fields, plus the portal's endpoint and path style for an S3-compatible store.</summary>
+    private string S3File(string path, string bucket = StoragePeers.S3Bucket) => File($$"""
+        {
+          "interval": "EVERY_12_HOURS",
+          "bucket": "{{bucket}}",
+          "path": "{{path}}",
+          "region": "us-east-1",
+          "accessKeyId": "{{StoragePeers.S3AccessKeyId}}",
+          "secretAccessKey": "s3rver-ignores-the-secret",
+          "endpoint": "{{Storage.S3Url.AbsoluteUri}}",
+          "pathStyle": true
+        }
+        """);
 
     private async Task<CliResult> Succeeds(params string[] args)
     {
@@ -55,13 +59,7 @@ public sealed class ExportConfigEndToEndTests(CliPortal portal) : IDisposable
 
         var run = Json(await Succeeds("audit", "exportConfig", "send-now", id, "--wait", "--json"));
         Assert.Equal("Succeeded", run.GetProperty("status").GetString());
-        // The demo events, and the portal's own audit events (the integration just created among them).
-        var rows = run.GetProperty("rows").GetInt64();
-        Assert.InRange(rows, CliPortal.DemoEvents, CliPortal.DemoEvents + 100);
-
-        var lines = await ExportedLinesAsync(prefix);
-        Assert.Equal(rows, lines.Count);
-        Assert.All(lines, line => Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(line).RootElement.ValueKind));
+        await AssertEveryRowIsStoredAsync(run, Storage.S3(prefix));
 
         var runs = await Succeeds("audit", "exportConfig", "runs", id);
         Assert.Contains(runs.Out.Split('\n'), line => line.StartsWith(run.GetProperty("id").GetString()!, StringComparison.Ordinal) && line.Contains("Succeeded", StringComparison.Ordinal));
@@ -77,6 +75,47 @@ public sealed class ExportConfigEndToEndTests(CliPortal portal) : IDisposable
         var gone = await cli.RunAsync("audit", "exportConfig", "get", id);
         Assert.Equal(ExitCodes.Refused, gone.ExitCode);
         Assert.Contains("(404)", gone.Error);
+    }
+
+    [Fact]
+    public async Task An_adls_exportConfig_with_a_sas_token_sends_every_event_to_azurite()
+    {
+        var prefix = $"cli-{Guid.NewGuid():N}";
+        var file = File($$"""
+            {
+              "interval": "EVERY_4_HOURS",
+              "storageAccount": "{{StoragePeers.AzureAccount}}",
+              "fileSystem": "{{StoragePeers.AzureContainer}}",
+              "path": "{{prefix}}",
+              "sasToken": "{{StoragePeers.AzureAccountSas("rwdlac").TrimStart('?')}}",
+              "endpoint": "{{Storage.AzureUrl.AbsoluteUri}}{{StoragePeers.AzureAccount}}"
+            }
+            """);
+
+        var created = Json(await Succeeds("audit", "exportConfig", "create:adls", file, "--json"));
+        var id = created.GetProperty("id").GetString()!;
+        Assert.Equal(("AzureSas", "connected"), (created.GetProperty("authMethod").GetString(), created.GetProperty("connectionStatus").GetString()));
+
+        var run = Json(await Succeeds("audit", "exportConfig", "send-now", id, "--wait", "--json"));
+        await AssertEveryRowIsStoredAsync(run, Storage.Azure(prefix));
+        await Succeeds("audit", "exportConfig", "delete", id);
+    }
+
+    [Fact]
+    public async Task A_gcs_exportConfig_without_a_key_uses_the_portals_service_account_and_sends_every_event()
+    {
+        var prefix = $"cli-{Guid.NewGuid():N}";
+        var file = File($$"""
+            { "interval": "EVERY_2_HOURS", "bucket": "audit-exports-gcs", "path": "{{prefix}}", "endpoint": "{{Storage.GcsUrl.AbsoluteUri}}" }
+            """);
+
+        var created = Json(await Succeeds("audit", "exportConfig", "create:gcs", file, "--json"));
+        var id = created.GetProperty("id").GetString()!;
+        Assert.Equal(("GcpPortalServiceAccount", "connected"), (created.GetProperty("authMethod").GetString(), created.GetProperty("connectionStatus").GetString()));
+
+        var run = Json(await Succeeds("audit", "exportConfig", "send-now", id, "--wait", "--json"));
+        await AssertEveryRowIsStoredAsync(run, Storage.Gcs("audit-exports-gcs", prefix));
+        await Succeeds("audit", "exportConfig", "delete", id);
     }
 
     [Fact]
@@ -115,30 +154,35 @@ public sealed class ExportConfigEndToEndTests(CliPortal portal) : IDisposable
         Assert.Contains("admin", result.Error);
     }
 
-    /// <summary>Every JSON line of every exported object under the prefix, read back from s3rver (manifest aside).</summary>
-    private async Task<List<string>> ExportedLinesAsync(string prefix)
+    /// <summary>
+    /// The run succeeded with the demo events and the portal's own audit events (the integration just created among
+    /// them), and the storage holds exactly that many JSON lines in its .jsonl.gz objects (the manifest aside).
+    /// </summary>
+    private async Task AssertEveryRowIsStoredAsync(JsonElement run, StorageDestination destination)
     {
-        using var http = new HttpClient { BaseAddress = portal.S3.Url };
-        // By local name: s3rver's listing has a namespace of its own (doc.s3.amazonaws.com), not AWS's.
-        var listing = XDocument.Parse(await http.GetStringAsync($"{S3Peer.Bucket}?prefix={prefix}/"));
-        var keys = listing.Descendants().Where(e => e.Name.LocalName == "Key").Select(k => k.Value)
-            .Where(k => k.EndsWith(".jsonl.gz", StringComparison.Ordinal)).ToList();
-        Assert.NotEmpty(keys);
-        var lines = new List<string>();
-        foreach (var key in keys)
+        Assert.Equal("Succeeded", run.GetProperty("status").GetString());
+        var rows = run.GetProperty("rows").GetInt64();
+        Assert.InRange(rows, CliPortal.DemoEvents, CliPortal.DemoEvents + 100);
+
+        using var storage = Storage.Factory.Create(destination);
+        var lines = 0;
+        await foreach (var stored in storage.ListAsync("", CancellationToken.None))
         {
-            await using var gzip = new GZipStream(await http.GetStreamAsync($"{S3Peer.Bucket}/{key}"), CompressionMode.Decompress);
-            using var reader = new StreamReader(gzip);
-            while (await reader.ReadLineAsync() is { } line)
+            if (!stored.Key.EndsWith(".jsonl.gz", StringComparison.Ordinal))
             {
-                if (line.Length > 0)
-                {
-                    lines.Add(line);
-                }
+                continue;
+            }
+
+            await using var gzip = new GZipStream(await storage.OpenReadAsync(stored.Key, CancellationToken.None), CompressionMode.Decompress);
+            using var reader = new StreamReader(gzip);
+            while (await reader.ReadLineAsync() is { Length: > 0 } line)
+            {
+                Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(line).RootElement.ValueKind);
+                lines++;
             }
         }
 
-        return lines;
+        Assert.Equal(rows, lines);
     }
 
     public void Dispose() => cli.Dispose();

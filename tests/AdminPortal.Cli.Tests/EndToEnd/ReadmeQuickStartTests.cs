@@ -70,8 +70,8 @@ public sealed partial class ReadmeQuickStartTests(CliPortal portal) : IDisposabl
     private async Task WriteExampleFileAsync()
     {
         var example = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Cli", "examples", "s3-compatible.json")))!.AsObject();
-        example["endpoint"] = portal.S3.Url.AbsoluteUri;
-        example["bucket"] = S3Peer.Bucket;
+        example["endpoint"] = portal.Storage.S3Url.AbsoluteUri;
+        example["bucket"] = StoragePeers.S3Bucket;
         example["accessKeyId"] = StoragePeers.S3AccessKeyId;
         example["path"] = $"readme-{Guid.NewGuid():N}";
         // A name per run: the portal refuses a second integration of the same name.

@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 
 namespace AdminPortal.Cli.Tests.Infrastructure;
 
-/// <summary>One real portal process (with a bootstrap Admin and demo events), one s3rver, and an admin-scoped API token.</summary>
+/// <summary>One real portal process (with a bootstrap Admin and demo events), the storage emulators, and an admin-scoped API token.</summary>
 public sealed class CliPortal : IAsyncLifetime
 {
     public const string AdminEmail = "admin@example.test";
@@ -14,18 +14,20 @@ public sealed class CliPortal : IAsyncLifetime
 
     public PortalProcess Portal { get; private set; } = default!;
 
-    /// <summary>The customer's bucket: s3rver with <see cref="S3Peer.Bucket"/>.</summary>
-    public S3Peer S3 { get; } = new();
+    /// <summary>The customers' clouds: s3rver, Azurite and the GCS emulator.</summary>
+    public StoragePeers Storage { get; } = new();
 
     public string Token { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
-        await S3.InitializeAsync();
+        await Storage.InitializeAsync();
         Portal = await PortalProcess.StartAsync(new Dictionary<string, string>
         {
             ["Bootstrap:AdminEmail"] = AdminEmail,
             ["Bootstrap:AdminPassword"] = "Cli-Admin-Password-42",
+            // create:gcs without a key uses the portal's service account (unauthenticated against the emulator).
+            ["Integrations:GcpServiceAccount"] = "adminportal-export@adminportal-prod.iam.gserviceaccount.com",
         }, seedDemoEvents: DemoEvents);
         Token = await IssueTokenAsync("admin");
     }
@@ -71,6 +73,6 @@ public sealed class CliPortal : IAsyncLifetime
             await Portal.DisposeAsync();
         }
 
-        await S3.DisposeAsync();
+        await Storage.DisposeAsync();
     }
 }
