@@ -7,8 +7,11 @@ public sealed class ExportConfigService(PortalClient portal, TimeProvider clock)
 {
     private static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(1);
 
-    /// <summary>Creates the integration (the portal tests its connection), then the schedule; a refused schedule removes the integration again.</summary>
-    public async Task<(ExportConfigView View, IntegrationItem Integration)> CreateAsync(ExportConfigPlan plan, CancellationToken ct)
+    /// <summary>
+    /// Creates the integration (the portal tests its connection), then the schedule; a refused schedule (the portal
+    /// refuses one whose integration's test failed) removes the integration again.
+    /// </summary>
+    public async Task<ExportConfigView> CreateAsync(ExportConfigPlan plan, CancellationToken ct)
     {
         IntegrationItem integration;
         try
@@ -29,7 +32,7 @@ public sealed class ExportConfigService(PortalClient portal, TimeProvider clock)
                     plan.Format, plan.Gzip, "Incremental", "EveryHours", plan.EveryHours, "UTC"),
                 CliJsonContext.Default.CreateScheduleRequest, CliJsonContext.Default.CreatedId, ct);
             var schedule = await portal.GetAsync($"api/schedules/{created.Id}", CliJsonContext.Default.ScheduleItem, ct);
-            return (ExportConfigView.From(schedule, integration), integration);
+            return ExportConfigView.From(schedule, integration);
         }
         catch (PortalRefusedException e)
         {

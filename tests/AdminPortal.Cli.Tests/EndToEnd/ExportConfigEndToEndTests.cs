@@ -53,6 +53,7 @@ public sealed class ExportConfigEndToEndTests(CliPortal portal) : IDisposable
         var id = created.GetProperty("id").GetString()!;
         Assert.Equal("connected", created.GetProperty("connectionStatus").GetString());
         Assert.True(created.GetProperty("enabled").GetBoolean());
+        Assert.Equal("EVERY_12_HOURS", created.GetProperty("interval").GetString());
 
         var list = await Succeeds("audit", "exportConfig", "list");
         Assert.Contains(list.Out.Split('\n'), line => line.StartsWith(id, StringComparison.Ordinal) && line.Contains("yes", StringComparison.Ordinal));
@@ -129,6 +130,27 @@ public sealed class ExportConfigEndToEndTests(CliPortal portal) : IDisposable
         Assert.StartsWith("Error: One or more fields are invalid. (400)", result.Error);
         Assert.Contains($"{file} line 3, bucket: ", result.Error);
         Assert.DoesNotContain("   at ", result.Error);
+    }
+
+    [Fact]
+    public async Task A_storage_the_portal_cannot_reach_is_refused_and_leaves_no_integration_behind()
+    {
+        var name = $"unreachable_{Guid.NewGuid():N}"[..24];
+        var file = File($$"""
+            {
+              "interval": "EVERY_12_HOURS", "bucket": "{{StoragePeers.S3Bucket}}", "region": "us-east-1", "name": "{{name}}",
+              "accessKeyId": "{{StoragePeers.S3AccessKeyId}}", "secretAccessKey": "x", "endpoint": "http://127.0.0.1:9", "pathStyle": true
+            }
+            """);
+
+        var result = await cli.RunAsync("audit", "exportConfig", "create:s3:accessKey", file);
+
+        Assert.Equal(ExitCodes.Refused, result.ExitCode);
+        Assert.Contains("did not succeed", result.Error);
+        using var api = new HttpClient { BaseAddress = portal.Portal.BaseUrl };
+        api.DefaultRequestHeaders.Authorization = new("Bearer", portal.Token);
+        var integrations = JsonDocument.Parse(await api.GetStringAsync("api/integrations")).RootElement;
+        Assert.DoesNotContain(integrations.EnumerateArray(), i => i.GetProperty("name").GetString() == name);
     }
 
     [Fact]

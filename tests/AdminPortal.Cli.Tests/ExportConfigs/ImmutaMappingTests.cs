@@ -132,6 +132,16 @@ public sealed class ImmutaMappingTests
     }
 
     [Theory]
+    [InlineData("Every 12 hours", "EVERY_12_HOURS")]
+    [InlineData("Every 2 hours", "EVERY_2_HOURS")]
+    [InlineData("Every 3 hours", null)]
+    [InlineData("Daily at 02:00 (UTC)", null)]
+    public void The_portals_every_N_hours_reads_back_as_Immutas_interval(string frequency, string? interval)
+    {
+        Assert.Equal(interval, ImmutaInterval.FromFrequency(frequency));
+    }
+
+    [Theory]
     [InlineData("EVERY_3_HOURS")]
     [InlineData("EVERY_HOUR")]
     [InlineData("every_12_hours")]
