@@ -6,7 +6,6 @@ using AdminPortal.Core.Security;
 using AdminPortal.Core.Users;
 using AdminPortal.Web.Account;
 using AdminPortal.Web.Api;
-using AdminPortal.Web.Api.Tokens;
 using AdminPortal.Web.AuditLogs;
 using AdminPortal.Web.Components;
 using AdminPortal.Web.Errors;
@@ -223,7 +222,6 @@ public static class WebServices
         app.MapAuditLogEndpoints();
         app.MapIngestionEndpoints();
         app.MapPortalApi();
-        app.MapApiTokenEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -68,15 +68,7 @@ public sealed class IngestionAdministrationTests(SharedPortal shared)
     {
         const string auditor = "explorer.auditor@example.test";
         const string password = "Explorer-Pass-2026";
-        await using (var admin = await shared.OpenAdminSessionAsync("/admin/users"))
-        {
-            await admin.Page.GetByTestId("add-user").ClickAsync();
-            await admin.Page.Locator("#new-email").FillAsync(auditor);
-            await admin.Page.Locator("#new-role").SelectOptionAsync("Auditor");
-            await admin.Page.Locator("#new-password").FillAsync(password);
-            await admin.Page.GetByTestId("add-user-submit").ClickAsync();
-            await Assertions.Expect(admin.Page.GetByTestId("users-grid")).ToContainTextAsync(auditor);
-        }
+        await shared.AddUserAsync(auditor, "Auditor", password);
 
         await using var session = await shared.OpenSessionAsync();
         await session.SignInAsync(auditor, password);

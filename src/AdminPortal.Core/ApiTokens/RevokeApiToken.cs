@@ -17,7 +17,7 @@ public sealed class RevokeApiToken(IDbContextFactory<PortalDbContext> dbFactory,
         // Someone else's token is as unknown to a non-Admin as one that does not exist: ids are not to be probed.
         if (token is null || (token.UserId != user.Id && !user.IsInRole(PortalRoles.Admin)))
         {
-            return Result.Fail("", ApiTokenRules.NotFound);
+            return Result.NotFound(ApiTokenRules.NotFound);
         }
 
         if (token.RevokedAtUtc is null)

@@ -1,6 +1,8 @@
+using AdminPortal.Web.Api.AuditLogs;
 using AdminPortal.Web.Api.Integrations;
 using AdminPortal.Web.Api.Runs;
 using AdminPortal.Web.Api.Schedules;
+using AdminPortal.Web.Api.Tokens;
 using AdminPortal.Web.Api.Users;
 using AdminPortal.Web.Api.Workbooks;
 using Microsoft.AspNetCore.Identity;
@@ -22,13 +24,21 @@ public static class ApiEndpoints
         api.MapSchedules();
         api.MapRuns();
         api.MapUsers();
+        api.MapApiTokens();
+        api.MapAuditEvents();
 
         // The document and the reference page are read in a browser, with the portal's cookie (not a token).
         var signedIn = new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = IdentityConstants.ApplicationScheme };
         endpoints.MapOpenApi(PortalUrls.OpenApiDocument).RequireAuthorization(signedIn);
         endpoints.MapScalarApiReference(PortalUrls.ApiReference, options => options
                 .WithTitle("AdminPortal API")
-                .WithOpenApiRoutePattern(PortalUrls.OpenApiDocument))
+                .WithOpenApiRoutePattern(PortalUrls.OpenApiDocument)
+                // Within the portal's CSP (SecurityHeadersMiddleware): a per-response nonce for its inline script, and
+                // nothing fetched from elsewhere (fonts, telemetry, the hosted agent).
+                .WithNonce()
+                .DisableDefaultFonts()
+                .DisableTelemetry()
+                .DisableAgent())
             .RequireAuthorization(signedIn);
         return endpoints;
     }

@@ -58,7 +58,8 @@ public sealed class ApiTokenAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var outcome = await HandleAuthenticateOnceSafeAsync();
-        Response.Headers.WWWAuthenticate = "Bearer realm=\"AdminPortal\"";
+        // RFC 6750: a presented token that was refused is "invalid_token"; no token at all gets the bare challenge.
+        Response.Headers.WWWAuthenticate = outcome.Failure is null ? "Bearer realm=\"AdminPortal\"" : "Bearer realm=\"AdminPortal\", error=\"invalid_token\"";
         await ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "A valid API token is required.",
             outcome.Failure?.Message ?? MissingToken);
     }

@@ -51,6 +51,18 @@ public sealed class SharedPortal : IAsyncLifetime
         return session;
     }
 
+    /// <summary>A user added by the bootstrap Admin on Administration > Users, as an Admin adds one.</summary>
+    public async Task AddUserAsync(string email, string role, string password)
+    {
+        await using var admin = await OpenAdminSessionAsync("/admin/users");
+        await admin.Page.GetByTestId("add-user").ClickAsync();
+        await admin.Page.Locator("#new-email").FillAsync(email);
+        await admin.Page.Locator("#new-role").SelectOptionAsync(role);
+        await admin.Page.Locator("#new-password").FillAsync(password);
+        await admin.Page.GetByTestId("add-user-submit").ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(admin.Page.GetByTestId("users-grid")).ToContainTextAsync(email);
+    }
+
     public async Task DisposeAsync()
     {
         await Chromium.DisposeAsync();

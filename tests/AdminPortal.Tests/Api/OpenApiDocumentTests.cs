@@ -57,6 +57,11 @@ public sealed class OpenApiDocumentTests(ApiPortal portal)
             Assert.True(operation.TryGetProperty("summary", out _), $"{where} has no summary.");
             var security = Assert.Single(operation.GetProperty("security").EnumerateArray());
             Assert.True(security.TryGetProperty("ApiToken", out _), $"{where} does not name the ApiToken scheme.");
+            if (operation.TryGetProperty("requestBody", out var body) && body.GetProperty("content").TryGetProperty("application/json", out var json))
+            {
+                Assert.True(json.TryGetProperty("example", out _), $"{where} has no request example.");
+            }
+
             var responses = operation.GetProperty("responses");
             foreach (var status in new[] { "401", "403" }.Concat(endpoint.TakesInput ? ["400"] : []))
             {
@@ -92,6 +97,10 @@ public sealed class OpenApiDocumentTests(ApiPortal portal)
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        // Its inline script runs under the portal's CSP by the nonce of this response.
+        var nonce = Regex.Match(await page.Content.ReadAsStringAsync(), "<script[^>]* nonce=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(nonce);
+        Assert.Contains($"script-src 'self' 'nonce-{nonce}'", page.Headers.GetValues("Content-Security-Policy").Single());
         Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, document.StatusCode);
     }

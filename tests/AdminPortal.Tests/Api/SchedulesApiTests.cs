@@ -155,6 +155,27 @@ public sealed class SchedulesApiTests(StoragePeers peers, ApiPortal portal)
     }
 
     [Fact]
+    public async Task Send_now_while_a_run_of_the_schedule_is_going_answers_409_and_starts_nothing()
+    {
+        var api = await AdminAsync();
+        var (_, _, _, schedule) = await ExportAsync(api, "apiconflict");
+        var going = new ExportRun { Id = Guid.NewGuid(), ScheduleId = schedule, Status = ExportRunStatus.Running, StartedAtUtc = DateTime.UtcNow, RunToken = "going" };
+        await using (var db = await portal.DbAsync())
+        {
+            db.ExportRuns.Add(going);
+            await db.SaveChangesAsync();
+        }
+
+        var problem = await (await api.PostAsync($"/api/schedules/{schedule}/send-now", null)).ProblemAsync(HttpStatusCode.Conflict);
+
+        Assert.Contains("already in progress", problem.GetProperty("detail").GetString());
+        await using var after = await portal.DbAsync();
+        Assert.Equal([going.Id], await after.ExportRuns.Where(r => r.ScheduleId == schedule).Select(r => r.Id).ToListAsync());
+        after.ExportRuns.Remove(going);
+        await after.SaveChangesAsync();
+    }
+
+    [Fact]
     public async Task An_unknown_schedule_or_run_is_404()
     {
         var api = await AdminAsync();

@@ -33,7 +33,7 @@ public partial class ApiTokensPage
         loading = false;
     }
 
-    private void ShowAll(bool all) => Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("all", all ? true : null));
+    private void ShowAll(bool all) => Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("all", all ? "true" : null));
 
     private async Task OnCreatedAsync(CreatedApiToken token)
     {
