@@ -98,8 +98,13 @@ public sealed class OpenApiDocumentTests(ApiPortal portal)
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         // Its inline script runs under the portal's CSP by the nonce of this response.
-        var nonce = Regex.Match(await page.Content.ReadAsStringAsync(), "<script[^>]* nonce=\"([^\"]+)\"").Groups[1].Value;
+        var html = await page.Content.ReadAsStringAsync();
+        var nonce = Regex.Match(html, "<script[^>]* nonce=\"([^\"]+)\"").Groups[1].Value;
         Assert.NotEmpty(nonce);
+        // Its script is the portal's own ('self'), served beside the page.
+        var script = Regex.Match(html, "<script[^>]* src=\"([^\"]+)\"").Groups[1].Value;
+        var served = await browser.GetAsync(new Uri(new Uri("http://localhost/api/reference/"), script));
+        Assert.True(served.IsSuccessStatusCode, $"{script}: {served.StatusCode}");
         Assert.Contains($"script-src 'self' 'nonce-{nonce}'", page.Headers.GetValues("Content-Security-Policy").Single());
         Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, document.StatusCode);

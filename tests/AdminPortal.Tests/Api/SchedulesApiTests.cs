@@ -126,7 +126,7 @@ public sealed class SchedulesApiTests(StoragePeers peers, ApiPortal portal)
     }
 
     [Fact]
-    public async Task A_read_only_token_may_list_but_not_schedule_or_send()
+    public async Task A_read_only_token_may_list_but_not_send_and_a_write_only_token_may_not_read_runs()
     {
         var admin = await AdminAsync();
         var (_, _, _, schedule) = await ExportAsync(admin, "apireadonly");
@@ -137,6 +137,9 @@ public sealed class SchedulesApiTests(StoragePeers peers, ApiPortal portal)
 
         Assert.Contains(listed.EnumerateArray(), s => s.GetProperty("id").GetGuid() == schedule);
         Assert.Equal("This token lacks the scope exports:write.", refused.GetProperty("detail").GetString());
+        var writer = await portal.ApiClientAsync(PortalRoles.Admin, ApiScopes.ExportsWrite);
+        var noRead = await (await writer.GetAsync($"/api/schedules/{schedule}/runs")).ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal("This token lacks the scope audit:read.", noRead.GetProperty("detail").GetString());
     }
 
     [Fact]

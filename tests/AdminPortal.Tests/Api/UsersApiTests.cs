@@ -32,6 +32,19 @@ public sealed class UsersApiTests(ApiPortal portal)
     }
 
     [Fact]
+    public async Task An_auditors_token_cannot_list_or_add_users()
+    {
+        var auditor = await portal.ApiClientAsync(PortalRoles.Auditor, ApiScopes.AuditRead, ApiScopes.ExportsWrite);
+
+        var listed = await (await auditor.GetAsync("/api/users")).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await auditor.PostJsonAsync("/api/users", new { email = "api.sneaky@example.test", role = "Admin", password = PortalFactory.Password }))
+            .ProblemAsync(HttpStatusCode.Forbidden);
+
+        Assert.Equal("This token lacks the scope admin.", listed.GetProperty("detail").GetString());
+        Assert.Empty(await portal.SecurityEventsAsync("api.sneaky@example.test"));
+    }
+
+    [Fact]
     public async Task An_unknown_role_answers_400_with_the_pages_message_and_an_unknown_user_404()
     {
         var api = await portal.ApiClientAsync(PortalRoles.Admin, ApiScopes.Admin);

@@ -41,6 +41,19 @@ public sealed class WorkbooksApiTests(ApiPortal portal)
     }
 
     [Fact]
+    public async Task A_read_only_token_may_open_workbooks_but_not_save_one()
+    {
+        var reader = await portal.ApiClientAsync(PortalRoles.Auditor, ApiScopes.AuditRead);
+
+        var listed = await reader.GetAsync("/api/workbooks");
+        var refused = await (await reader.PostJsonAsync("/api/workbooks", new { name = "Not saved", element = new { state = new { } } }))
+            .ProblemAsync(HttpStatusCode.Forbidden);
+
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        Assert.Equal("This token lacks the scope exports:write.", refused.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task An_auditor_cannot_see_or_change_an_admins_workbook()
     {
         var admin = await portal.ApiClientAsync(PortalRoles.Admin, ApiScopes.Admin);
