@@ -1,0 +1,3 @@
+using AdminPortal.Cli;
+
+return await CliApp.RunAsync(args, CliEnvironment.FromProcess());
