@@ -39,11 +39,11 @@ public sealed class IngestionTokenService(IDbContextFactory<PortalDbContext> dbF
             Prefix = token[..(TokenPrefix.Length + 6)],
             Hash = Hash(token),
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-            CreatedBy = actor.Identity?.Name ?? "",
+            CreatedBy = actor.ActorName(),
         });
         await db.SaveChangesAsync(ct);
         await audit.WriteAsync(new PortalAuditEntry(nameof(SecurityEventKind.IngestionTokenCreated), "Ingestion token created", "create", "security",
-            actor.Identity?.Name, true, AuditTargetType.Application, name), ct);
+            actor.ActorName(), true, AuditTargetType.Application, name), ct);
         return Result.Ok(token);
     }
 
@@ -70,10 +70,10 @@ public sealed class IngestionTokenService(IDbContextFactory<PortalDbContext> dbF
         if (token.RevokedAtUtc is null)
         {
             token.RevokedAtUtc = clock.GetUtcNow().UtcDateTime;
-            token.RevokedBy = actor.Identity?.Name;
+            token.RevokedBy = actor.ActorName();
             await db.SaveChangesAsync(ct);
             await audit.WriteAsync(new PortalAuditEntry(nameof(SecurityEventKind.IngestionTokenRevoked), "Ingestion token revoked", "revoke", "security",
-                actor.Identity?.Name, true, AuditTargetType.Application, token.Name), ct);
+                actor.ActorName(), true, AuditTargetType.Application, token.Name), ct);
         }
 
         return Result.Success;
