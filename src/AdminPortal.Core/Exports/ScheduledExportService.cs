@@ -100,9 +100,9 @@ public sealed class ScheduledExportService(
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()),
             OwnerId = session.Id,
-            OwnerEmail = user.Identity?.Name ?? "",
+            OwnerEmail = user.ActorName(),
             CreatedAtUtc = now,
-            CreatedBy = user.Identity?.Name ?? "",
+            CreatedBy = user.ActorName(),
         };
         Apply(schedule, command, template!, name, now);
         db.ScheduledExports.Add(schedule);
@@ -141,7 +141,7 @@ public sealed class ScheduledExportService(
         ChangeAsync(user, id, "ExportSchedulePaused", "Export schedule paused", "pause", s =>
         {
             s.Paused = true;
-            s.PauseReason = string.IsNullOrWhiteSpace(reason) ? $"Paused by {user.Identity?.Name}." : reason.Trim();
+            s.PauseReason = string.IsNullOrWhiteSpace(reason) ? $"Paused by {user.ActorName()}." : reason.Trim();
         }, ct);
 
     public Task<Result> ResumeAsync(ClaimsPrincipal user, Guid id, CancellationToken ct = default) =>
@@ -172,7 +172,7 @@ public sealed class ScheduledExportService(
     public async Task<ExportRun?> SendNowAsync(ClaimsPrincipal user, Guid id, IProgress<ExportProgress>? progress = null, CancellationToken ct = default)
     {
         var schedule = await GetAsync(user, id, ct);
-        return schedule is null ? null : await engine.RunAsync(schedule.Id, ExportTrigger.Manual, user.Identity?.Name, progress, ct);
+        return schedule is null ? null : await engine.RunAsync(schedule.Id, ExportTrigger.Manual, user.ActorName(), progress, ct);
     }
 
     /// <summary>History: the newest runs first.</summary>
@@ -306,6 +306,6 @@ public sealed class ScheduledExportService(
 
     private Task AuditAsync(ClaimsPrincipal user, string code, string label, string action, ScheduledExport s, string? details,
         CancellationToken ct, string? oldValue = null, string? newValue = null) =>
-        audit.WriteAsync(new PortalAuditEntry(code, label, action, "exports", user.Identity?.Name, true, AuditTargetType.Asset, s.Name,
+        audit.WriteAsync(new PortalAuditEntry(code, label, action, "exports", user.ActorName(), true, AuditTargetType.Asset, s.Name,
             Details: details, OldValue: oldValue, NewValue: newValue), ct);
 }

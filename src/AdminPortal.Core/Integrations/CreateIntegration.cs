@@ -34,7 +34,7 @@ public sealed class CreateIntegration(
             AccessKeyId = IntegrationRules.Trimmed(command.AccessKeyId),
             ExternalId = cloud == IntegrationCloud.Aws ? IntegrationRules.NewExternalId() : null,
             CreatedAtUtc = now,
-            CreatedBy = IntegrationAuditTrail.ActorName(actor),
+            CreatedBy = actor.ActorName(),
             UpdatedAtUtc = now,
         };
         IntegrationRules.SetDestination(integration, command.Destination);
@@ -70,7 +70,7 @@ public sealed class CreateIntegration(
             return Result<IntegrationSummary>.Fail("Name", IntegrationRules.DuplicateName(name));
         }
 
-        var admin = IntegrationAuditTrail.ActorName(actor);
+        var admin = actor.ActorName();
         await trail.AuditAsync(admin, "IntegrationCreated", "Storage integration created", "create", integration,
             $"{integration.Cloud} {integration.AuthMethod} {integration.DisplayDestination}; test: {integration.LastTestStatus}", ct);
         await trail.ConfirmAsync(admin, "Storage integration created",

@@ -29,7 +29,7 @@ public sealed class DeleteIntegration(
             return Result.NotFound("That integration no longer exists.");
         }
 
-        var admin = IntegrationAuditTrail.ActorName(actor);
+        var admin = actor.ActorName();
         var deleted = new IntegrationDeleted(i.Id, i.Name, deleteLinkedExports, admin);
         var staged = await events.StageAsync(deleted, db, ct);
         db.StorageIntegrations.Remove(i);

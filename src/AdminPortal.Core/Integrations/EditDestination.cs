@@ -70,7 +70,7 @@ public sealed class EditDestination(
 
         i.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         connector.Record(i, problem ?? await connector.TestAsync(i, secret, ct));
-        var admin = IntegrationAuditTrail.ActorName(actor);
+        var admin = actor.ActorName();
         var changed = new IntegrationDestinationChanged(i.Id, i.Name, old, i.DisplayDestination, command.UpdateLinkedExports, admin);
         var staged = await events.StageAsync(changed, db, ct);
         if (await IntegrationSave.SaveOnceAsync(db, logger, "saved", i.Name, ct) is { } failure)

@@ -27,6 +27,4 @@ public sealed class IntegrationAuditTrail(PortalAuditLog audit, NotificationServ
 
     /// <summary>The audit event's count of linked exports acted on.</summary>
     public static string LinkedCount(IReadOnlyList<string> linked, string outcome) => $"{linked.Count} linked exports {outcome}";
-
-    public static string ActorName(System.Security.Claims.ClaimsPrincipal actor) => actor.Identity?.Name ?? "";
 }

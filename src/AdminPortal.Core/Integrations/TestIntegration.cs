@@ -25,7 +25,7 @@ public sealed class TestIntegration(
 
         var result = await connector.RetestAsync(i, ct);
         await db.SaveChangesAsync(ct);
-        await trail.AuditAsync(IntegrationAuditTrail.ActorName(actor), "IntegrationTested", "Storage integration tested", "test", i,
+        await trail.AuditAsync(actor.ActorName(), "IntegrationTested", "Storage integration tested", "test", i,
             $"test: {i.LastTestStatus}", ct, result.Success);
         return Result.Ok(IntegrationSummary.Of(i));
     }

@@ -62,7 +62,7 @@ public sealed class ViewCredentials(
             _ => IntegrationDestinations.MissingPortalSetting(i.AuthMethod, settings, !string.IsNullOrWhiteSpace(i.ServiceUrl)),
         };
 
-        await trail.AuditAsync(IntegrationAuditTrail.ActorName(actor), "IntegrationCredentialsViewed", "Storage integration credentials viewed", "read", i, null, ct);
+        await trail.AuditAsync(actor.ActorName(), "IntegrationCredentialsViewed", "Storage integration credentials viewed", "read", i, null, ct);
         return new IntegrationCredentials(
             i.Name, i.Cloud, i.AuthMethod, i.DisplayDestination,
             IntegrationRules.DestinationOf(i),

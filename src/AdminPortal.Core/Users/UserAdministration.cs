@@ -61,7 +61,7 @@ public sealed class UserAdministration(
             return result;
         }
 
-        await audit.WriteAsync(SecurityEventKind.UserCreated, true, actor.Identity?.Name, email, null, $"Role {command.Role}", ct);
+        await audit.WriteAsync(SecurityEventKind.UserCreated, true, actor.ActorName(), email, null, $"Role {command.Role}", ct);
         return result;
     }
 
@@ -91,7 +91,7 @@ public sealed class UserAdministration(
             await users.AddToRoleAsync(user, role);
             // A new stamp ends the user's sessions (cookies and open pages): the next sign-in carries the new role.
             await users.UpdateSecurityStampAsync(user);
-            await audit.WriteAsync(SecurityEventKind.RoleChanged, true, actor.Identity?.Name, user.Email,
+            await audit.WriteAsync(SecurityEventKind.RoleChanged, true, actor.ActorName(), user.Email,
                 null, $"{string.Join(",", current)} -> {role}", ct);
             return Result.Success;
         });
@@ -116,7 +116,7 @@ public sealed class UserAdministration(
             await users.UpdateAsync(user);
             await users.UpdateSecurityStampAsync(user);
             await audit.WriteAsync(disabled ? SecurityEventKind.UserDisabled : SecurityEventKind.UserEnabled,
-                true, actor.Identity?.Name, user.Email, null, null, ct);
+                true, actor.ActorName(), user.Email, null, null, ct);
             return Result.Success;
         });
     }
@@ -130,7 +130,7 @@ public sealed class UserAdministration(
             var lockedUntil = user.LockoutEnd;
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
-            await audit.WriteAsync(SecurityEventKind.UserUnlocked, true, actor.Identity?.Name, user.Email, null,
+            await audit.WriteAsync(SecurityEventKind.UserUnlocked, true, actor.ActorName(), user.Email, null,
                 lockedUntil > clock.GetUtcNow() ? $"Was locked until {lockedUntil:u}" : "Was not locked", ct);
             return Result.Success;
         });

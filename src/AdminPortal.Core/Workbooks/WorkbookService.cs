@@ -47,7 +47,7 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
             Name = name.Trim(),
             Folder = folder?.Trim() ?? "",
             OwnerId = session.Id,
-            OwnerEmail = user.Identity?.Name ?? "",
+            OwnerEmail = user.ActorName(),
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
             Elements = [new TableElement
@@ -137,7 +137,7 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
             Name = (source.Name + " (copy)")[..Math.Min(120, source.Name.Length + 7)],
             Folder = source.Folder,
             OwnerId = session.Id,
-            OwnerEmail = user.Identity?.Name ?? "",
+            OwnerEmail = user.ActorName(),
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
             Elements = source.Elements.Select(e => new TableElement { Name = e.Name, Position = e.Position, StateJson = e.StateJson }).ToList(),

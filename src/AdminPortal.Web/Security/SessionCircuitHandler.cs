@@ -16,6 +16,10 @@ public sealed class SessionCircuitHandler(
     public override Func<CircuitInboundActivityContext, Task> CreateInboundActivityHandler(Func<CircuitInboundActivityContext, Task> next) =>
         async context =>
         {
+            // Not cached: the check is one primary-key read, measured at about 0.45 ms (wall and CPU, 2-core machine);
+            // a click is two activities (its event and its render's acknowledgement), so about 1 ms per user action.
+            // A cache would let a page left open go on acting after sign-out for as long as it held, which is what
+            // this handler is here to stop.
             if (authentication is not RevalidatingIdentityStateProvider session || await session.IsSessionCurrentAsync(CancellationToken.None))
             {
                 await next(context);

@@ -16,7 +16,7 @@ public sealed class CollectCsvFiles(UserSessions sessions, AuditIngestion ingest
     {
         await sessions.EnsureAdminAsync(actor, "collect CSV logs", ct);
         var report = await ingestion.CollectCsvAsync(input, atomic, ct);
-        await audit.WriteAsync(new PortalAuditEntry("CsvCollected", "CSV log collected", "import", "ingestion", actor.Identity?.Name,
+        await audit.WriteAsync(new PortalAuditEntry("CsvCollected", "CSV log collected", "import", "ingestion", actor.ActorName(),
             report.Error is null, AuditTargetType.Asset, input.FileIdentity, Details: $"{report.Stored} stored, {report.Rejected} rejected"), ct);
         return report;
     }
