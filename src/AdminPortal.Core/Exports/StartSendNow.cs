@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AdminPortal.Core.Common;
+using AdminPortal.Core.Users;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -23,7 +24,7 @@ public sealed class StartSendNow(
         var schedule = await schedules.GetAsync(user, scheduleId, ct);
         // Only the portal stopping cuts the run short, not the request's end: it is then Interrupted and its window exported again.
         var started = schedule is null ? null
-            : await engine.StartAsync(schedule.Id, ExportTrigger.Manual, user.Identity?.Name, progress: null, lifetime.ApplicationStopping);
+            : await engine.StartAsync(schedule.Id, ExportTrigger.Manual, user.ActorName(), progress: null, lifetime.ApplicationStopping);
         if (started is null)
         {
             return Result<Guid>.NotFound(NotFoundMessage);
