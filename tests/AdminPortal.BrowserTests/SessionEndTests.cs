@@ -40,7 +40,7 @@ public sealed class SessionEndTests(SharedPortal shared)
         var logBefore = shared.Portal.Output.Length;
         await using var session = await shared.OpenAdminSessionAsync("/");
         var otherTab = await session.OpenTabAsync();
-        await otherTab.GotoAsync("/admin/ingestion-tokens");
+        await otherTab.GotoAsync("/api-tokens");
         await otherTab.Locator("body[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
         await session.SignOutAsync();
