@@ -12,18 +12,8 @@ public sealed partial class ReadmeQuickStartTests(CliPortal portal) : IDisposabl
     // No ADMINPORTAL_* variables: the README's configure line must be what makes the other lines work.
     private readonly CliProcess cli = new(new Dictionary<string, string>());
 
-    public static TheoryData<string, string> Sources()
-    {
-        var sources = new TheoryData<string, string> { { "Cli/README.md", "## Quick start" } };
-        // The top README's "Automate" section, once it has one with adminportal lines.
-        var top = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TopReadme", "README.md")).ReplaceLineEndings("\n");
-        if (ReadmeBlocks.In(top, "## Automate", "sh").SelectMany(ReadmeBlocks.AdminportalCommands).Any())
-        {
-            sources.Add("TopReadme/README.md", "## Automate");
-        }
-
-        return sources;
-    }
+    // Both READMEs must have their section: a missing one fails (no adminportal lines), it is never skipped.
+    public static TheoryData<string, string> Sources() => new() { { "Cli/README.md", "## Quick start" }, { "TopReadme/README.md", "## Automate" } };
 
     [Theory]
     [MemberData(nameof(Sources))]
