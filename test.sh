@@ -5,12 +5,16 @@ set -uo pipefail
 cd "$(dirname "$0")"
 
 chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ ! -x "$chromium" ]; then
-    echo "Installing Chromium (Debian package) for the browser tests..."
+missing=()
+if [ ! -x "$chromium" ]; then missing+=(chromium); fi
+# The README's curl examples are run as written by a test (bash + curl).
+if ! command -v curl >/dev/null; then missing+=(curl); fi
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing ${missing[*]} (Debian packages) for the browser tests and the README's examples..."
     sudo=""
     if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-    if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null; }; then
-        echo "Could not install Chromium: the browser tests need /usr/bin/chromium."
+    if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null; }; then
+        echo "Could not install ${missing[*]}: the browser tests need /usr/bin/chromium, the README's examples curl."
         exit 1
     fi
 fi
