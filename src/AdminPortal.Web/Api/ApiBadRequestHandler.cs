@@ -28,11 +28,21 @@ public sealed class ApiBadRequestHandler(IProblemDetailsService problems) : IExc
             var body = (failed?.Endpoint ?? context.GetEndpoint())?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
             // A value of the wrong kind is the field's fault; anything else the JSON text's (a syntax error names only where it stopped).
             var conversion = json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal);
-            if (conversion && json.Path is { Length: > 1 } path && path.StartsWith("$.", StringComparison.Ordinal))
+            // System.Text.Json's refusal of null for a non-nullable property or constructor parameter (RespectNullableAnnotations).
+            var refusedNull = json.Message.Contains("doesn't allow", StringComparison.Ordinal) && json.Message.Contains("null", StringComparison.Ordinal);
+            if ((conversion || refusedNull) && json.Path is { Length: > 1 } path && path.StartsWith("$.", StringComparison.Ordinal))
             {
                 var field = path[2..];
                 problem.Detail = null;
-                problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [ValueMessage(body, field)] };
+                problem.Extensions["errors"] = new Dictionary<string, string[]>
+                {
+                    [field] = [refusedNull ? "Give a value: null is not allowed here." : ValueMessage(body, field)],
+                };
+            }
+            else if (refusedNull)
+            {
+                // Without a path (a constructor parameter): say what, without the message's .NET type names.
+                problem.Detail = "A field that needs a value is null: give each documented field a value, or leave an optional one out.";
             }
             else
             {

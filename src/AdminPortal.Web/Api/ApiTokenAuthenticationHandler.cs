@@ -36,10 +36,15 @@ public sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var result = await authenticate.HandleAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        var presented = header["Bearer ".Length..].Trim();
+        var result = await authenticate.HandleAsync(presented, Context.RequestAborted);
         if (result.Rejection is { } rejection)
         {
-            return AuthenticateResult.Fail(AuthenticateApiToken.Describe(rejection));
+            // A forgotten script with a revoked token, or someone probing: visible in the log, by the part of the token that
+            // tells tokens apart (what the API tokens page shows), never the rest.
+            var reason = AuthenticateApiToken.Describe(rejection);
+            Logger.LogWarning("API token {TokenPrefix} refused for {Method} {Path}: {Reason}", Shown(presented), Request.Method, Request.Path.Value, reason);
+            return AuthenticateResult.Fail(reason);
         }
 
         var claimTypes = identity.Value.ClaimsIdentity;
@@ -54,6 +59,11 @@ public sealed class ApiTokenAuthenticationHandler(
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, claimTypes.UserNameClaimType, claimTypes.RoleClaimType));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
+
+    private static string Shown(string presented) =>
+        ApiTokenSecret.IsWellFormed(presented) && presented.Length > ApiTokenSecret.ShownLength
+            ? ApiTokenSecret.PrefixOf(presented) + "…"
+            : "(not an AdminPortal token)";
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {

@@ -211,6 +211,28 @@ public sealed class ApiTokenAuthenticationTests(ApiTokenAuthenticationTests.Port
     }
 
     [Fact]
+    public async Task A_token_created_with_an_expiring_token_expires_no_later_than_it()
+    {
+        var email = ApiClients.ApiUserEmail(PortalRoles.Admin);
+        await portal.EnsureUserAsync(email, PortalRoles.Admin);
+        var now = portal.Clock.GetUtcNow().UtcDateTime;
+        var caller = portal.ApiClientWithToken(await portal.ApiTokenAsync(email, [ApiScopes.Admin], now.AddDays(7)));
+
+        var forever = await caller.PostAsJsonAsync("/api/tokens", new { name = "lasting", scopes = new[] { ApiScopes.Admin }, expiresAtUtc = (DateTime?)null });
+        var later = await caller.PostAsJsonAsync("/api/tokens", new { name = "later", scopes = new[] { ApiScopes.Admin }, expiresAtUtc = now.AddDays(30) });
+        var within = await caller.PostAsJsonAsync("/api/tokens", new { name = "within", scopes = new[] { ApiScopes.AuditRead }, expiresAtUtc = now.AddDays(3) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, forever.StatusCode);
+        Assert.Contains("expires no later than it", (await ProblemAsync(forever)).GetProperty("errors").GetProperty("expiresAtUtc")[0].GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, later.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, within.StatusCode);
+        var names = (await (await portal.ApiClientAsync(PortalRoles.Admin, ApiScopes.Admin)).GetFromJsonAsync<JsonElement>("/api/tokens"))
+            .EnumerateArray().Select(t => t.GetProperty("name").GetString()).ToList();
+        Assert.DoesNotContain("lasting", names);
+        Assert.DoesNotContain("later", names);
+    }
+
+    [Fact]
     public async Task An_admin_lists_everyones_tokens_and_revokes_an_auditors_which_is_audited_in_the_admins_name()
     {
         var auditorEmail = ApiClients.ApiUserEmail(PortalRoles.Auditor);

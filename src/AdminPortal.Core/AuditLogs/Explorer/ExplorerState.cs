@@ -63,7 +63,8 @@ public sealed record ExplorerState
         {
             Range = Ranges.Contains(Range) ? Range : "7d",
             Columns = columns.Count > 0 ? columns : AuditColumns.DefaultVisible,
-            Filters = Filters.Where(f => Applies(f, ignored)).ToList(),
+            // A hand-written state (the API's) may hold a null filter: it filters nothing.
+            Filters = Filters.Where(f => f is not null && Applies(f, ignored)).ToList(),
             Sort = AuditColumns.Find(Sort)?.Name ?? nameof(AuditEvent.EventTimeUtc),
             Search = string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(),
         };

@@ -1,0 +1,86 @@
+using System.Net;
+using AdminPortal.CloudStorage.Tests.Infrastructure;
+using AdminPortal.Core.ApiTokens;
+using AdminPortal.Core.Exports;
+using AdminPortal.Core.Users;
+using AdminPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Tests.Api;
+
+/// <summary>Send now over the API when two scripts press it at once, and what another user's token sees of its runs.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class SendNowRaceTests(StoragePeers peers, ApiPortal portal)
+{
+    private async Task<Guid> ScheduleAsync(string family)
+    {
+        await portal.StoreEventsAsync(family, 40, DateTime.UtcNow.AddHours(-3), TimeSpan.FromHours(2));
+        var integration = await portal.IntegrationAsync(peers, "s3", $"s3_{family}", $"api/{family}/");
+        var (workbook, element) = await portal.WorkbookAsync(family);
+        return await portal.ScheduleAsync(new ScheduleExportCommand
+        {
+            WorkbookId = workbook, TableElementId = element, IntegrationId = integration, UriTemplate = "audit/{run}-{part}.csv",
+            FrequencyKind = ExportFrequencyKind.EveryHours, EveryHours = 12,
+        });
+    }
+
+    private static async Task<string> FinishedStatusAsync(HttpClient api, Guid runId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var status = (await (await api.GetAsync($"/api/runs/{runId}")).JsonAsync(HttpStatusCode.OK)).GetProperty("status").GetString()!;
+            if (status != "Running" || DateTime.UtcNow > deadline)
+            {
+                return status;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact]
+    public async Task Two_simultaneous_send_nows_start_one_run_and_the_other_gets_409()
+    {
+        var schedule = await ScheduleAsync("apirace");
+        var first = await portal.ApiClientAsync(PortalRoles.Admin, ApiScopes.ExportsWrite, ApiScopes.AuditRead);
+        var second = await portal.ApiClientAsync(PortalRoles.Admin, ApiScopes.ExportsWrite, ApiScopes.AuditRead);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
+            (i % 2 == 0 ? first : second).PostAsync($"/api/schedules/{schedule}/send-now", null)));
+
+        var statuses = answers.Select(a => a.StatusCode).OrderBy(s => s).ToList();
+        var texts = string.Join("\n", await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync())));
+        Assert.True(statuses.Count(s => s == HttpStatusCode.Accepted) == 1 && statuses.Count(s => s == HttpStatusCode.Conflict) == 3,
+            $"{string.Join(", ", statuses)}: {texts}");
+        foreach (var conflict in answers.Where(a => a.StatusCode == HttpStatusCode.Conflict))
+        {
+            await conflict.ProblemAsync(HttpStatusCode.Conflict);
+        }
+
+        var runId = (await answers.Single(a => a.StatusCode == HttpStatusCode.Accepted).JsonAsync(HttpStatusCode.Accepted)).GetProperty("runId").GetGuid();
+        Assert.Equal("Succeeded", await FinishedStatusAsync(first, runId));
+        await using var db = await portal.DbAsync();
+        Assert.Equal([runId], await db.ExportRuns.Where(r => r.ScheduleId == schedule).Select(r => r.Id).ToListAsync());
+    }
+
+    [Fact]
+    public async Task An_auditors_token_cannot_read_the_run_manifest_or_history_of_an_admins_schedule()
+    {
+        var schedule = await ScheduleAsync("apiforeignrun");
+        var admin = await portal.ApiClientAsync(PortalRoles.Admin, ApiScopes.Admin);
+        var runId = (await (await admin.PostAsync($"/api/schedules/{schedule}/send-now", null)).JsonAsync(HttpStatusCode.Accepted)).GetProperty("runId").GetGuid();
+        Assert.Equal("Succeeded", await FinishedStatusAsync(admin, runId));
+        var auditor = await portal.ApiClientAsync(PortalRoles.Auditor, ApiScopes.AuditRead, ApiScopes.ExportsWrite);
+
+        await (await auditor.GetAsync($"/api/runs/{runId}")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await auditor.GetAsync($"/api/runs/{runId}/manifest")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await auditor.GetAsync($"/api/schedules/{schedule}/runs")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await auditor.GetAsync($"/api/schedules/{schedule}")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await auditor.PostAsync($"/api/schedules/{schedule}/resume", null)).ProblemAsync(HttpStatusCode.NotFound);
+        await (await auditor.PutJsonAsync($"/api/schedules/{schedule}", new { uriTemplate = "x/{run}.csv" })).ProblemAsync(HttpStatusCode.NotFound);
+        var listed = await (await auditor.GetAsync("/api/schedules")).JsonAsync(HttpStatusCode.OK);
+        Assert.DoesNotContain(listed.EnumerateArray(), s => s.GetProperty("id").GetGuid() == schedule);
+        await (await admin.GetAsync($"/api/runs/{runId}/manifest")).JsonAsync(HttpStatusCode.OK);
+    }
+}
