@@ -7,8 +7,8 @@ namespace AdminPortal.Tests.Infrastructure.Databases;
 
 /// <summary>
 /// A private PostgreSQL cluster for the test run: initdb in a temporary folder, started on a free loopback port with
-/// durability off (fsync, synchronous commit: a test database is thrown away), stopped and deleted when the test
-/// process exits. Started on first use, so a run without PostgreSQL tests never starts it. The server refuses to run as
+/// durability off (fsync, synchronous commit: a test database is thrown away), stopped and deleted by a watchdog shell
+/// once the test process has ended, even when it was killed. Started on first use, so a run without PostgreSQL tests never starts it. The server refuses to run as
 /// root: as root the cluster is made and run by the `postgres` user (the Debian package makes it).
 /// </summary>
 public sealed class PostgresCluster
@@ -76,28 +76,21 @@ public sealed class PostgresCluster
         await cluster.RunToolAsync("pg_ctl", ["-D", cluster.DataFolder, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "-o",
             $"-p {cluster.port} -c listen_addresses=127.0.0.1 -k {folder} -c fsync=off -c synchronous_commit=off " +
             "-c full_page_writes=off -c max_connections=400 -c shared_buffers=64MB", "start"]);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop();
+        cluster.StartWatchdog();
         return cluster;
     }
 
-    private void Stop()
+    /// <summary>
+    /// A shell that waits for the test process to end, however it ends (an exit handler does not run when the process is
+    /// killed), then stops the server and deletes its folder.
+    /// </summary>
+    private void StartWatchdog()
     {
-        try
-        {
-            NpgsqlConnection.ClearAllPools();
-            // One shell stops the server and deletes its folder: the test host may be ended before a slow exit handler
-            // finishes, the shell is not.
-            var script = $"\"{Path.Combine(binaries, "pg_ctl")}\" -D \"$1\"/data -m immediate -w stop >/dev/null; rm -rf \"$1\"";
-            var info = Command("sh", ["-c", script, "sh", folder]);
-            info.RedirectStandardOutput = info.RedirectStandardError = false;
-            using var shell = Process.Start(info)!;
-            shell.WaitForExit(TimeSpan.FromSeconds(15));
-        }
-        catch (Exception e)
-        {
-            // The process is exiting, nothing can be thrown to: say where the server's folder and log stayed.
-            Console.Error.WriteLine($"Could not stop the test PostgreSQL in {folder}: {e.Message}");
-        }
+        var script = "exec </dev/null >/dev/null 2>&1; while [ -d /proc/$2 ]; do sleep 1; done; " +
+            $"\"{Path.Combine(binaries, "pg_ctl")}\" -D \"$1/data\" -m immediate -w stop; rm -rf \"$1\"";
+        var info = Command("sh", ["-c", script, "sh", folder, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        info.RedirectStandardOutput = info.RedirectStandardError = false;
+        Process.Start(info)!.Dispose();
     }
 
     /// <summary>
