@@ -1,3 +1,4 @@
+using AdminPortal.Core;
 using AdminPortal.Core.ApiTokens;
 using AdminPortal.Core.Data;
 using AdminPortal.Core.Exports;
@@ -5,7 +6,10 @@ using AdminPortal.Core.Integrations;
 using AdminPortal.Core.Users;
 using AdminPortal.Core.Workbooks;
 using AdminPortal.Tests.Infrastructure.Databases;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.Tests.Data;
 
@@ -112,6 +116,37 @@ public abstract class PortalStoreTests(DatabaseProvider provider) : IAsyncLifeti
 
         await using var after = database.NewContext();
         Assert.Empty(await after.ApiTokens.ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_user_made_through_the_portals_Identity_wiring_is_found_by_email_in_any_case_with_role_password_and_lockout()
+    {
+        // The portal's own registrations (AddPortalCore) on the settings an operator writes: Database:Provider and
+        // ConnectionStrings:Portal reach Identity's stores.
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(database.Settings()).Build();
+        // The Web project persists the key ring; Identity's token providers only need one to exist.
+        await using var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(settings)
+            .AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider())
+            .AddPortalCore(settings).BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        Assert.True((await scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>().CreateAsync(new IdentityRole(PortalRoles.Auditor))).Succeeded);
+        var user = new PortalUser { UserName = "Auditor@Example.test", Email = "Auditor@Example.test", LockoutEnabled = true, CreatedAtUtc = Now };
+        Assert.True((await users.CreateAsync(user, "Correct-Horse-42")).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, PortalRoles.Auditor)).Succeeded);
+        for (var i = 0; i < 5; i++)
+        {
+            await users.AccessFailedAsync(user);
+        }
+
+        await using var later = services.CreateAsyncScope();
+        var again = later.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var found = await again.FindByEmailAsync("auditor@EXAMPLE.TEST");
+        Assert.Equal(user.Id, found?.Id);
+        Assert.True(await again.IsInRoleAsync(found!, PortalRoles.Auditor));
+        Assert.True(await again.CheckPasswordAsync(found!, "Correct-Horse-42"));
+        Assert.True(await again.IsLockedOutAsync(found!));
+        Assert.Equal(provider, scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.IsNpgsql() ? DatabaseProvider.PostgreSQL : DatabaseProvider.Sqlite);
     }
 
     private static StorageIntegration Integration(string name) => new()

@@ -22,6 +22,8 @@ public sealed class TestDatabase : IAsyncDisposable
         this.folder = folder;
     }
 
+    private string SqlitePath => Path.Combine(folder!, "portal.db");
+
     public DatabaseProvider Provider { get; }
 
     public string ConnectionString { get; }
@@ -38,6 +40,11 @@ public sealed class TestDatabase : IAsyncDisposable
         var options = new DatabaseOptions { Path = Path.Combine(folder, "portal.db") };
         return new TestDatabase(provider, options.ConnectionString(), folder);
     }
+
+    /// <summary>The portal's settings for this database, as an operator writes them.</summary>
+    public Dictionary<string, string?> Settings() => Provider == DatabaseProvider.PostgreSQL
+        ? new() { ["Database:Provider"] = "PostgreSQL", ["ConnectionStrings:Portal"] = ConnectionString }
+        : new() { ["Database:Path"] = SqlitePath };
 
     /// <summary>A context on this database as the portal configures it (PostgreSQL with its own migrations assembly).</summary>
     public PortalDbContext NewContext() =>
