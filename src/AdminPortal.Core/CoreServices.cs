@@ -26,7 +26,10 @@ public static class CoreServices
 
         // Settings
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section))
+            .Configure(o => o.PortalConnectionString = configuration.GetConnectionString("Portal"))
             .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Database:Path must name a SQLite file.")
+            .Validate(o => o.Provider != DatabaseProvider.PostgreSQL || !string.IsNullOrWhiteSpace(o.PortalConnectionString),
+                "Database:Provider PostgreSQL needs ConnectionStrings:Portal (Host=...;Database=...;Username=...;Password=...).")
             .Validate(o => o.WalRestartMegabytes is >= 1 and <= 4096, "Database:WalRestartMegabytes must be 1 to 4096.")
             .Validate(o => o.BusyTimeoutSeconds is >= 1 and <= 600, "Database:BusyTimeoutSeconds must be 1 to 600.")
             .ValidateOnStart();
@@ -62,7 +65,7 @@ public static class CoreServices
         services.AddDbContextFactory<PortalDbContext>((sp, options) =>
         {
             var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            options.UseSqlite(db.ConnectionString());
+            PortalDatabase.Configure(options, db.Provider, db.ContextConnectionString());
         });
 
         // Identity

@@ -7,6 +7,12 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
+    /// <summary>Sqlite (the default: the file at <see cref="Path"/>) or PostgreSQL (ConnectionStrings:Portal).</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>ConnectionStrings:Portal, bound beside this section: the PostgreSQL server's (unused with Sqlite).</summary>
+    public string? PortalConnectionString { get; set; }
+
     /// <summary>SQLite file; a relative path is taken from the directory the portal was started in.</summary>
     public string Path { get; set; } = "data/adminportal.db";
 
@@ -35,6 +41,10 @@ public sealed class DatabaseOptions
     public string SearchIndexPath => System.IO.Path.Combine(
         System.IO.Path.GetDirectoryName(FullPath)!,
         System.IO.Path.GetFileNameWithoutExtension(FullPath) + ".search" + System.IO.Path.GetExtension(FullPath));
+
+    /// <summary>What the portal's context connects to: the SQLite file, or ConnectionStrings:Portal on PostgreSQL.</summary>
+    public string ContextConnectionString() =>
+        Provider == DatabaseProvider.PostgreSQL ? PortalConnectionString ?? "" : ConnectionString();
 
     public string ConnectionString(bool create = true) => new SqliteConnectionStringBuilder
     {

@@ -53,7 +53,12 @@ public static class PortalMigrations
 
     public static async Task MigrateAsync(PortalDbContext db, ILogger logger, CancellationToken ct = default)
     {
-        await AdoptHandWrittenHistoryAsync(db, logger, ct);
+        // The hand-written releases only ever made SQLite files: a PostgreSQL database starts at its own baseline.
+        if (db.Database.IsSqlite())
+        {
+            await AdoptHandWrittenHistoryAsync(db, logger, ct);
+        }
+
         await db.Database.MigrateAsync(ct);
     }
 

@@ -3,7 +3,6 @@ using AdminPortal.CloudStorage.Connection;
 using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.Data;
 using AdminPortal.Core.Security;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -31,7 +30,7 @@ public sealed class ExportRunRecorder(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             // IX_ExportRuns_OneRunning: another run of this schedule is going (Send now while the scheduler runs it).
             throw new ExportAlreadyRunningException(schedule.Name);

@@ -64,7 +64,7 @@ public sealed class CreateIntegration(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             // SQLITE_CONSTRAINT: another Admin saved the same name between the check and the insert (the key is a fresh GUID v7).
             return Result<IntegrationSummary>.Fail("Name", IntegrationRules.DuplicateName(name));
