@@ -6,8 +6,9 @@ using SQLitePCL;
 namespace AdminPortal.Core.AuditLogs;
 
 /// <summary>
-/// Bulk writes to AUDIT_LOGS: one transaction per batch (all or nothing), one prepared statement,
-/// INSERT OR IGNORE on the unique event id so that a re-sent event is not stored twice. The full-text index follows
+/// Bulk writes to AUDIT_LOGS: one transaction per batch (all or nothing); a re-sent event is not stored twice. On SQLite
+/// one prepared statement, INSERT OR IGNORE on the unique event id; on PostgreSQL binary COPY and the event ids' own
+/// table (<see cref="PostgreSqlAuditWriteSession"/>). The full-text index follows
 /// behind (<see cref="SearchIndex.AuditSearchIndexer"/>).
 /// </summary>
 public sealed class AuditEventWriter(IOptions<DatabaseOptions> database, TimeProvider clock, AuditWriteGate gate)
@@ -80,9 +81,25 @@ public sealed class AuditEventWriter(IOptions<DatabaseOptions> database, TimePro
     /// never held whole in memory, and that stores all of them or (disposed without commit) none. Holds the write
     /// gate until disposed: feed it from a source that is already at hand (a spooled request body), not a slow peer.
     /// </summary>
-    public async Task<AuditWriteSession> BeginAsync(CancellationToken ct = default, bool keepDuplicateIds = false)
+    public async Task<IAuditWriteSession> BeginAsync(CancellationToken ct = default, bool keepDuplicateIds = false)
     {
+        // On PostgreSQL too: one writer per node at a time keeps a node's own batches from waiting on each other's
+        // event ids and hours (the server orders the writers of several nodes).
         var entered = await gate.EnterForIngestionAsync(ct);
+        if (database.Value.Provider == DatabaseProvider.PostgreSQL)
+        {
+            try
+            {
+                return await PostgreSqlAuditWriteSession.BeginAsync(
+                    database.Value.ContextConnectionString(), entered, clock.GetUtcNow().UtcDateTime, keepDuplicateIds, ct);
+            }
+            catch
+            {
+                entered.Dispose();
+                throw;
+            }
+        }
+
         SqliteConnection? connection = null;
         try
         {
@@ -99,7 +116,7 @@ public sealed class AuditEventWriter(IOptions<DatabaseOptions> database, TimePro
             }
 
             var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-            return new AuditWriteSession(connection, transaction, entered, clock.GetUtcNow().UtcDateTime, keepDuplicateIds);
+            return new SqliteAuditWriteSession(connection, transaction, entered, clock.GetUtcNow().UtcDateTime, keepDuplicateIds);
         }
         catch
         {

@@ -52,7 +52,7 @@ public sealed class AuditIngestion(AuditEventParser parser, CsvCollector collect
 
     /// <summary>Commits the session's events, or (disposed by the caller without commit) none of them.</summary>
     private static async Task<IngestionReport> FinishAsync(
-        AuditWriteSession session, int accepted, int rejected, List<IngestionProblem> problems, bool atomic, CancellationToken ct)
+        IAuditWriteSession session, int accepted, int rejected, List<IngestionProblem> problems, bool atomic, CancellationToken ct)
     {
         var received = accepted + rejected;
         if (atomic && rejected > 0)

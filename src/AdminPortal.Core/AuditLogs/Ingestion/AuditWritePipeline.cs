@@ -3,7 +3,7 @@ using System.Threading.Channels;
 namespace AdminPortal.Core.AuditLogs.Ingestion;
 
 /// <summary>
-/// Writes a batch's chunks into one <see cref="AuditWriteSession"/> on a task of its own while the parser reads the
+/// Writes a batch's chunks into one <see cref="IAuditWriteSession"/> on a task of its own while the parser reads the
 /// next chunk: the parser and the inserts each keep a core busy, as they did when a batch was parsed whole before it
 /// was stored (HTTP bench/: 26k events/s with both on one thread), but at most three chunks are held at a time.
 /// </summary>
@@ -13,7 +13,7 @@ internal sealed class AuditWritePipeline : IAsyncDisposable
     private readonly Channel<IReadOnlyList<AuditEvent>> chunks =
         Channel.CreateBounded<IReadOnlyList<AuditEvent>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
 
-    private readonly Task<AuditWriteSession> writing;
+    private readonly Task<IAuditWriteSession> writing;
     private bool handedOver;
 
     public AuditWritePipeline(AuditEventWriter writer, CancellationToken ct) => writing = WriteAsync(writer, ct);
@@ -33,7 +33,7 @@ internal sealed class AuditWritePipeline : IAsyncDisposable
     }
 
     /// <summary>Waits for every chunk to be written; the caller then commits the session or disposes it (no commit).</summary>
-    public async Task<AuditWriteSession> CompleteAsync()
+    public async Task<IAuditWriteSession> CompleteAsync()
     {
         chunks.Writer.TryComplete();
         var session = await writing;
@@ -41,10 +41,10 @@ internal sealed class AuditWritePipeline : IAsyncDisposable
         return session;
     }
 
-    private async Task<AuditWriteSession> WriteAsync(AuditEventWriter writer, CancellationToken ct)
+    private async Task<IAuditWriteSession> WriteAsync(AuditEventWriter writer, CancellationToken ct)
     {
         await Task.Yield(); // the parser starts at once; the writer waits for the gate on its own
-        AuditWriteSession? session = null;
+        IAuditWriteSession? session = null;
         try
         {
             session = await writer.BeginAsync(ct);

@@ -46,6 +46,11 @@ public sealed class TestDatabase : IAsyncDisposable
         ? new() { ["Database:Provider"] = "PostgreSQL", ["ConnectionStrings:Portal"] = ConnectionString }
         : new() { ["Database:Path"] = SqlitePath };
 
+    /// <summary>The portal's Database section (with ConnectionStrings:Portal) for this database.</summary>
+    public DatabaseOptions Options() => Provider == DatabaseProvider.PostgreSQL
+        ? new() { Provider = DatabaseProvider.PostgreSQL, PortalConnectionString = ConnectionString }
+        : new() { Path = SqlitePath };
+
     /// <summary>A context on this database as the portal configures it (PostgreSQL with its own migrations assembly).</summary>
     public PortalDbContext NewContext() =>
         new(PortalDatabase.Configure(new DbContextOptionsBuilder<PortalDbContext>(), Provider, ConnectionString).Options);

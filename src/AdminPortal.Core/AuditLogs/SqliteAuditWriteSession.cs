@@ -6,10 +6,10 @@ using static AdminPortal.Core.AuditLogs.AuditEventWriter;
 namespace AdminPortal.Core.AuditLogs;
 
 /// <summary>
-/// One transaction of <see cref="AuditEventWriter"/>: chunks written as they come, stored together at
-/// <see cref="CommitAsync"/>, none of them when disposed before. Holds the write gate until disposed.
+/// <see cref="IAuditWriteSession"/> on SQLite: rows bound by position through SQLitePCL, INSERT OR IGNORE on the unique
+/// event id, the hours' counts added at commit. Holds the write gate until disposed.
 /// </summary>
-public sealed class AuditWriteSession : IAsyncDisposable
+public sealed class SqliteAuditWriteSession : IAuditWriteSession
 {
     private readonly SqliteConnection connection;
     private readonly SqliteTransaction transaction;
@@ -30,7 +30,7 @@ public sealed class AuditWriteSession : IAsyncDisposable
     private long lastId;
     private bool committed;
 
-    internal AuditWriteSession(SqliteConnection connection, SqliteTransaction transaction, IDisposable gate, DateTime now, bool keepDuplicateIds)
+    internal SqliteAuditWriteSession(SqliteConnection connection, SqliteTransaction transaction, IDisposable gate, DateTime now, bool keepDuplicateIds)
     {
         this.connection = connection;
         this.transaction = transaction;
