@@ -7,6 +7,12 @@ namespace AdminPortal.Tests.Data;
 /// <summary>The tool-made migrations of one provider (run on each by <see cref="SqliteMigrationTests"/> and <see cref="PostgreSqlMigrationTests"/>).</summary>
 public abstract class MigrationTests(DatabaseProvider provider)
 {
+    /// <summary>
+    /// What the migrations' own SQL makes differently from the model on purpose: each line of the model's schema that
+    /// the migrations replace, with the lines they put instead (lines they only add: under an empty key).
+    /// </summary>
+    protected virtual Dictionary<string, string[]> HandMade => [];
+
     [Fact]
     public async Task The_migrations_build_exactly_the_schema_of_the_model()
     {
@@ -24,7 +30,9 @@ public abstract class MigrationTests(DatabaseProvider provider)
 
         var expected = await fromModel.SchemaAsync();
         Assert.NotEmpty(expected);
-        Assert.Equal(expected, await migrated.SchemaAsync());
+        var actual = await migrated.SchemaAsync();
+        Assert.Equal(HandMade.Keys.Where(k => k != "").Order(), expected.Except(actual).Order());
+        Assert.Equal(HandMade.Values.SelectMany(v => v).Order(), actual.Except(expected).Order());
     }
 
     [Fact]

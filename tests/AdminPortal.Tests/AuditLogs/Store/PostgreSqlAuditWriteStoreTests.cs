@@ -78,6 +78,26 @@ public sealed class PostgreSqlAuditWriteStoreTests(ITestOutputHelper output) : A
         Assert.Equal(1, (await Writer.StoreAsync([Event("del-1", Ten)])).Stored);
     }
 
+    [Fact]
+    public async Task Migrating_down_to_the_baseline_and_up_again_keeps_the_events_their_ids_and_hours()
+    {
+        await Writer.StoreAsync([Event("mig-1", Ten), Event("mig-2", Ten.AddDays(40))]);
+
+        await using (var db = Database.NewContext())
+        {
+            var migrator = Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>(db);
+            await migrator.MigrateAsync("20261205021013_Baseline");
+            Assert.Equal(["mig-1", "mig-2"], await StoredIdsAsync());
+            await migrator.MigrateAsync();
+        }
+
+        Assert.Equal(["mig-1 \"AuditEvents_2026_11\"", "mig-2 \"AuditEvents_2026_12\""], await PartitionsOfAsync(Database.ConnectionString, "mig-"));
+        Assert.Equal(new Dictionary<DateTime, long> { [Ten] = 1, [Ten.AddDays(40)] = 1 }, await HoursAsync());
+        var again = await Writer.StoreAsync([Event("mig-1", Ten), Event("mig-3", Ten)]);
+        Assert.Equal(["mig-1"], again.Duplicates);
+        Assert.Equal(["mig-1", "mig-2", "mig-3"], await StoredIdsAsync());
+    }
+
     /// <summary>
     /// The figure for the note, not a goal: the session's events/s for 200,000 events in chunks of ingestion's size
     /// beside a plain binary COPY of the same rows into the same (empty, partitioned, indexed) table in the same run.
