@@ -2,12 +2,13 @@ namespace AdminPortal.Core.Data;
 
 /// <summary>
 /// What a provider cannot do yet. The portal refuses to start on it rather than run with parts that would fail at the
-/// first request: the audit-event store's SQL (ingestion, explorer, exports, retention) is SQLite's today.
+/// first request: on PostgreSQL the audit-event store can be written (AuditEventWriter) but not yet read (explorer,
+/// exports, retention are SQLite's SQL today).
 /// </summary>
 public static class ProviderReadiness
 {
     public const string PostgreSqlRefusal =
-        "Database:Provider PostgreSQL is not available yet: the audit-event store on PostgreSQL (ingestion, explorer, " +
+        "Database:Provider PostgreSQL is not available yet: reading the audit-event store on PostgreSQL (explorer, " +
         "exports, retention) comes with the next release of the scale-out work; use Database:Provider Sqlite (the default).";
 
     /// <summary>The one line to stop the portal with, or null when <paramref name="provider"/> (Database:Provider) can run it.</summary>
