@@ -116,7 +116,7 @@ internal static class ExportWorker
     {
         var admin = await portal.AdminAsync(ct);
         var name = $"bench {format} {Guid.NewGuid():N}";
-        var workbookId = (await portal.Get<WorkbookService>().SaveAsAsync(admin, name, "", new ExplorerState { Range = "custom", FromUtc = snapshotFrom, Columns = columns.ToList() }, ct)).Value;
+        var workbookId = (await portal.Get<WorkbookService>().SaveAsAsync(admin, name, "", new ExplorerState { Range = "custom", FromUtc = snapshotFrom, Columns = columns.ToList() }, ct: ct)).Value;
         var workbook = await portal.Get<WorkbookService>().GetAsync(admin, workbookId, ct);
         await using var db = await portal.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(ct);
         var schedule = new ScheduledExport
