@@ -1,8 +1,11 @@
 using AdminPortal.Core;
 using AdminPortal.Core.Data;
+using AdminPortal.Core.Integrations;
 using AdminPortal.Tests.Infrastructure.Databases;
+using AdminPortal.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Quartz;
 
 namespace AdminPortal.Tests.Exports.Cluster;
@@ -10,10 +13,16 @@ namespace AdminPortal.Tests.Exports.Cluster;
 /// <summary>
 /// Two portal nodes on one PostgreSQL database, each with the Quartz scheduler the portal's own registration
 /// (AddPortalCore with Database:Provider = PostgreSQL) builds: one trigger, every firing run once across both; a node
-/// shut down mid-job is found dead by the other through its missed check-ins, which runs the job again as a recovery.
+/// shut down mid-job is found dead by the other through its missed check-ins, which runs the job again as a recovery. The
+/// "one node does it" periodic jobs (the integration health check) run once per firing cluster-wide.
 /// </summary>
 public sealed class QuartzClusterTests : IAsyncLifetime
 {
+    // The web's links, which Core's notifiers take (the node here has Core's services without the web host's).
+    private static readonly Lazy<AdminPortal.Core.Notifications.IPortalLinks> WebLinks = new(() =>
+        new ServiceCollection().AddPortalWeb(new ConfigurationBuilder().Build()).BuildServiceProvider()
+            .GetRequiredService<AdminPortal.Core.Notifications.IPortalLinks>());
+
     private readonly ClusterFirings firings = new();
     private readonly List<ServiceProvider> nodes = [];
     private TestDatabase database = null!;
@@ -77,18 +86,51 @@ public sealed class QuartzClusterTests : IAsyncLifetime
         Assert.Equal("held", recovery.Trigger);
     }
 
-    private async Task<IScheduler> StartNodeAsync()
+    [Fact]
+    public async Task The_integration_health_check_is_one_job_in_the_shared_store_and_its_firing_runs_on_one_node_only()
+    {
+        await using (var db = database.NewContext())
+        {
+            await PortalMigrations.MigrateAsync(db, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        }
+
+        // Both nodes start as the portal does: their health-check schedules, then their schedulers.
+        var a = await StartNodeAsync(withHealthCheck: true);
+        var b = await StartNodeAsync(withHealthCheck: true);
+        Assert.NotEqual(a.SchedulerInstanceId, b.SchedulerInstanceId);
+
+        // The first firing is due at once; the next one 10 minutes later, so any second execution is a duplicate.
+        await WaitUntilAsync(() => !firings.All.IsEmpty, TimeSpan.FromSeconds(30));
+        await Task.Delay(TimeSpan.FromSeconds(4));
+
+        var run = Assert.Single(firings.All);
+        Assert.Equal(IntegrationHealthCheckJob.TriggerKey.Name, run.Trigger);
+        var triggers = await b.GetTriggersOfJob(IntegrationHealthCheckJob.Key);
+        Assert.Equal(TimeSpan.FromMinutes(10), Assert.IsAssignableFrom<ISimpleTrigger>(Assert.Single(triggers)).RepeatInterval);
+    }
+
+    private async Task<IScheduler> StartNodeAsync(bool withHealthCheck = false)
     {
         var settings = new ConfigurationBuilder().AddInMemoryCollection(database.Settings())
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Exports:ClusterCheckinSeconds"] = "1" }).Build();
-        var node = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(settings)
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(settings)
             .AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider())
             .AddPortalCore(settings)
             .AddSingleton(firings)
-            .AddTransient<ClusterTestJob>()
-            .BuildServiceProvider();
+            .AddSingleton(WebLinks.Value)
+            .AddTransient<ClusterTestJob>();
+        var node = services.BuildServiceProvider();
         nodes.Add(node);
         var scheduler = await node.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        if (withHealthCheck)
+        {
+            // On PostgreSQL the portal starts the schedule and no per-node timer (the other hosted services need the web host).
+            Assert.Contains(services, d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(IntegrationHealthCheckSchedule));
+            Assert.DoesNotContain(services, d => d.ImplementationType == typeof(IntegrationHealthCheckService));
+            await ActivatorUtilities.CreateInstance<IntegrationHealthCheckSchedule>(node).StartAsync(CancellationToken.None);
+            scheduler.ListenerManager.AddJobListener(new ClusterFiringListener(firings), [GroupMatcher<JobKey>.AnyGroup()]);
+        }
+
         await scheduler.Start();
         return scheduler;
     }
