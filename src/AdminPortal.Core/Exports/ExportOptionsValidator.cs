@@ -37,6 +37,11 @@ internal sealed class ExportOptionsValidator : IValidateOptions<ExportOptions>
             errors.Add("Exports:RetryBaseSeconds must be 0 to 600 and RetryMaxSeconds from it to 3600.");
         }
 
+        if (o.ClusterCheckinSeconds is < 1 or > 300)
+        {
+            errors.Add("Exports:ClusterCheckinSeconds must be 1 to 300.");
+        }
+
         if (o.ProgressIntervalSeconds is < 0 or > 60)
         {
             errors.Add("Exports:ProgressIntervalSeconds must be 0 to 60.");

@@ -1,12 +1,12 @@
 using AdminPortal.CloudStorage;
 using AdminPortal.CloudStorage.Connection;
-using Microsoft.Data.Sqlite;
+using AdminPortal.Core.Data;
 using Microsoft.Extensions.Logging;
 
 namespace AdminPortal.Core.Exports;
 
 /// <summary>
-/// How a run treats an error: a transient one (throttling, 5xx, timeouts, refused connections, a busy database, an
+/// How a run treats an error: a transient one (throttling, 5xx, timeouts, refused connections, a database transaction in the way (DatabaseErrors), an
 /// object listed with the wrong size) is tried again, Exports:MaxAttempts attempts with exponential backoff and equal
 /// jitter, the run saying meanwhile that it waits (<see cref="ExportRetry"/>); any other fails the run at once.
 /// </summary>
@@ -36,7 +36,7 @@ public sealed class ExportRetryPolicy(ExportRunRecorder recorder, TimeProvider c
     }
 
     internal static bool IsTransient(Exception ex) =>
-        ex is ExportVerificationException or SqliteException { SqliteErrorCode: 5 or 6 } || CloudStorageErrors.IsTransient(ex);
+        ex is ExportVerificationException || DatabaseErrors.IsTransient(ex) || CloudStorageErrors.IsTransient(ex);
 
     /// <summary>Exponential backoff with "equal jitter": half the step fixed, half random, so retrying runs spread out.</summary>
     internal static TimeSpan Backoff(int failedAttempts, ExportOptions settings)

@@ -12,6 +12,9 @@ namespace AdminPortal.Core.Exports;
 
 public static class ExportsServices
 {
+    /// <summary>The Quartz scheduler's name: the same on every node, which is what makes them one cluster on PostgreSQL.</summary>
+    public const string SchedulerName = "AdminPortal";
+
     /// <summary>Registers scheduled exports: settings, the engine, the use cases and their links to integrations and retention.</summary>
     public static IServiceCollection AddExports(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,16 +39,33 @@ public static class ExportsServices
         services.TryAddSingleton<IExportNotifier, ExportFailureNotifier>();
 
         // The scheduler: Quartz's persistent store in the portal's database (its qrtz_ tables are created at the first
-        // start), one job per schedule; interrupted runs are marked and the store reconciled before it fires anything
+        // start), one job per schedule; interrupted runs are marked and the store reconciled before it fires anything.
+        // On PostgreSQL the nodes sharing the database form one Quartz cluster: one scheduler name, an id per node.
         services.AddSingleton<Scheduling.ExportScheduler>();
         services.AddHostedService<Scheduling.ExportSchedulerStartup>();
+        var provider = (configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).Provider;
         services.AddQuartz(quartz =>
         {
+            quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = SchedulerName);
             quartz.UsePersistentStore(store =>
             {
                 // Read when the store is built, so a test host's Database:Path is already in the configuration.
-                store.UseSqlite(source => source.ConnectionString =
-                    (configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).ConnectionString());
+                if (provider == DatabaseProvider.PostgreSQL)
+                {
+                    store.UsePostgres(source => source.ConnectionString = configuration.GetConnectionString("Portal"));
+                    store.UseClustering(cluster =>
+                    {
+                        var exports = configuration.GetSection(ExportOptions.Section).Get<ExportOptions>() ?? new ExportOptions();
+                        cluster.CheckinInterval = TimeSpan.FromSeconds(exports.ClusterCheckinSeconds);
+                        cluster.CheckinMisfireThreshold = TimeSpan.FromSeconds(exports.ClusterCheckinSeconds);
+                    });
+                }
+                else
+                {
+                    store.UseSqlite(source => source.ConnectionString =
+                        (configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).ConnectionString());
+                }
+
                 store.ProvisionSchema();
                 store.ConfigureStore(jobStore =>
                 {

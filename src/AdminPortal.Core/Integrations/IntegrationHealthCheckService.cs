@@ -4,7 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Core.Integrations;
 
-/// <summary>Wakes every few minutes and re-tests the integrations whose last test is older than the health-check interval.</summary>
+/// <summary>
+/// Wakes every few minutes and re-tests the integrations whose last test is older than the health-check interval. One
+/// SQLite portal only: on PostgreSQL, where several nodes share the database, <see cref="IntegrationHealthCheckJob"/> does it.
+/// </summary>
 public sealed class IntegrationHealthCheckService(
     CheckIntegrationHealth healthCheck,
     IOptions<IntegrationsOptions> options,
@@ -14,10 +17,16 @@ public sealed class IntegrationHealthCheckService(
     /// <summary>The wake-up period: due integrations are found by their last test time, so this only bounds the lateness.</summary>
     private static readonly TimeSpan MaxWake = TimeSpan.FromMinutes(10);
 
+    /// <summary>How often the check wakes: the health-check interval, at most <see cref="MaxWake"/>.</summary>
+    public static TimeSpan WakePeriod(IntegrationsOptions settings)
+    {
+        var interval = TimeSpan.FromHours(settings.HealthCheckIntervalHours);
+        return interval < MaxWake ? interval : MaxWake;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = TimeSpan.FromHours(options.Value.HealthCheckIntervalHours);
-        using var timer = new PeriodicTimer(interval < MaxWake ? interval : MaxWake, clock);
+        using var timer = new PeriodicTimer(WakePeriod(options.Value), clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try

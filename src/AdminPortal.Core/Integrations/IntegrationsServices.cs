@@ -1,5 +1,6 @@
 using AdminPortal.CloudStorage;
 using AdminPortal.CloudStorage.Network;
+using AdminPortal.Core.Data;
 using AdminPortal.Core.Integrations.Events;
 using AdminPortal.Core.Security.Secrets;
 using Microsoft.Extensions.Configuration;
@@ -42,7 +43,16 @@ public static class IntegrationsServices
         services.AddSingleton<OpenIntegrationStorage>();
         services.AddSingleton<IntegrationConnectionStatus>();
         services.AddSingleton<CheckIntegrationHealth>();
-        services.AddHostedService<IntegrationHealthCheckService>();
+        // The periodic health check: a timer on one SQLite portal; a Quartz job in the shared clustered store on
+        // PostgreSQL, so several nodes run it once per wake-up between them.
+        if ((configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).Provider == DatabaseProvider.PostgreSQL)
+        {
+            services.AddHostedService<IntegrationHealthCheckSchedule>();
+        }
+        else
+        {
+            services.AddHostedService<IntegrationHealthCheckService>();
+        }
 
         // What Edit Destination and Delete announce; the features writing to integrations register their handlers
         // (IIntegrationEventHandler<T>), none is needed

@@ -6,7 +6,7 @@ namespace AdminPortal.Web.Errors;
 
 /// <summary>
 /// An unexpected error: logged with an error id that the answer shows. API routes get RFC 9457 problem+json; pages the
-/// status page (503 when the database is busy, read-only or its disk is full, 500 otherwise), never a stack trace.
+/// status page (503 when the database is busy, unreachable, read-only or out of disk on either provider: DatabaseErrors; 500 otherwise), never a stack trace.
 /// </summary>
 public sealed class PortalExceptionHandler(
     IProblemDetailsService problems,
@@ -20,13 +20,13 @@ public sealed class PortalExceptionHandler(
     {
         var errorId = context.TraceIdentifier;
         context.Items[ErrorIdKey] = errorId;
-        var unavailable = DatabaseErrors.Unavailable(exception);
+        var unavailable = DatabaseErrors.Classify(exception);
         var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value;
         if (unavailable is not null)
         {
             writeFailures.Record(unavailable.Message);
-            logger.LogError(exception, "Request {Method} {Path} failed, error id {ErrorId}: the database cannot take it ({SqliteError})",
-                context.Request.Method, path, errorId, unavailable.SqliteErrorCode);
+            logger.LogError(exception, "Request {Method} {Path} failed, error id {ErrorId}: the database cannot take it ({DatabaseErrorKind} {DatabaseError})",
+                context.Request.Method, path, errorId, unavailable.Kind, unavailable.Code);
         }
         else
         {
