@@ -63,7 +63,8 @@ public sealed class SchedulesApiTests(StoragePeers peers, ApiPortal portal)
     public async Task Send_now_answers_at_once_with_the_run_whose_objects_and_manifest_reach_s3rver()
     {
         var api = await AdminAsync();
-        await portal.StoreEventsAsync("apisendnow", 30, DateTime.UtcNow.AddHours(-3), TimeSpan.FromHours(2));
+        // Inside one day whatever the time of the run: the template cuts objects per day, so a window across midnight would add one.
+        await portal.StoreEventsAsync("apisendnow", 30, DateTime.UtcNow.Date.AddDays(-1).AddHours(9), TimeSpan.FromHours(2));
         var (integration, _, _, schedule) = await ExportAsync(api, "apisendnow");
 
         var response = await api.PostAsync($"/api/schedules/{schedule}/send-now", null);
