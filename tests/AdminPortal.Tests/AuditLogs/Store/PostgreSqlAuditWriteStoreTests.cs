@@ -1,16 +1,12 @@
-using System.Diagnostics;
 using AdminPortal.Core.AuditLogs;
-using AdminPortal.Core.AuditLogs.Demo;
 using AdminPortal.Core.Data;
 using AdminPortal.Tests.Infrastructure.Databases;
 using Npgsql;
-using NpgsqlTypes;
-using Xunit.Abstractions;
 
 namespace AdminPortal.Tests.AuditLogs.Store;
 
 /// <summary>What only PostgreSQL has: the events' monthly partitions (migration AuditEventsPartitioned).</summary>
-public sealed class PostgreSqlAuditWriteStoreTests(ITestOutputHelper output) : AuditWriteStoreTests(DatabaseProvider.PostgreSQL)
+public sealed class PostgreSqlAuditWriteStoreTests() : AuditWriteStoreTests(DatabaseProvider.PostgreSQL)
 {
     private async Task<List<string>> PartitionsOfAsync(string connectionString, string idPrefix)
     {
@@ -96,71 +92,5 @@ public sealed class PostgreSqlAuditWriteStoreTests(ITestOutputHelper output) : A
         var again = await Writer.StoreAsync([Event("mig-1", Ten), Event("mig-3", Ten)]);
         Assert.Equal(["mig-1"], again.Duplicates);
         Assert.Equal(["mig-1", "mig-2", "mig-3"], await StoredIdsAsync());
-    }
-
-    /// <summary>
-    /// The figure for the note, not a goal: the session's events/s for 200,000 events in chunks of ingestion's size
-    /// beside a plain binary COPY of the same rows into the same (empty, partitioned, indexed) table in the same run.
-    /// </summary>
-    [Fact]
-    [Trait("Category", "Measurement")]
-    public async Task Measure_the_session_against_copy_from_for_200000_events()
-    {
-        const int count = 200_000;
-        var events = new DemoDataGenerator().Generate(count, new DateTime(2026, 12, 5, 0, 0, 0, DateTimeKind.Utc), days: 60).ToList();
-
-        var session = Stopwatch.StartNew();
-        await using (var write = await Writer.BeginAsync())
-        {
-            foreach (var chunk in events.Chunk(Core.AuditLogs.Ingestion.AuditEventParser.DefaultChunkSize))
-            {
-                await write.WriteAsync(chunk);
-            }
-            await write.CommitAsync();
-            Assert.Equal(count, write.Stored);
-        }
-        session.Stop();
-
-        await using var floorDb = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSQL);
-        await using (var db = floorDb.NewContext())
-        {
-            await PortalMigrations.MigrateAsync(db, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
-        }
-
-        await using var connection = new NpgsqlConnection(floorDb.ConnectionString);
-        await connection.OpenAsync();
-        foreach (var month in events.Select(e => AuditEventWriter.ToUnixMs(new DateTime(e.EventTimeUtc.Year, e.EventTimeUtc.Month, 1, 0, 0, 0, DateTimeKind.Utc))).Distinct())
-        {
-            await using var ensure = new NpgsqlCommand("SELECT \"AuditEventsEnsureMonth\"(@t)", connection);
-            ensure.Parameters.AddWithValue("t", month);
-            await ensure.ExecuteNonQueryAsync();
-        }
-
-        var columns = AuditEventWriter.Columns;
-        var getters = columns.Select(AuditEventWriter.Getter).ToArray();
-        var copy = Stopwatch.StartNew();
-        await using (var importer = await connection.BeginBinaryImportAsync(
-            $"COPY \"AuditEvents\" ({string.Join(", ", columns.Select(c => "\"" + c + "\""))}) FROM STDIN (FORMAT BINARY)"))
-        {
-            foreach (var e in events)
-            {
-                importer.StartRow();
-                foreach (var get in getters)
-                {
-                    switch (get(e))
-                    {
-                        case null: importer.WriteNull(); break;
-                        case string s: importer.Write(s, NpgsqlDbType.Text); break;
-                        case long l: importer.Write(l, NpgsqlDbType.Bigint); break;
-                        case int i: importer.Write(i, NpgsqlDbType.Integer); break;
-                    }
-                }
-            }
-            Assert.Equal((ulong)count, await importer.CompleteAsync());
-        }
-        copy.Stop();
-
-        output.WriteLine($"PostgreSQL session: {count / session.Elapsed.TotalSeconds:N0} events/s ({session.Elapsed.TotalSeconds:N1} s); " +
-            $"COPY FROM of the same rows: {count / copy.Elapsed.TotalSeconds:N0} events/s ({copy.Elapsed.TotalSeconds:N1} s)");
     }
 }
