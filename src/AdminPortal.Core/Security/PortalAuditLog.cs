@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using AdminPortal.Core.AuditLogs;
 
@@ -19,23 +20,29 @@ public sealed class PortalAuditLog(AuditEventWriter writer, TimeProvider clock)
             IngestedAtUtc = now,
             Datasource = Family,
             Family = Family,
-            Login = string.IsNullOrEmpty(entry.Actor) ? "anonymous" : entry.Actor,
+            Login = string.IsNullOrEmpty(entry.Actor) ? "anonymous" : NoNul(entry.Actor),
             Repository = Family,
-            Category = entry.Category,
-            Code = entry.Code,
-            CodeLabel = entry.Label,
-            Action = entry.Action,
+            Category = NoNul(entry.Category),
+            Code = NoNul(entry.Code),
+            CodeLabel = NoNul(entry.Label),
+            Action = NoNul(entry.Action),
             Status = entry.Success ? AuditEventStatus.Success : AuditEventStatus.Fail,
             Count = 1,
-            WhereSource = entry.IpAddress,
+            WhereSource = NoNul(entry.IpAddress),
             TargetType = entry.TargetType,
-            TargetName = entry.TargetName,
-            OldValue = entry.OldValue,
-            NewValue = entry.NewValue,
-            Payload = details,
+            TargetName = NoNul(entry.TargetName),
+            OldValue = NoNul(entry.OldValue),
+            NewValue = NoNul(entry.NewValue),
+            Payload = NoNul(details),
             RawJson = JsonSerializer.Serialize(entry),
         }], cancellationToken);
     }
+
+    // What a person typed (the email of a failed sign-in, a token or schedule name) may hold U+0000, which PostgreSQL
+    // refuses in text (22021): the event would be lost. It becomes U+FFFD rather than vanishing, so that "admin\0" is
+    // not recorded as "admin"; RawJson keeps the entry as given, the NUL written as its JSON escape.
+    [return: NotNullIfNotNull(nameof(text))]
+    private static string? NoNul(string? text) => text?.Replace('\0', '\uFFFD');
 
     /// <summary>Access events (sign-in, lockout, user changes): the target is the user concerned.</summary>
     public Task WriteAsync(

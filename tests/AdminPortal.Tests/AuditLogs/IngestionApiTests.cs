@@ -87,6 +87,25 @@ public sealed class IngestionApiTests(IngestionApiTests.Portal portal) : IClassF
     }
 
     [Fact]
+    public async Task A_line_with_a_NUL_character_is_rejected_by_number_and_reason_and_the_others_stored()
+    {
+        var token = await portal.NewTokenAsync();
+        var ndjson = string.Join("\n", Normalized("nul-1"), Normalized("nul-2", login: "alice\\u0000@corp.example"), Normalized("nul-3"));
+
+        var (status, body) = await PostAsync(ndjson, "application/x-ndjson", token);
+        var (atomicStatus, _) = await PostAsync(ndjson.Replace("nul-", "nul-atomic-"), "application/x-ndjson", token, "?atomic=true");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal((2, 1), (body.GetProperty("stored").GetInt32(), body.GetProperty("rejected").GetInt32()));
+        var rejection = Assert.Single(body.GetProperty("rejections").EnumerateArray().ToList());
+        Assert.Equal(2, rejection.GetProperty("line").GetInt32());
+        Assert.Equal("line 2: login contains a NUL character (U+0000), which audit events may not hold", rejection.GetProperty("reason").GetString());
+        Assert.Equal(2, await portal.CountAsync("nul-"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, atomicStatus);
+        Assert.Equal(0, await portal.CountAsync("nul-atomic-"));
+    }
+
+    [Fact]
     public async Task An_atomic_batch_with_a_bad_line_stores_nothing()
     {
         var token = await portal.NewTokenAsync();

@@ -236,6 +236,23 @@ public static class AuditEventFields
         return null;
     }
 
+    /// <summary>
+    /// The schema name of the first text field (or data) holding U+0000, or null. PostgreSQL refuses it in text
+    /// (22021) and CSV consumers choke on it; in an audit field it is never meaningful. RawJson is left out: a JSON
+    /// text carries a NUL only as the six characters of its escape, which no database or reader minds.
+    /// </summary>
+    internal static string? FieldWithNul(AuditEvent auditEvent)
+    {
+        foreach (var field in TextFields)
+        {
+            if (field.Get(auditEvent) is { } value && value.Contains('\0'))
+            {
+                return field.Name;
+            }
+        }
+        return auditEvent.DataJson is { } data && data.Contains('\0') ? "data" : null;
+    }
+
     private static string DisplayName(string field, IReadOnlyDictionary<string, string>? displayNames) =>
         displayNames is not null && displayNames.TryGetValue(field, out var name) ? name : field;
 }

@@ -8,7 +8,8 @@ namespace AdminPortal.Core.AuditLogs.Ingestion;
 /// time is a bug or an attack, and one event dated 9999 used to make every export whose object name has time tokens
 /// fail on every run. The family, datasource and repository "adminportal" and event ids starting "adminportal-" are
 /// the portal's own audit events (<see cref="PortalAuditLog"/>): a token that could write them could forge the
-/// portal's record of who did what.
+/// portal's record of who did what. A NUL (U+0000) in any field is refused here too, so that JSON, NDJSON and CSV
+/// collection reject that one line on every provider (PostgreSQL would otherwise fail the whole batch).
 /// </summary>
 public readonly record struct IngestionCheck(DateTime LatestUtc, int MaxFutureHours)
 {
@@ -48,6 +49,10 @@ public readonly record struct IngestionCheck(DateTime LatestUtc, int MaxFutureHo
         if (auditEvent.EventId.AsSpan().TrimStart().StartsWith(ReservedIdPrefix, StringComparison.OrdinalIgnoreCase))
         {
             return $"{Name("eventId", displayNames)} '{JsonValues.Shorten(auditEvent.EventId)}' starts with '{ReservedIdPrefix}', which is reserved for the portal's own audit events";
+        }
+        if (AuditEventFields.FieldWithNul(auditEvent) is { } withNul)
+        {
+            return $"{Name(withNul, displayNames)} contains a NUL character (U+0000), which audit events may not hold";
         }
         return null;
     }

@@ -4,8 +4,8 @@ namespace AdminPortal.Core.AuditLogs.Ingestion;
 
 /// <summary>
 /// The rules every ingested event meets whatever its shape (normalized, ALTR, CSV row): an event time inside a sane
-/// window, and no event dressed as the portal's own. <see cref="Start"/> fixes "now" once for a batch, so the check
-/// per event is two comparisons and a few string tests, without allocating.
+/// window, no event dressed as the portal's own, and no NUL (U+0000) in a field. <see cref="Start"/> fixes "now" once
+/// for a batch, so the check per event is two comparisons and a few string tests, without allocating.
 /// </summary>
 public sealed class IngestionRules(IOptions<IngestionOptions> options, TimeProvider clock)
 {

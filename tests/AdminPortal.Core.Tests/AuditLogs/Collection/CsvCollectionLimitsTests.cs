@@ -54,6 +54,19 @@ public class CsvCollectionLimitsTests
     }
 
     [Fact]
+    public async Task A_row_with_a_raw_NUL_byte_in_a_mapped_field_is_rejected()
+    {
+        var result = await CollectAsync(
+            "timestamp,eventid,host,properties\n" +
+            "2026-11-20 08:00:00,100,srv1,User=ann|Domain=ACME\n" +
+            "2026-11-20 08:00:01,100,srv1,User=b\0b|Domain=ACME\n" +
+            "2026-11-20 08:00:02,100,srv1,User=cy|Domain=ACME\n");
+
+        Assert.Equal(2, result.Events.Count);
+        Assert.Equal("line 3: login contains a NUL character (U+0000), which audit events may not hold", Assert.Single(result.Rejections).Message);
+    }
+
+    [Fact]
     public async Task Only_the_first_thousand_rejected_rows_are_listed_and_all_are_counted()
     {
         var raw = "timestamp,eventid,host,properties\n" + string.Concat(Enumerable.Range(0, 1500).Select(i => $"2026-11-20 08:00:00,999,srv{i},\n"));

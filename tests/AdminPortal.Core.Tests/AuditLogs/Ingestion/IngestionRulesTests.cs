@@ -57,6 +57,37 @@ public class IngestionRulesTests
     }
 
     [Fact]
+    public async Task An_event_with_a_NUL_in_a_field_is_rejected_and_the_others_are_kept()
+    {
+        var altr = "{\"eventID\":\"a-nul\",\"eventTime\":\"2026-11-22T10:00:00Z\",\"eventName\":\"QueryAudit\",\"eventSource\":\"altr.snowflake\",\"userIdentity\":\"J\\u0000SMITH\"}";
+        var result = await ParseAsync(string.Join("\n",
+            Event("good-1"),
+            Event("nul-login", extra: "\"login\":\"js\\u0000mith\"", without: "login"),
+            Event("nul-custom", extra: "\"custom3\":\"\\u0000\""),
+            altr,
+            Event("good-2")), Ndjson);
+
+        Assert.Equal(["good-1", "good-2"], result.Events.Select(e => e.EventId));
+        Assert.Equal(
+        [
+            "line 2: login contains a NUL character (U+0000), which audit events may not hold",
+            "line 3: custom3 contains a NUL character (U+0000), which audit events may not hold",
+            "line 4: userIdentity contains a NUL character (U+0000), which audit events may not hold",
+        ], result.Rejections.Select(r => r.Message));
+        Assert.Equal("nul-login", result.Rejections[0].EventId);
+    }
+
+    [Fact]
+    public async Task A_NUL_escape_inside_the_data_object_stays_as_text_and_is_accepted()
+    {
+        // The data column holds the JSON text, where the escape is six plain characters: nothing there is a NUL.
+        var result = await ParseAsync(Event("data-escape", extra: "\"data\":{\"note\":\"a\\u0000b\"}"), Json);
+
+        Assert.Empty(result.Rejections);
+        Assert.Contains("\\u0000", Assert.Single(result.Events).DataJson);
+    }
+
+    [Fact]
     public async Task The_future_skew_is_the_setting()
     {
         var body = At("in-two-hours", "\"2026-11-22T14:00:00Z\"");

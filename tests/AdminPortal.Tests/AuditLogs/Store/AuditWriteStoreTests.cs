@@ -3,6 +3,7 @@ using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.AuditLogs.Collection;
 using AdminPortal.Core.AuditLogs.Ingestion;
 using AdminPortal.Core.Data;
+using AdminPortal.Core.Security;
 using AdminPortal.Tests.Infrastructure.Databases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -135,6 +136,34 @@ public abstract class AuditWriteStoreTests(DatabaseProvider provider) : IAsyncLi
         // The repeated line-2 is the parser's to reject (an id twice in one batch); line-1 was stored before.
         Assert.Equal((4, 1, 1, 2), (report.Received, report.Stored, report.Duplicates, report.Rejected));
         Assert.Equal(["line-1", "line-2"], await StoredIdsAsync());
+    }
+
+    [Fact]
+    public async Task A_line_with_a_NUL_is_rejected_and_the_other_lines_are_stored()
+    {
+        // PostgreSQL refuses U+0000 in text (22021): before this rule the whole batch failed there.
+        var ingestion = new AuditIngestion(new AuditEventParser(), new CsvCollector(), Writer);
+        var nul = Normalized("nul-2").Replace("alice@corp", "alice\\u0000@corp", StringComparison.Ordinal);
+        Assert.Contains("\\u0000", nul);
+        var ndjson = string.Join("\n", Normalized("nul-1"), nul, Normalized("nul-3"));
+
+        var report = await ingestion.IngestAsync(new MemoryStream(Encoding.UTF8.GetBytes(ndjson)), AuditBatchFormat.Ndjson, atomic: false);
+
+        Assert.Equal((3, 2, 1), (report.Received, report.Stored, report.Rejected));
+        Assert.Equal(["nul-1", "nul-3"], await StoredIdsAsync());
+    }
+
+    [Fact]
+    public async Task A_typed_NUL_in_a_portal_audit_event_is_stored_as_a_replacement_character()
+    {
+        // The e-mail of a failed sign-in is whatever was typed into the form.
+        var audit = new PortalAuditLog(Writer, TimeProvider.System);
+
+        await audit.WriteAsync(SecurityEventKind.SignInFailed, false, "eve\0@corp.example", "eve\0@corp.example", "10.0.0.9", "typed\0");
+
+        await using var db = Database.NewContext();
+        var stored = await db.AuditEvents.SingleAsync();
+        Assert.Equal(("eve\uFFFD@corp.example", "eve\uFFFD@corp.example", "typed\uFFFD"), (stored.Login, stored.TargetName, stored.Payload));
     }
 
     [Fact]
