@@ -40,7 +40,7 @@ public sealed class SendNowRaceTests(StoragePeers peers, ApiPortal portal)
     }
 
     [Fact]
-    public async Task Two_simultaneous_send_nows_start_one_run_and_the_other_gets_409()
+    public async Task Simultaneous_send_nows_each_start_a_run_or_get_a_409_problem_and_every_run_started_succeeds()
     {
         var schedule = await ScheduleAsync("apirace");
         var first = await portal.ApiClientAsync(PortalRoles.Admin, ApiScopes.ExportsWrite, ApiScopes.AuditRead);
@@ -49,19 +49,30 @@ public sealed class SendNowRaceTests(StoragePeers peers, ApiPortal portal)
         var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
             (i % 2 == 0 ? first : second).PostAsync($"/api/schedules/{schedule}/send-now", null)));
 
-        var statuses = answers.Select(a => a.StatusCode).OrderBy(s => s).ToList();
+        // A run of 40 events may finish before a later request arrives, which then starts the next run: so not "one
+        // 202 and three 409s", but every answer a started run or a 409 problem, and each started run recorded.
         var texts = string.Join("\n", await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync())));
-        Assert.True(statuses.Count(s => s == HttpStatusCode.Accepted) == 1 && statuses.Count(s => s == HttpStatusCode.Conflict) == 3,
-            $"{string.Join(", ", statuses)}: {texts}");
+        Assert.True(answers.All(a => a.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.Conflict), texts);
         foreach (var conflict in answers.Where(a => a.StatusCode == HttpStatusCode.Conflict))
         {
             await conflict.ProblemAsync(HttpStatusCode.Conflict);
         }
 
-        var runId = (await answers.Single(a => a.StatusCode == HttpStatusCode.Accepted).JsonAsync(HttpStatusCode.Accepted)).GetProperty("runId").GetGuid();
-        Assert.Equal("Succeeded", await FinishedStatusAsync(first, runId));
+        var started = new List<Guid>();
+        foreach (var accepted in answers.Where(a => a.StatusCode == HttpStatusCode.Accepted))
+        {
+            var runId = (await accepted.JsonAsync(HttpStatusCode.Accepted)).GetProperty("runId").GetGuid();
+            Assert.Equal("Succeeded", await FinishedStatusAsync(first, runId));
+            started.Add(runId);
+        }
+
+        Assert.NotEmpty(started);
         await using var db = await portal.DbAsync();
-        Assert.Equal([runId], await db.ExportRuns.Where(r => r.ScheduleId == schedule).Select(r => r.Id).ToListAsync());
+        var runs = await db.ExportRuns.AsNoTracking().Where(r => r.ScheduleId == schedule).ToListAsync();
+        Assert.Equal(started.Order(), runs.Select(r => r.Id).Order());
+        // That two runs are never Running at once is the database's one-running-run index (PortalStoreTests, both
+        // providers): the 409s above are its refusals. Start times are no proof here: a run's window and start time
+        // are taken before its row is inserted.
     }
 
     [Fact]
