@@ -23,6 +23,8 @@ using AdminPortal.Core.Security.Secrets;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using AdminPortal.Web.Components.Shared;
+using MudBlazor.Services;
 using Radzen;
 
 namespace AdminPortal.Web;
@@ -35,6 +37,9 @@ public static class WebServices
         // Blazor Server with Radzen
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
+        services.AddMudServices();
+        services.AddScoped<PortalDialogs>();
+        services.AddScoped<PortalToasts>();
         services.AddHttpContextAccessor();
         // Core's links in notifications and e-mails, from the one route table (PortalUrls)
         services.AddSingleton<AdminPortal.Core.Notifications.IPortalLinks, PortalLinks>();

@@ -57,7 +57,11 @@ public sealed class UserAdministrationTests(SharedPortal shared)
 
         await page.Locator("#new-email").FillAsync("weak.password@example.test");
         await form.GetByTestId("add-user-submit").ClickAsync();
+        // The password message is already on screen from the last submit: wait for the e-mail message to go, which
+        // proves this submit was answered before the next fields are typed (a dialog re-rendered mid-typing moves focus).
+        await Assertions.Expect(form).Not.ToContainTextAsync("Enter an e-mail address like name@example.com.");
         await Assertions.Expect(form).ToContainTextAsync("Passwords must be at least 12 characters.");
+        await Assertions.Expect(form.GetByTestId("add-user-submit")).ToBeEnabledAsync();
 
         await page.Locator("#new-email").FillAsync(SharedPortal.AdminEmail);
         await page.Locator("#new-password").FillAsync("Long-Enough-Pass-1");
