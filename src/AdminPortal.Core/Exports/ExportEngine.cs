@@ -18,6 +18,7 @@ public sealed class ExportEngine(
     ExportDelivery delivery,
     ExportRunRecorder recorder,
     ExportRunIntegration integration,
+    ExportRunsInFlight inFlight,
     IExportNotifier notifier,
     IOptions<ExportOptions> options,
     ILogger<ExportEngine> logger)
@@ -70,7 +71,9 @@ public sealed class ExportEngine(
         await windows.TakeAsync(run, schedule, state, previous, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new StartedExportRun(run.Id, Task.Run(() => FinishAsync(schedule, element, state, run, progress, ct), CancellationToken.None));
+        var started = new StartedExportRun(run.Id, Task.Run(() => FinishAsync(schedule, element, state, run, progress, ct), CancellationToken.None));
+        inFlight.Track(started);
+        return started;
     }
 
     private async Task<ExportRun> FinishAsync(ScheduledExport schedule, Workbooks.TableElement? element, ExplorerState state,

@@ -31,6 +31,8 @@ public static class ExportsServices
         services.AddSingleton<ExportRetryPolicy>();
         services.AddSingleton<ExportRunRecorder>();
         services.AddSingleton<ExportRunIntegration>();
+        services.AddSingleton<ExportRunsInFlight>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExportRunsInFlight>());
         services.AddSingleton<ScheduledExportService>();
         services.AddSingleton<StartSendNow>();
         services.AddSingleton<GetExportRun>();

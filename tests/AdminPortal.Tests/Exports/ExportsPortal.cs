@@ -218,10 +218,33 @@ public sealed class FaultInjection
 
     public void Clear() => FailOnUpload = -1;
 
-    internal Exception? Next()
+    /// <summary>When set, that upload waits (until its run is cancelled) instead of starting; the task ends once it waits.</summary>
+    public int HoldOnUpload { get; private set; } = -1;
+
+    private TaskCompletionSource held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Makes upload <paramref name="number"/> (counted from now) wait until its run is cancelled; returns when it waits.</summary>
+    public Task HoldUpload(int number)
+    {
+        Interlocked.Exchange(ref uploads, 0);
+        held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        HoldOnUpload = number;
+        return held.Task;
+    }
+
+    internal async Task WaitIfHeldAsync(int upload, CancellationToken cancellationToken)
+    {
+        if (upload == HoldOnUpload)
+        {
+            held.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+    }
+
+    internal (int Upload, Exception? Error) Next()
     {
         var n = Interlocked.Increment(ref uploads);
-        return FailOnUpload > 0 && (n == FailOnUpload || (Always && n > FailOnUpload)) ? Error?.Invoke() : null;
+        return (n, FailOnUpload > 0 && (n == FailOnUpload || (Always && n > FailOnUpload)) ? Error?.Invoke() : null);
     }
 
     public static CloudStorageException AccessDenied() =>
@@ -249,12 +272,13 @@ internal sealed class FaultyDestinations(IExportDestinations inner, FaultInjecti
         public Task<StagedUpload> StageAsync(string key, Stream content, UploadOptions options, CancellationToken cancellationToken) =>
             WithFaultsAsync(content, cancellationToken, c => inner.StageAsync(key, c, options, cancellationToken));
 
-        private async Task<T> WithFaultsAsync<T>(Stream content, CancellationToken cancellationToken, Func<Stream, Task<T>> upload)
+        private async Task<T> WithFaultsAsync<T>(Stream content, CancellationToken cancellationToken, Func<Stream, Task<T>> send)
         {
-            var error = faults.Next();
+            var (upload, error) = faults.Next();
+            await faults.WaitIfHeldAsync(upload, cancellationToken);
             if (error is not null && faults.AfterBytes is { } after)
             {
-                return await upload(new FailingStream(content, after, error));
+                return await send(new FailingStream(content, after, error));
             }
 
             if (error is not null)
@@ -264,7 +288,7 @@ internal sealed class FaultyDestinations(IExportDestinations inner, FaultInjecti
                 throw error;
             }
 
-            return await upload(content);
+            return await send(content);
         }
 
         public IAsyncEnumerable<StoredObject> ListAsync(string prefix, CancellationToken cancellationToken) => inner.ListAsync(prefix, cancellationToken);
