@@ -8,7 +8,7 @@ namespace AdminPortal.Core.Exports;
 /// up to the newest row when it starts; or, when the last run failed on a window the watermark has not passed, that
 /// very window and <c>{run}</c> token, so the retry writes the same names.
 /// </summary>
-public sealed class ExportRunWindow(ExportEventSource source, TimeProvider clock)
+public sealed class ExportRunWindow(IExportEventSource source, TimeProvider clock)
 {
     /// <summary>A new Running run of <paramref name="schedule"/> with its window and token, not yet stored.</summary>
     public async Task<ExportRun> NewRunAsync(ScheduledExport schedule, ExplorerState state, ExportRun? previous,
