@@ -4,26 +4,25 @@ using Npgsql;
 namespace AdminPortal.Core.Exports;
 
 /// <summary>
-/// <see cref="ExportEventReader"/> on PostgreSQL: each keyset batch is one statement on a pooled connection, read row by
-/// row as the export goes (Npgsql streams the rows; no batch is held in memory), the connection given back between
-/// batches so that a long export holds no snapshot and no connection of the pool.
+/// <see cref="ExportEventReader"/> on PostgreSQL: each keyset batch is one statement (its own snapshot, so a long export
+/// holds none), read row by row as the export goes (Npgsql streams the rows; no batch is held in memory), on the one
+/// connection the reader holds until disposed.
 /// </summary>
 public sealed class PostgreSqlExportEventReader : ExportEventReader
 {
-    private readonly string connectionString;
+    private readonly NpgsqlConnection connection;
     private readonly NpgsqlCommand command;
     private readonly ExportRowShape shape;
     private readonly int batchSize;
-    private NpgsqlConnection? connection;
     private NpgsqlDataReader? reader;
     private bool[]? int32;
     private byte[] utf8 = new byte[1024];
     private int rowsInBatch;
     private bool ended;
 
-    internal PostgreSqlExportEventReader(string connectionString, NpgsqlCommand command, ExportRowShape shape, int batchSize)
+    internal PostgreSqlExportEventReader(NpgsqlConnection connection, NpgsqlCommand command, ExportRowShape shape, int batchSize)
     {
-        this.connectionString = connectionString;
+        this.connection = connection;
         this.command = command;
         this.shape = shape;
         this.batchSize = batchSize;
@@ -100,13 +99,11 @@ public sealed class PostgreSqlExportEventReader : ExportEventReader
     {
         Close();
         command.Dispose();
+        connection.Dispose();
     }
 
     private void Open(CancellationToken ct)
     {
-        connection = new NpgsqlConnection(connectionString);
-        connection.Open();
-        command.Connection = connection;
         reader = command.ExecuteReader();
         int32 ??= Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetFieldType(i) == typeof(int)).ToArray();
         rowsInBatch = 0;
@@ -117,8 +114,6 @@ public sealed class PostgreSqlExportEventReader : ExportEventReader
     {
         reader?.Dispose();
         reader = null;
-        connection?.Dispose();
-        connection = null;
     }
 
     /// <summary>The reader's current event as an <see cref="IExportRow"/>.</summary>

@@ -19,7 +19,7 @@ public sealed class PostgreSqlExportEventSource(IOptions<DatabaseOptions> databa
     /// newest visible id may have an older one still uncommitted below it, which a watermark set to it would pass over
     /// for good. So the newest id is read in a snapshot, and returned once every transaction that snapshot saw running
     /// has ended: any id below it was taken before the snapshot (the sequence only goes up), so its writer either had
-    /// committed then or is one of those. The free text needs no wait (<paramref name="searched"/>): the search vector is
+    /// committed then or is one of those (no long wait: a writer's transaction is one ingestion batch). The free text needs no wait (<paramref name="searched"/>): the search vector is
     /// stored with the row.
     /// </summary>
     public async Task<(long RowId, DateTime? IngestedAtUtc)> NewestAsync(bool searched, CancellationToken ct)
@@ -45,9 +45,16 @@ public sealed class PostgreSqlExportEventSource(IOptions<DatabaseOptions> databa
             await transaction.CommitAsync(ct);
         }
 
-        await using var running = new NpgsqlCommand(
-            "SELECT count(*) FROM pg_snapshot_xip(@snapshot::pg_snapshot) x WHERE pg_xact_status(x) = 'in progress'", connection);
-        running.Parameters.AddWithValue("snapshot", snapshot);
+        // Only the writers of events: transactions of that snapshot holding a lock on "AuditEventIds" in this database
+        // (every writer inserts its ids there before it takes row ids); any other transaction on the server, however
+        // long, is none of the window's business. A snapshot's xids are 64-bit, pg_locks' 32.
+        await using var running = new NpgsqlCommand("""
+            SELECT count(*) FROM pg_locks r
+            JOIN pg_locks t ON t.virtualtransaction = r.virtualtransaction AND t.locktype = 'transactionid'
+            WHERE r.locktype = 'relation' AND r.relation = '"AuditEventIds"'::regclass
+                AND r.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                AND t.transactionid::text IN (SELECT (x::text::numeric % 4294967296)::text FROM pg_snapshot_xip(@snapshot::pg_snapshot) x)
+            """, connection);
         while ((long)(await running.ExecuteScalarAsync(ct))! > 0)
         {
             await Task.Delay(WriterPoll, ct);
@@ -76,10 +83,13 @@ public sealed class PostgreSqlExportEventSource(IOptions<DatabaseOptions> databa
         return await command.ExecuteScalarAsync(ct) is long ms ? new ExportCursor(ms, 0) : null;
     }
 
-    public Task<ExportEventReader> ReadAsync(ExportWindow window, ExportRowShape shape, ExportCursor after, int batchSize, CancellationToken ct)
+    public async Task<ExportEventReader> ReadAsync(ExportWindow window, ExportRowShape shape, ExportCursor after, int batchSize, CancellationToken ct)
     {
-        ct.ThrowIfCancellationRequested();
-        var command = new NpgsqlCommand();
+        // Opened here, asynchronously, and kept for the reader's life: the reader's own calls are synchronous (the export
+        // reads on a thread of its own), and waiting synchronously for a pooled connection could wait on the very
+        // continuations that would give one back.
+        var connection = await OpenAsync(ct);
+        var command = new NpgsqlCommand { Connection = connection };
         var where = PostgreSqlAuditSql.Where(window.Query, command, "e.");
         // The row comparison walks the time index from the cursor; the plain bound beside it lets the planner skip the
         // months before the cursor (partition pruning knows no row comparison).
@@ -91,7 +101,7 @@ public sealed class PostgreSqlExportEventSource(IOptions<DatabaseOptions> databa
         command.Parameters.AddWithValue("take", batchSize);
         command.Parameters.AddWithValue("t", after.EventTimeMs);
         command.Parameters.AddWithValue("id", after.RowId);
-        return Task.FromResult<ExportEventReader>(new PostgreSqlExportEventReader(database.Value.PortalConnectionString!, command, shape, batchSize));
+        return new PostgreSqlExportEventReader(connection, command, shape, batchSize);
     }
 
     public async Task<DateTime?> OldestEventTimeAfterAsync(long rowId, CancellationToken ct)

@@ -170,14 +170,24 @@ public class PortalFactory : WebApplicationFactory<Program>
 /// <summary>A portal with no user at all: first-run setup is open.</summary>
 public sealed class FreshPortalFactory() : PortalFactory(bootstrapAdmin: false);
 
-/// <summary>A portal with the bootstrap Admin and one Auditor.</summary>
-public sealed class SeededPortalFactory : PortalFactory, IAsyncLifetime
+/// <summary>A portal with the bootstrap Admin and one Auditor (on SQLite; <see cref="PostgreSqlSeededPortalFactory"/>).</summary>
+public class SeededPortalFactory : PortalFactory, IAsyncLifetime
 {
     public const string AuditorEmail = "auditor@example.test";
 
-    public Task InitializeAsync() => CreateUserAsync(AuditorEmail, PortalRoles.Auditor);
+    public virtual Task InitializeAsync() => CreateUserAsync(AuditorEmail, PortalRoles.Auditor);
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+}
+
+/// <summary><see cref="SeededPortalFactory"/> on a PostgreSQL database of its own.</summary>
+public sealed class PostgreSqlSeededPortalFactory : SeededPortalFactory
+{
+    public override async Task InitializeAsync()
+    {
+        await UsePostgreSqlAsync();
+        await base.InitializeAsync();
+    }
 }
 
 public sealed record SecurityEventView(SecurityEventKind Kind, bool Success, string ActorEmail, string? SubjectEmail);
