@@ -3,7 +3,7 @@ using System.Globalization;
 namespace AdminPortal.Benchmarks;
 
 /// <summary>The command line, and where the run keeps its databases.</summary>
-internal sealed record BenchOptions(int Events, string? Db, bool Reuse, string WorkFolder, string? Only = null)
+internal sealed record BenchOptions(int Events, string? Db, bool Reuse, string WorkFolder, string? Only = null, string? Postgres = null)
 {
     public const int DefaultEvents = 5_000_000;
 
@@ -16,6 +16,7 @@ internal sealed record BenchOptions(int Events, string? Db, bool Reuse, string W
         string? db = null;
         var reuse = false;
         string? only = null;
+        string? postgres = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -27,14 +28,18 @@ internal sealed record BenchOptions(int Events, string? Db, bool Reuse, string W
                 case "--db" when i + 1 < args.Length:
                     db = Path.GetFullPath(args[++i]);
                     break;
-                case "--only" when i + 1 < args.Length && args[i + 1] is "generation" or "explorer" or "exports" or "ingestion" or "writer":
+                case "--only" when i + 1 < args.Length && args[i + 1] is "generation" or "explorer" or "exports" or "ingestion" or "writer" or "postgres":
                     only = args[++i];
+                    break;
+                // A PostgreSQL server the benchmark may create and drop a database "adminportal_bench" on (a superuser's).
+                case "--postgres" when i + 1 < args.Length:
+                    postgres = args[++i];
                     break;
                 case "--reuse":
                     reuse = true;
                     break;
                 default:
-                    throw new ArgumentException($"Unknown or incomplete option '{args[i]}' (--events needs a number of at least 1000; --only names generation, explorer, exports, ingestion or writer).");
+                    throw new ArgumentException($"Unknown or incomplete option '{args[i]}' (--events needs a number of at least 1000; --only names generation, explorer, exports, ingestion, writer or postgres; --postgres a connection string).");
             }
         }
 
@@ -43,11 +48,11 @@ internal sealed record BenchOptions(int Events, string? Db, bool Reuse, string W
             throw new ArgumentException("--reuse needs --db naming a database that an earlier run generated.");
         }
 
-        return new BenchOptions(events, db, reuse, Path.Combine(Path.GetTempPath(), "adminportal-bench-" + Guid.NewGuid().ToString("N")[..8]), only);
+        return new BenchOptions(events, db, reuse, Path.Combine(Path.GetTempPath(), "adminportal-bench-" + Guid.NewGuid().ToString("N")[..8]), only, postgres);
     }
 
     /// <summary>Whether the run includes a figure group (--only runs just one of them).</summary>
-    public bool Runs(string group) => Only is null ? group != "writer" : Only == group;
+    public bool Runs(string group) => Only is null ? group is not "writer" and not "postgres" || (group == "postgres" && Postgres is not null) : Only == group;
 
     /// <summary>A file in the work folder, deleted at the end of the run.</summary>
     public string Scratch(string name) => Path.Combine(WorkFolder, name);

@@ -14,21 +14,21 @@ namespace AdminPortal.Benchmarks;
 /// </summary>
 internal static class ExplorerBenchmark
 {
-    private const int Runs = 20;
-    private const double TargetMs = 250;
-    private const double SearchTargetMs = 500;
+    internal const int Runs = 20;
+    internal const double TargetMs = 250;
+    internal const double SearchTargetMs = 500;
 
     // Demo data values (DemoDataGenerator): its skew makes the first login, source and action the most frequent;
     // person 299, "yara.moreau299", the rarest.
     private const string FrequentLogin = "alice.martin@corp.example";
     private const string RareWord = "moreau299";
 
-    private sealed record Case(string Name, ExplorerState State, int Skip = 0, bool Histogram = false)
+    internal sealed record Case(string Name, ExplorerState State, int Skip = 0, bool Histogram = false)
     {
         public bool IsSearch => State.Search is not null;
     }
 
-    private static IEnumerable<Case> Cases()
+    internal static IEnumerable<Case> Cases()
     {
         var last30Days = new ExplorerState { Range = "30d" };
         ExplorerState Where(string column, string value) =>

@@ -2,7 +2,7 @@ using System.Globalization;
 using AdminPortal.Benchmarks;
 
 // Figures of the audit log store, each against a baseline measured in the same run (README, "Benchmarks").
-// dotnet run -c Release --project bench/AdminPortal.Benchmarks -- [--events N] [--db path] [--reuse] [--only generation|explorer|exports|ingestion|writer]
+// dotnet run -c Release --project bench/AdminPortal.Benchmarks -- [--events N] [--db path] [--reuse] [--only generation|explorer|exports|ingestion|writer|postgres] [--postgres "Host=...;Username=..."]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 if (args is [ExportWorker.Switch, ..])
@@ -19,7 +19,7 @@ try
 catch (ArgumentException ex)
 {
     Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/AdminPortal.Benchmarks -- [--events N] [--db path] [--reuse] [--only generation|explorer|exports|ingestion|writer]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/AdminPortal.Benchmarks -- [--events N] [--db path] [--reuse] [--only generation|explorer|exports|ingestion|writer|postgres] [--postgres 'Host=...;Username=...']");
     return 2;
 }
 
@@ -61,6 +61,12 @@ try
     if (options.Runs("ingestion"))
     {
         report.Add(await IngestionBenchmark.RunAsync(options, ct));
+    }
+
+    // With --postgres: the store's figures on PostgreSQL, each against psql on the same server.
+    if (options.Runs("postgres"))
+    {
+        report.AddRange(await PostgreSqlBenchmark.RunAsync(options, ct));
     }
 
     // Not part of a full run: the HTTP figure above already replays the writer alone.

@@ -97,6 +97,8 @@ public static class CoreServices
         services.AddHostedService<AuditLogs.SearchIndex.AuditSearchIndexerService>();
         services.AddHostedService<AuditCheckpointService>();
         services.AddSingleton<AuditEventReader>();
+        services.AddSingleton<PostgreSqlAuditEventQueries>();
+        services.AddSingleton<IAuditEventQueries>(sp => sp.ForProvider<IAuditEventQueries, AuditEventReader, PostgreSqlAuditEventQueries>());
         services.AddSingleton<AuditLogs.Demo.DemoSeeder>();
         services.AddSingleton<AuditLogExplorer>();
         services.AddSingleton<Workbooks.WorkbookService>();
@@ -112,6 +114,10 @@ public static class CoreServices
         services.AddSingleton(sp => new AuditLogs.Collection.CsvCollector(sp.GetRequiredService<AuditLogs.Ingestion.IngestionRules>()));
         services.AddSingleton<AuditLogs.Ingestion.AuditIngestion>();
         services.AddSingleton<AuditLogs.Collection.CollectCsvFiles>();
+        services.AddSingleton<AuditLogs.Retention.SqliteAuditEventPurge>();
+        services.AddSingleton<AuditLogs.Retention.PostgreSqlAuditEventPurge>();
+        services.AddSingleton<AuditLogs.Retention.IAuditEventPurge>(sp =>
+            sp.ForProvider<AuditLogs.Retention.IAuditEventPurge, AuditLogs.Retention.SqliteAuditEventPurge, AuditLogs.Retention.PostgreSqlAuditEventPurge>());
         services.AddSingleton<AuditLogs.Retention.AuditRetention>();
         services.AddHostedService<AuditLogs.Retention.AuditRetentionService>();
         services.AddSingleton<UserSessions>();

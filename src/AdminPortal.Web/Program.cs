@@ -9,13 +9,6 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory,
 });
 
-// Before anything opens the database: a provider the portal cannot fully run on stops it here, with one line.
-if (ProviderReadiness.Refusal(builder.Configuration["Database:Provider"]) is { } refusal)
-{
-    Console.Error.WriteLine(refusal);
-    return 1;
-}
-
 // Serves Radzen's and the portal's assets from the build output too (not only when published or in Development).
 builder.WebHost.UseStaticWebAssets();
 

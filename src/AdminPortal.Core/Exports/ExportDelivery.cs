@@ -9,7 +9,7 @@ namespace AdminPortal.Core.Exports;
 /// objects visible; one that fails after committing has them removed (<see cref="RemoveAsync"/>).
 /// </summary>
 public sealed class ExportDelivery(
-    ExportEventSource source,
+    IExportEventSource source,
     ExportPartWriter writer,
     ExportRetryPolicy retries,
     ExportRunIntegration integration,

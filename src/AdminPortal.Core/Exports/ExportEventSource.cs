@@ -6,13 +6,15 @@ using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Core.Exports;
 
-/// <summary>Reads a window in keyset batches ordered by event time, so that each time partition is read in one stretch.</summary>
-public sealed class ExportEventSource(IOptions<DatabaseOptions> database)
+/// <summary>
+/// <see cref="IExportEventSource"/> on SQLite: reads a window in keyset batches ordered by event time, so that each time
+/// partition is read in one stretch.
+/// </summary>
+public sealed class ExportEventSource(IOptions<DatabaseOptions> database) : IExportEventSource
 {
     /// <summary>
-    /// The newest row id and its ingestion time: the upper bound of a window taken now. For an element with free text,
-    /// the newest the search index has reached (<paramref name="searched"/>): the events it has not, which the search
-    /// cannot match yet, wait for the next run instead of being passed over by the watermark.
+    /// For an element with free text, the newest the search index has reached (<paramref name="searched"/>): the events
+    /// it has not, which the search cannot match yet, wait for the next run instead of being passed over by the watermark.
     /// </summary>
     public async Task<(long RowId, DateTime? IngestedAtUtc)> NewestAsync(bool searched, CancellationToken ct)
     {
@@ -27,7 +29,6 @@ public sealed class ExportEventSource(IOptions<DatabaseOptions> database)
             : (0, null);
     }
 
-    /// <summary>The ingestion time of a row, for the watermark people read; null when retention already removed it.</summary>
     public async Task<DateTime?> IngestedAtAsync(long rowId, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct);
@@ -37,10 +38,6 @@ public sealed class ExportEventSource(IOptions<DatabaseOptions> database)
         return await command.ExecuteScalarAsync(ct) is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime : null;
     }
 
-    /// <summary>
-    /// Where reading starts: just before the oldest event time of the window. An incremental window is a short range of
-    /// row ids, so this costs little, and the time-ordered scan then skips the events exported long ago.
-    /// </summary>
     public async Task<ExportCursor?> StartAsync(ExportWindow window, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct);
@@ -55,10 +52,6 @@ public sealed class ExportEventSource(IOptions<DatabaseOptions> database)
         return await command.ExecuteScalarAsync(ct) is long ms ? new ExportCursor(ms, 0) : null;
     }
 
-    /// <summary>
-    /// The window's events after <paramref name="after"/>, in export order, read in keyset batches of
-    /// <paramref name="batchSize"/> (one short read transaction each) as the caller steps through them.
-    /// </summary>
     public Task<ExportEventReader> ReadAsync(ExportWindow window, ExportRowShape shape, ExportCursor after, int batchSize, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
@@ -71,7 +64,17 @@ public sealed class ExportEventSource(IOptions<DatabaseOptions> database)
             $"AND {id} > $after AND {id} <= $to ORDER BY e.\"EventTimeUtc\", e.\"Id\" LIMIT $take";
         command.Parameters.AddWithValue("$after", window.AfterRowId ?? 0);
         command.Parameters.AddWithValue("$to", window.ToRowId);
-        return Task.FromResult(ExportEventReader.Open(database.Value, sql, command.Parameters, shape, after, batchSize));
+        return Task.FromResult<ExportEventReader>(SqliteExportEventReader.Open(database.Value, sql, command.Parameters, shape, after, batchSize));
+    }
+
+    public async Task<DateTime?> OldestEventTimeAfterAsync(long rowId, CancellationToken ct)
+    {
+        await using var connection = new SqliteConnection(database.Value.ConnectionString());
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT min(\"EventTimeUtc\") FROM \"AuditEvents\" WHERE \"Id\" > $after";
+        command.Parameters.AddWithValue("$after", rowId);
+        return await command.ExecuteScalarAsync(ct) is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime : null;
     }
 
     private static string And(string where) => where.Length == 0 ? " WHERE " : where + " AND ";

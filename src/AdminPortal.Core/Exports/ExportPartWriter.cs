@@ -9,7 +9,7 @@ namespace AdminPortal.Core.Exports;
 /// Writes one object of a run: read-ahead thread → serializer → gzip → pipe → <see cref="ICloudStorage.StageAsync"/>,
 /// from the event after a cursor until its time partition ends or the part is full. It stages the object, never commits it.
 /// </summary>
-public sealed class ExportPartWriter(ExportEventSource source, ExportRunRecorder recorder)
+public sealed class ExportPartWriter(IExportEventSource source, ExportRunRecorder recorder)
 {
     /// <summary>
     /// Stages the object that starts after <paramref name="start"/>; null when the window holds no more events.

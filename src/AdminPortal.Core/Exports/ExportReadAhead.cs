@@ -95,7 +95,7 @@ internal sealed class ExportReadAhead : IAsyncDisposable
                     break;
                 }
 
-                batch.Add(reader.Current, reader.Cursor);
+                reader.CopyTo(batch);
                 if (++rows >= maxRows)
                 {
                     break;

@@ -1,13 +1,11 @@
 using AdminPortal.Core.AuditLogs.Retention;
 using AdminPortal.Core.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Core.Exports;
 
 /// <summary>Retention keeps the events an active incremental export has not delivered yet (from the lowest watermark on).</summary>
-internal sealed class ExportRetentionHold(IDbContextFactory<PortalDbContext> dbFactory, IOptions<DatabaseOptions> database) : IRetentionHold
+internal sealed class ExportRetentionHold(IDbContextFactory<PortalDbContext> dbFactory, IExportEventSource source) : IRetentionHold
 {
     public string Name => "Scheduled exports";
 
@@ -22,11 +20,6 @@ internal sealed class ExportRetentionHold(IDbContextFactory<PortalDbContext> dbF
         }
 
         var lowest = watermarks.Min(w => w ?? 0);
-        await using var connection = new SqliteConnection(database.Value.ConnectionString());
-        await connection.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT min(\"EventTimeUtc\") FROM \"AuditEvents\" WHERE \"Id\" > $after";
-        command.Parameters.AddWithValue("$after", lowest);
-        return await command.ExecuteScalarAsync(ct) is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime : null;
+        return await source.OldestEventTimeAfterAsync(lowest, ct);
     }
 }

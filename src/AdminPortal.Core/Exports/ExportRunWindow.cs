@@ -8,7 +8,7 @@ namespace AdminPortal.Core.Exports;
 /// up to the newest row when it starts; or, when the last run failed on a window the watermark has not passed, that
 /// very window and <c>{run}</c> token, so the retry writes the same names.
 /// </summary>
-public sealed class ExportRunWindow(ExportEventSource source, TimeProvider clock)
+public sealed class ExportRunWindow(IExportEventSource source, TimeProvider clock)
 {
     /// <summary>A new Running run of a schedule, without its window yet (see <see cref="TakeAsync"/>).</summary>
     public ExportRun NewRun(Guid scheduleId, ExportTrigger trigger, string? triggeredBy)

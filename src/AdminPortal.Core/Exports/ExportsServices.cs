@@ -24,6 +24,8 @@ public static class ExportsServices
 
         // The engine (a run: its window, delivery, retries, its row, its integration) and the use cases; a failed run is told to its owner (bell and e-mail) and its notification addresses
         services.AddSingleton<ExportEventSource>();
+        services.AddSingleton<PostgreSqlExportEventSource>();
+        services.AddSingleton<IExportEventSource>(sp => sp.ForProvider<IExportEventSource, ExportEventSource, PostgreSqlExportEventSource>());
         services.AddSingleton<ExportEngine>();
         services.AddSingleton<ExportRunWindow>();
         services.AddSingleton<ExportDelivery>();

@@ -1,27 +1,33 @@
 using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.AuditLogs.Demo;
 using AdminPortal.Core.AuditLogs.Explorer;
+using AdminPortal.Core.Data;
 using AdminPortal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.Tests.AuditLogs;
 
-/// <summary>AUDIT_LOGS through the real SQLite store: writes, duplicates, and every kind of explorer query.</summary>
-public sealed class AuditStoreTests : IClassFixture<AuditStoreTests.Store>
+/// <summary>
+/// AUDIT_LOGS through the real portal's store: writes, duplicates, and every kind of explorer query, on each provider
+/// (<see cref="SqliteAuditStoreTests"/>, <see cref="PostgreSqlAuditStoreTests"/>).
+/// </summary>
+public abstract class AuditStoreTests
 {
     // Relative to today: retention (30 days) runs at start and must not touch these events.
     private static readonly DateTime Now = DateTime.UtcNow.Date.AddHours(DateTime.UtcNow.Hour);
     private readonly Store store;
 
-    public AuditStoreTests(Store store) => this.store = store;
+    protected AuditStoreTests(Store store) => this.store = store;
 
-    public sealed class Store : PortalFactory, IAsyncLifetime
+    /// <summary>The portal with 300 seeded events, on the provider of the derived fixture.</summary>
+    public abstract class Store(DatabaseProvider provider) : PortalFactory, IAsyncLifetime
     {
         public AuditEventWriter Writer => Services.GetRequiredService<AuditEventWriter>();
-        public AuditEventReader Reader => Services.GetRequiredService<AuditEventReader>();
+        public IAuditEventQueries Reader => Services.GetRequiredService<IAuditEventQueries>();
 
         public async Task InitializeAsync()
         {
+            await UseProviderAsync(provider);
             // 300 events one minute apart, ending at Now; logins, actions and statuses in known proportions.
             var events = Enumerable.Range(0, 300).Select(i => Event($"seed-{i:D3}", Now.AddMinutes(-i),
                 login: i % 3 == 0 ? "alice@corp.example" : "bob@corp.example",

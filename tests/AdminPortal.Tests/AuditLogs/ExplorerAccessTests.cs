@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.Tests.AuditLogs;
 
-public sealed class ExplorerAccessTests(SeededPortalFactory portal) : IClassFixture<SeededPortalFactory>
+/// <summary>The explorer and its CSV download over HTTP, on each provider (<see cref="SqliteExplorerAccessTests"/>, <see cref="PostgreSqlExplorerAccessTests"/>).</summary>
+public abstract class ExplorerAccessTests(SeededPortalFactory portal)
 {
     [Fact]
     public async Task An_auditor_opens_the_explorer_and_workbooks()

@@ -6,6 +6,7 @@ using System.Text.Json;
 using AdminPortal.Core.ApiTokens;
 using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.AuditLogs.Explorer;
+using AdminPortal.Core.Data;
 using AdminPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,11 +14,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AdminPortal.Tests.AuditLogs;
 
 /// <summary>POST /api/audit-events and /api/audit-events/csv through the real pipeline, token auth and SQLite store.</summary>
-public sealed class IngestionApiTests(IngestionApiTests.Portal portal) : IClassFixture<IngestionApiTests.Portal>
+/// <summary>Ingestion over HTTP into the store of each provider (<see cref="SqliteIngestionApiTests"/>, <see cref="PostgreSqlIngestionApiTests"/>).</summary>
+public abstract class IngestionApiTests(IngestionApiTests.Portal portal)
 {
-    /// <summary>A portal with a small request limit, so the 413 path is cheap to reach.</summary>
-    public sealed class Portal : PortalFactory
+    /// <summary>A portal with a small request limit, so the 413 path is cheap to reach, on the provider of the derived fixture.</summary>
+    public abstract class Portal(DatabaseProvider provider) : PortalFactory, IAsyncLifetime
     {
+        public Task InitializeAsync() => UseProviderAsync(provider);
+
+        Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
@@ -33,7 +39,7 @@ public sealed class IngestionApiTests(IngestionApiTests.Portal portal) : IClassF
         }
 
         public async Task<long> CountAsync(string eventIdPrefix) =>
-            (await Services.GetRequiredService<AuditEventReader>().PageAsync(new AuditQuery { Filters = [new("EventId", FilterOperator.StartsWith, eventIdPrefix)] })).Total;
+            (await Services.GetRequiredService<IAuditEventQueries>().PageAsync(new AuditQuery { Filters = [new("EventId", FilterOperator.StartsWith, eventIdPrefix)] })).Total;
     }
 
     private static string Normalized(string id, string time = "2026-11-20T10:00:00Z", string login = "alice@corp.example") =>
@@ -170,7 +176,7 @@ public sealed class IngestionApiTests(IngestionApiTests.Portal portal) : IClassF
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.True(body.GetProperty("stored").GetInt32() >= 3);
-        var page = await portal.Services.GetRequiredService<AuditEventReader>().PageAsync(new AuditQuery { Filters = [new("EventId", FilterOperator.Equals, "4f1c2a7e-8d2b-4c55-9e0a-1b2c3d4e5f60")] });
+        var page = await portal.Services.GetRequiredService<IAuditEventQueries>().PageAsync(new AuditQuery { Filters = [new("EventId", FilterOperator.Equals, "4f1c2a7e-8d2b-4c55-9e0a-1b2c3d4e5f60")] });
         var e = Assert.Single(page.Rows);
         Assert.Equal("altr", e.Family);
         Assert.Contains("ANALYST_JS", e.Login);
@@ -188,7 +194,7 @@ public sealed class IngestionApiTests(IngestionApiTests.Portal portal) : IClassF
         var (status, _) = await PostAsync(line + "\n" + crlf, "application/x-ndjson", token);
 
         Assert.Equal(HttpStatusCode.OK, status);
-        var reader = portal.Services.GetRequiredService<AuditEventReader>();
+        var reader = portal.Services.GetRequiredService<IAuditEventQueries>();
         var first = Assert.Single((await reader.PageAsync(new AuditQuery { Filters = [new("EventId", FilterOperator.Equals, "raw-1")] })).Rows);
         var second = Assert.Single((await reader.PageAsync(new AuditQuery { Filters = [new("EventId", FilterOperator.Equals, "raw-2")] })).Rows);
         Assert.Equal(line, first.RawJson);
@@ -276,7 +282,7 @@ public sealed class IngestionApiTests(IngestionApiTests.Portal portal) : IClassF
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(body.GetProperty("stored").GetInt32() >= 4);
         Assert.True(body.GetProperty("rejected").GetInt32() >= 1);
-        var page = await portal.Services.GetRequiredService<AuditEventReader>().PageAsync(new AuditQuery { Filters = [new("Datasource", FilterOperator.Equals, "windows-file-server")] });
+        var page = await portal.Services.GetRequiredService<IAuditEventQueries>().PageAsync(new AuditQuery { Filters = [new("Datasource", FilterOperator.Equals, "windows-file-server")] });
         var access = Assert.Single(page.Rows);
         Assert.Equal(@"CONTOSO\mdupont", access.Login);
         Assert.Equal(@"C:\Finance\Q4\budget.xlsx", access.TargetName);

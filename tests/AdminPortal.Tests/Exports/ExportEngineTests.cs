@@ -14,8 +14,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Tests.Exports;
 
-[Collection(ExportsCollection.Name)]
-public sealed class ExportEngineTests(StoragePeers peers, ExportsPortal portal) : IDisposable
+/// <summary>
+/// The export engine end to end (events in the store, parts in the S3 emulator), on each provider
+/// (<see cref="SqliteExportEngineTests"/>, <see cref="PostgreSqlExportEngineTests"/>).
+/// </summary>
+public abstract class ExportEngineTests(StoragePeers peers, ExportsPortal portal) : IDisposable
 {
     private const string HourlyCsv = "audit/{yyyy}/{MM}/{dd}/{HH}/events-{run}-{part}.csv.gz";
 
@@ -191,17 +194,24 @@ public sealed class ExportEngineTests(StoragePeers peers, ExportsPortal portal) 
     }
 
     [Fact]
-    public async Task An_incremental_export_with_free_text_leaves_events_the_search_index_has_not_reached_for_the_next_run()
+    public async Task An_incremental_export_with_free_text_delivers_each_match_once_the_search_reaches_it_never_passing_over_one()
     {
         var ids = await portal.StoreEventsAsync("searched", 14, Start, TimeSpan.FromMinutes(50));
         var (schedule, integration) = await SetUpAsync("searched", search: "user3");
+        // SQLite's full-text index follows the writer (AuditSearchIndexer): the first run leaves what it has not reached
+        // for the next one. PostgreSQL stores each event's search vector with the event: the first run finds them.
+        var searchedAtOnce = portal.PostgreSql is not null;
 
         var beforeIndexing = await RunAsync(schedule, ExportTrigger.Scheduled);
-        await portal.Services.GetRequiredService<AuditSearchIndexer>().CatchUpAsync();
+        if (!searchedAtOnce)
+        {
+            await portal.Services.GetRequiredService<AuditSearchIndexer>().CatchUpAsync();
+        }
+
         var afterIndexing = await RunAsync(schedule, ExportTrigger.Scheduled);
 
         Assert.Equal((ExportRunStatus.Succeeded, ExportRunStatus.Succeeded), (beforeIndexing.Status, afterIndexing.Status));
-        Assert.Equal((0L, 2L), (beforeIndexing.Rows, afterIndexing.Rows));
+        Assert.Equal(searchedAtOnce ? (2L, 0L) : (0L, 2L), (beforeIndexing.Rows, afterIndexing.Rows));
         var exported = await EventIdsAsync(await portal.ReadAllAsync(integration), ExportFormat.Csv);
         Assert.Equal(ids.Where((_, i) => i % 7 == 3), exported.Order());
     }
@@ -297,7 +307,7 @@ public sealed class ExportEngineTests(StoragePeers peers, ExportsPortal portal) 
     {
         var ids = await portal.StoreEventsAsync("interrupted", 12, Start, TimeSpan.FromMinutes(30));
         var (schedule, integration) = await SetUpAsync("interrupted");
-        var windowEnd = await portal.Services.GetRequiredService<ExportEventSource>().NewestAsync(searched: false, CancellationToken.None);
+        var windowEnd = await portal.Services.GetRequiredService<IExportEventSource>().NewestAsync(searched: false, CancellationToken.None);
         var stale = new ExportRun
         {
             Id = Guid.NewGuid(), ScheduleId = schedule, Trigger = ExportTrigger.Scheduled, Status = ExportRunStatus.Running,
@@ -412,8 +422,8 @@ public sealed class ExportEngineTests(StoragePeers peers, ExportsPortal portal) 
         await using (var db = await portal.DbAsync())
         {
             // Only a hand-edited database holds these: the portal itself stores DateTimes.
-            await db.Database.ExecuteSqlAsync($"UPDATE AuditEvents SET EventTimeUtc = {long.MaxValue} WHERE EventId = {ids[0]}");
-            await db.Database.ExecuteSqlAsync($"UPDATE AuditEvents SET EventTimeUtc = {long.MinValue} WHERE EventId = {ids[2]}");
+            await db.Database.ExecuteSqlAsync($"UPDATE \"AuditEvents\" SET \"EventTimeUtc\" = {long.MaxValue} WHERE \"EventId\" = {ids[0]}");
+            await db.Database.ExecuteSqlAsync($"UPDATE \"AuditEvents\" SET \"EventTimeUtc\" = {long.MinValue} WHERE \"EventId\" = {ids[2]}");
         }
 
         var (schedule, integration) = await SetUpAsync("outofrange");

@@ -27,7 +27,7 @@ public sealed class ExportEventSourceTests(StoragePeers peers, ExportsPortal por
         using var reader = await Source.ReadAsync(window, Shape, start, 7, CancellationToken.None);
         while (reader.Read(CancellationToken.None))
         {
-            Assert.True(reader.Current.TryGetUtf8(EventIdColumn, out var eventId));
+            Assert.True(reader.TryGetUtf8(EventIdColumn, out var eventId));
             ids.Add(System.Text.Encoding.UTF8.GetString(eventId));
         }
 

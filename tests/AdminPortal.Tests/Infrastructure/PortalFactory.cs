@@ -4,6 +4,7 @@ using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.Data;
 using AdminPortal.Core.Security;
 using AdminPortal.Core.Users;
+using AdminPortal.Tests.Infrastructure.Databases;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -40,10 +41,27 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(DataFolder, "portal.db");
 
+    /// <summary>
+    /// The portal's database on the run's PostgreSQL cluster, for the PostgreSQL side of a matrix test class
+    /// (<see cref="UsePostgreSqlAsync"/>); null on SQLite, the file at <see cref="DatabasePath"/>.
+    /// </summary>
+    public TestDatabase? PostgreSql { get; private set; }
+
+    /// <summary>Puts the portal on a new PostgreSQL database, as an operator's settings would; before the portal starts.</summary>
+    public async Task UsePostgreSqlAsync() => PostgreSql = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSQL);
+
+    /// <summary>Puts the portal on <paramref name="provider"/>: SQLite is the default, PostgreSQL takes a database of its own.</summary>
+    public Task UseProviderAsync(DatabaseProvider provider) => provider == DatabaseProvider.PostgreSQL ? UsePostgreSqlAsync() : Task.CompletedTask;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Path", DatabasePath);
+        foreach (var (key, value) in PostgreSql?.Settings() ?? [])
+        {
+            builder.UseSetting(key, value);
+        }
+
         // The emulators and test listeners run on 127.0.0.1: tests opt into custom endpoints for that host only.
         builder.UseSetting("Integrations:CustomEndpoints:Enabled", "true");
         builder.UseSetting("Integrations:CustomEndpoints:AllowedHosts:0", "127.0.0.1");
@@ -136,6 +154,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        PostgreSql?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
@@ -151,14 +170,24 @@ public class PortalFactory : WebApplicationFactory<Program>
 /// <summary>A portal with no user at all: first-run setup is open.</summary>
 public sealed class FreshPortalFactory() : PortalFactory(bootstrapAdmin: false);
 
-/// <summary>A portal with the bootstrap Admin and one Auditor.</summary>
-public sealed class SeededPortalFactory : PortalFactory, IAsyncLifetime
+/// <summary>A portal with the bootstrap Admin and one Auditor (on SQLite; <see cref="PostgreSqlSeededPortalFactory"/>).</summary>
+public class SeededPortalFactory : PortalFactory, IAsyncLifetime
 {
     public const string AuditorEmail = "auditor@example.test";
 
-    public Task InitializeAsync() => CreateUserAsync(AuditorEmail, PortalRoles.Auditor);
+    public virtual Task InitializeAsync() => CreateUserAsync(AuditorEmail, PortalRoles.Auditor);
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+}
+
+/// <summary><see cref="SeededPortalFactory"/> on a PostgreSQL database of its own.</summary>
+public sealed class PostgreSqlSeededPortalFactory : SeededPortalFactory
+{
+    public override async Task InitializeAsync()
+    {
+        await UsePostgreSqlAsync();
+        await base.InitializeAsync();
+    }
 }
 
 public sealed record SecurityEventView(SecurityEventKind Kind, bool Success, string ActorEmail, string? SubjectEmail);

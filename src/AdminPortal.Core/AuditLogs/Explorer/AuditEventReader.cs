@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using AdminPortal.Core.Data;
 using Microsoft.Data.Sqlite;
@@ -5,8 +6,8 @@ using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Core.AuditLogs.Explorer;
 
-/// <summary>Reads AUDIT_LOGS for the explorer, the event drawer, the chart and the CSV download.</summary>
-public sealed class AuditEventReader(IOptions<DatabaseOptions> database)
+/// <summary>Reads AUDIT_LOGS for the explorer, the event drawer, the chart and the CSV download, on SQLite.</summary>
+public sealed class AuditEventReader(IOptions<DatabaseOptions> database) : IAuditEventQueries
 {
     /// <summary>Counts are exact up to here; past it the page says "more than".</summary>
     public const long ExactCountLimit = 1_000_000;
@@ -67,8 +68,7 @@ public sealed class AuditEventReader(IOptions<DatabaseOptions> database)
             return [];
         }
 
-        fromUtc = fromUtc > first ? fromUtc : first;
-        toUtc = toUtc < last ? toUtc : last;
+        (fromUtc, toUtc) = (fromUtc > first ? fromUtc : first, toUtc < last ? toUtc : last);
         if (fromUtc >= toUtc)
         {
             return [];
@@ -87,7 +87,20 @@ public sealed class AuditEventReader(IOptions<DatabaseOptions> database)
             }
         }
 
-        // Empty buckets too, so the chart shows quiet hours as zero, not as a gap.
+        return Buckets(fromUtc, toUtc, bucketMs, counts);
+    }
+
+    /// <summary>The window cut to the stored events' first and last times (Unix ms; the cut end is just past the last).</summary>
+    internal static (DateTime From, DateTime To) CutToStored(DateTime fromUtc, DateTime toUtc, long firstMs, long lastMs)
+    {
+        var first = AuditEventWriter.FromUnixMs(firstMs);
+        var pastLast = AuditEventWriter.FromUnixMs(Math.Min(lastMs + 1, MaxUnixMs));
+        return (fromUtc > first ? fromUtc : first, toUtc < pastLast ? toUtc : pastLast);
+    }
+
+    /// <summary>Every bucket of the window with its count, empty ones too, so the chart shows quiet hours as zero, not as a gap.</summary>
+    internal static List<HistogramBucket> Buckets(DateTime fromUtc, DateTime toUtc, long bucketMs, Dictionary<long, long> counts)
+    {
         var buckets = new List<HistogramBucket>();
         for (var b = AuditEventWriter.ToUnixMs(fromUtc) / bucketMs; b * bucketMs < AuditEventWriter.ToUnixMs(toUtc); b++)
         {
@@ -245,7 +258,7 @@ public sealed class AuditEventReader(IOptions<DatabaseOptions> database)
         return status.Pending > 0 ? status.IndexedUpToId : null;
     }
 
-    internal static AuditEvent Read(SqliteDataReader r)
+    internal static AuditEvent Read(DbDataReader r)
     {
         var e = new AuditEvent { Id = r.GetInt64(0) };
         var i = 1;

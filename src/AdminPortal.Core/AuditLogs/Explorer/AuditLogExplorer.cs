@@ -8,7 +8,7 @@ namespace AdminPortal.Core.AuditLogs.Explorer;
 /// The explorer's use cases, for Admins and Auditors only: checked here, against the database (a circuit keeps the role
 /// its page was opened with), not only on the page.
 /// </summary>
-public sealed class AuditLogExplorer(AuditEventReader reader, UserSessions sessions, TimeProvider clock)
+public sealed class AuditLogExplorer(IAuditEventQueries reader, UserSessions sessions, TimeProvider clock)
 {
     public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
 

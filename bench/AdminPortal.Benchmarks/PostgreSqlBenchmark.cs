@@ -1,0 +1,244 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Text.RegularExpressions;
+using AdminPortal.Core;
+using AdminPortal.Core.AuditLogs;
+using AdminPortal.Core.AuditLogs.Demo;
+using AdminPortal.Core.AuditLogs.Explorer;
+using AdminPortal.Core.Data;
+using AdminPortal.Core.Exports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace AdminPortal.Benchmarks;
+
+/// <summary>
+/// The store's figures on PostgreSQL (--postgres): the portal's writer seeding the events against COPY FROM of the same
+/// rows, the explorer's cases (ExplorerBenchmark's) through PostgreSqlAuditEventQueries against psql running the very
+/// same SQL, and a whole-table CSV export read and gzipped in-process against psql's COPY … TO STDOUT | gzip -1.
+/// </summary>
+internal static partial class PostgreSqlBenchmark
+{
+    private const string Database = "adminportal_bench";
+
+    public static async Task<IReadOnlyList<Figure>> RunAsync(BenchOptions options, CancellationToken ct)
+    {
+        var server = new NpgsqlConnectionStringBuilder(options.Postgres!) { Database = "postgres", Pooling = false };
+        await using (var admin = new NpgsqlConnection(server.ConnectionString))
+        {
+            await admin.OpenAsync(ct);
+            await new NpgsqlCommand($"DROP DATABASE IF EXISTS {Database} WITH (FORCE)", admin).ExecuteNonQueryAsync(ct);
+            await new NpgsqlCommand($"CREATE DATABASE {Database}", admin).ExecuteNonQueryAsync(ct);
+        }
+
+        var connectionString = new NpgsqlConnectionStringBuilder(options.Postgres!) { Database = Database, CommandTimeout = 600 }.ConnectionString;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "PostgreSQL",
+            ["ConnectionStrings:Portal"] = connectionString,
+        }).Build();
+        await using var services = new ServiceCollection().AddLogging().AddPortalCore(configuration).BuildServiceProvider();
+        await using (var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(ct))
+        {
+            await PortalMigrations.MigrateAsync(db, services.GetRequiredService<ILogger<PortalDbContext>>(), ct);
+        }
+
+        var figures = new List<Figure>();
+        Console.WriteLine($"[postgres] seeding {options.Events:N0} events with the portal's writer (binary COPY)...");
+        var (stored, elapsed) = await services.GetRequiredService<DemoSeeder>().SeedAsync(options.Events, TextWriter.Null, ct);
+        var seedRate = stored / elapsed.TotalSeconds;
+        Console.WriteLine($"[postgres] seeded {stored:N0} in {elapsed.TotalSeconds:0} s ({seedRate:N0}/s); VACUUM ANALYZE...");
+        await Psql(connectionString, "VACUUM ANALYZE", ct);
+        var copyRate = await CopyFloorAsync(connectionString, options, ct);
+        figures.Add(new Figure("PostgreSQL: seeding with the writer (in-process, not HTTP)", $"{seedRate:N0} events/s", $"COPY FROM {copyRate:N0} rows/s",
+            copyRate / seedRate, "(no goal in-process)", true, "The HTTP ingestion figure on PostgreSQL was not measured in this run."));
+
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(await Psql(connectionString, "SELECT max(\"EventTimeUtc\") FROM \"AuditEvents\"", ct), CultureInfo.InvariantCulture)).UtcDateTime.AddSeconds(1);
+        var queries = services.GetRequiredService<IAuditEventQueries>();
+        foreach (var c in ExplorerBenchmark.Cases())
+        {
+            Console.WriteLine($"[postgres] {c.Name}");
+            var query = c.State.ToQuery(now, c.Skip);
+            var (from, to) = (query.FromUtc ?? now.AddDays(-30), query.ToUtc ?? now);
+            Func<Task<string>> run = c.Histogram
+                ? async () => $"{(await queries.HistogramAsync(query, from, to, ct)).Count} buckets"
+                : async () => await queries.PageAsync(query, ct) is var page && page.TotalIsLowerBound ? $"> {page.Total:N0} matches" : $"{page.Total:N0} matches";
+            var matches = await run();
+            var measured = new List<double>();
+            for (var i = 0; i < ExplorerBenchmark.Runs; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                await run();
+                measured.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
+            string[] statements = c.Histogram
+                ? [Inline(cmd => PostgreSqlAuditEventQueries.PrepareHistogram(cmd, query, from, to))]
+                : [Inline(cmd => PostgreSqlAuditEventQueries.PreparePage(cmd, query)), Inline(cmd => PostgreSqlAuditEventQueries.PrepareCount(cmd, query))];
+            var floor = await PsqlTimingsAsync(connectionString, statements, ct);
+            var ours = new Timings(measured);
+            var target = c.IsSearch ? ExplorerBenchmark.SearchTargetMs : ExplorerBenchmark.TargetMs;
+            figures.Add(new Figure($"PostgreSQL: {c.Name} ({matches})", $"p50 {Timings.Ms(ours.P50)} / p95 {Timings.Ms(ours.P95)}",
+                $"psql p50 {Timings.Ms(floor.P50)} / p95 {Timings.Ms(floor.P95)}", ours.P95 / Math.Max(floor.P95, 0.5), $"p95 < {target:0} ms", ours.P95 < target));
+        }
+
+        figures.Add(await ExportAsync(services, connectionString, ct));
+        return figures;
+    }
+
+    /// <summary>Rows per second of COPY FROM of the same rows (a CSV of up to 1,000,000 of them) into a table with the same indexes and search vector.</summary>
+    private static async Task<double> CopyFloorAsync(string connectionString, BenchOptions options, CancellationToken ct)
+    {
+        var file = options.Scratch("copy-floor.csv");
+        Directory.CreateDirectory(options.WorkFolder);
+        const string columns = "SELECT \"EventId\", \"EventTimeUtc\", \"IngestedAtUtc\", \"Tenant\", \"Datasource\", \"Family\", \"Login\", \"Repository\", \"Identity\", \"Code\", \"CodeLabel\", \"Action\", \"Payload\", \"Status\", \"Count\", \"DisplayLabel\", \"TargetType\", \"TargetName\", \"RawJson\"";
+        await Psql(connectionString, $"\\copy ({columns} FROM \"AuditEvents\" LIMIT 1000000) TO '{file}' (FORMAT csv)", ct);
+        var rows = File.ReadLines(file).LongCount();
+        await Psql(connectionString, """
+            CREATE TABLE "CopyFloor" (LIKE "AuditEvents" INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING INDEXES);
+            ALTER TABLE "CopyFloor" ALTER COLUMN "Id" SET DEFAULT nextval('"AuditEvents_Id_seq"')
+            """, ct);
+        var watch = Stopwatch.StartNew();
+        await Psql(connectionString, $"\\copy \"CopyFloor\" (\"EventId\", \"EventTimeUtc\", \"IngestedAtUtc\", \"Tenant\", \"Datasource\", \"Family\", \"Login\", \"Repository\", \"Identity\", \"Code\", \"CodeLabel\", \"Action\", \"Payload\", \"Status\", \"Count\", \"DisplayLabel\", \"TargetType\", \"TargetName\", \"RawJson\") FROM '{file}' (FORMAT csv)", ct);
+        var rate = rows / watch.Elapsed.TotalSeconds;
+        await Psql(connectionString, "DROP TABLE \"CopyFloor\"", ct);
+        File.Delete(file);
+        return rate;
+    }
+
+    /// <summary>The whole table as gzipped CSV of the default columns, read by the export's reader, against psql's COPY | gzip -1.</summary>
+    private static async Task<Figure> ExportAsync(ServiceProvider services, string connectionString, CancellationToken ct)
+    {
+        Console.WriteLine("[postgres] export: whole table, CSV, gzip");
+        var source = services.GetRequiredService<IExportEventSource>();
+        var columns = ExportSerializer.ColumnsFor([]);
+        var shape = ExportRowShape.For(columns);
+        var watch = Stopwatch.StartNew();
+        var (newest, _) = await source.NewestAsync(false, ct);
+        var window = new ExportWindow(null, newest, null, null, null, []);
+        long rows = 0;
+        await using (var gzip = new GZipStream(Stream.Null, CompressionLevel.Fastest))
+        {
+            var serializer = ExportSerializer.Create(ExportFormat.Csv, columns);
+            serializer.Begin();
+            if (await source.StartAsync(window, ct) is { } start)
+            {
+                using var reader = await source.ReadAsync(window, shape, start, 2000, ct);
+                while (reader.Read(ct))
+                {
+                    serializer.Write(new Row(reader));
+                    rows++;
+                    if (serializer.PendingBytes >= ExportSerializer.ChunkBytes)
+                    {
+                        gzip.Write(serializer.Pending.Span);
+                        serializer.Discard();
+                    }
+                }
+            }
+
+            serializer.End();
+            gzip.Write(serializer.Pending.Span);
+            serializer.Discard();
+        }
+
+        var ours = watch.Elapsed.TotalSeconds;
+        var select = $"SELECT {shape.SelectList} FROM \"AuditEvents\" e ORDER BY e.\"EventTimeUtc\", e.\"Id\"";
+        watch.Restart();
+        var b = new NpgsqlConnectionStringBuilder(connectionString);
+        await Shell($"psql -X -q -h {b.Host} -p {b.Port} -U {b.Username} -d {b.Database} -c \"COPY ({select.Replace("\"", "\\\"")}) TO STDOUT (FORMAT csv)\" | gzip -1 > /dev/null", ct);
+        var floor = watch.Elapsed.TotalSeconds;
+        return new Figure($"PostgreSQL: export {rows:N0} events, CSV gzip (read + encode, no upload)", $"{ours:0.0} s ({rows / ours:N0}/s)",
+            $"psql COPY | gzip -1 {floor:0.0} s", ours / floor, "<= 1.5x", ours / floor <= 1.5);
+    }
+
+    private readonly struct Row(ExportEventReader reader) : IExportRow
+    {
+        public bool TryGetInt64(int column, out long value) => reader.TryGetInt64(column, out value);
+
+        public bool TryGetUtf8(int column, out ReadOnlySpan<byte> value) => reader.TryGetUtf8(column, out value);
+    }
+
+    private static string Inline(Action<NpgsqlCommand> prepare)
+    {
+        using var command = new NpgsqlCommand();
+        prepare(command);
+        var values = command.Parameters.ToDictionary(p => "@" + p.ParameterName, p => p.Value);
+        return Parameter().Replace(command.CommandText, m => values.TryGetValue(m.Value, out var v) ? v switch
+        {
+            string s => "'" + s.Replace("'", "''") + "'",
+            IFormattable n => n.ToString(null, CultureInfo.InvariantCulture),
+            _ => throw new ArgumentException($"No SQL literal for {v?.GetType().Name}."),
+        } : m.Value) + ";";
+    }
+
+    [GeneratedRegex(@"@[A-Za-z][A-Za-z0-9]*")]
+    private static partial Regex Parameter();
+
+    /// <summary>psql's own \timing of the statements, once to warm up, then per run (the statements of a run summed).</summary>
+    private static async Task<Timings> PsqlTimingsAsync(string connectionString, string[] statements, CancellationToken ct)
+    {
+        var script = new StringBuilder("\\o /dev/null\n").AppendJoin('\n', statements).Append("\n\\timing on\n");
+        for (var i = 0; i < ExplorerBenchmark.Runs; i++)
+        {
+            script.AppendJoin('\n', statements).Append('\n');
+        }
+
+        var output = await Psql(connectionString, script.ToString(), ct, file: true);
+        var times = TimingLine().Matches(output).Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        return new Timings(times.Chunk(statements.Length).Select(run => run.Sum()));
+    }
+
+    [GeneratedRegex(@"Time: ([0-9.]+) ms")]
+    private static partial Regex TimingLine();
+
+    private static async Task<string> Psql(string connectionString, string sql, CancellationToken ct, bool file = false)
+    {
+        var b = new NpgsqlConnectionStringBuilder(connectionString);
+        var info = new ProcessStartInfo("psql") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-h", b.Host!, "-p", b.Port.ToString(CultureInfo.InvariantCulture), "-U", b.Username!, "-d", b.Database! })
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        string? script = null;
+        if (file)
+        {
+            script = Path.GetTempFileName();
+            await File.WriteAllTextAsync(script, sql, ct);
+            info.ArgumentList.Add("-f");
+            info.ArgumentList.Add(script);
+        }
+        else
+        {
+            info.ArgumentList.Add("-c");
+            info.ArgumentList.Add(sql);
+        }
+
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        var errors = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        if (script is not null)
+        {
+            File.Delete(script);
+        }
+
+        return process.ExitCode == 0 ? (await output).Trim() : throw new InvalidOperationException("psql: " + await errors);
+    }
+
+    private static async Task Shell(string command, CancellationToken ct)
+    {
+        using var process = Process.Start(new ProcessStartInfo("bash", ["-o", "pipefail", "-c", command]) { RedirectStandardError = true })!;
+        var errors = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(command + ": " + await errors);
+        }
+    }
+}

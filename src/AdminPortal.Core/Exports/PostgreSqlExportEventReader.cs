@@ -1,0 +1,126 @@
+using System.Text;
+using Npgsql;
+
+namespace AdminPortal.Core.Exports;
+
+/// <summary>
+/// <see cref="ExportEventReader"/> on PostgreSQL: each keyset batch is one statement (its own snapshot, so a long export
+/// holds none), read row by row as the export goes (Npgsql streams the rows; no batch is held in memory), on the one
+/// connection the reader holds until disposed.
+/// </summary>
+public sealed class PostgreSqlExportEventReader : ExportEventReader
+{
+    private readonly NpgsqlConnection connection;
+    private readonly NpgsqlCommand command;
+    private readonly ExportRowShape shape;
+    private readonly int batchSize;
+    private NpgsqlDataReader? reader;
+    private bool[]? int32;
+    private byte[] utf8 = new byte[1024];
+    private int rowsInBatch;
+    private bool ended;
+
+    internal PostgreSqlExportEventReader(NpgsqlConnection connection, NpgsqlCommand command, ExportRowShape shape, int batchSize)
+    {
+        this.connection = connection;
+        this.command = command;
+        this.shape = shape;
+        this.batchSize = batchSize;
+    }
+
+    public override bool Read(CancellationToken ct)
+    {
+        while (!ended)
+        {
+            if (reader is null)
+            {
+                Open(ct);
+            }
+
+            if (reader!.Read())
+            {
+                rowsInBatch++;
+                RowId = reader.GetInt64(ExportRowShape.RowIdOrdinal);
+                EventTimeMs = reader.GetInt64(ExportRowShape.EventTimeOrdinal);
+                return true;
+            }
+
+            Close();
+            // A full batch: the next one starts after its last event. A short one was the end of the window.
+            ended = rowsInBatch < batchSize;
+            if (!ended)
+            {
+                ct.ThrowIfCancellationRequested();
+                command.Parameters["t"].Value = EventTimeMs;
+                command.Parameters["id"].Value = RowId;
+            }
+        }
+
+        return false;
+    }
+
+    public override bool TryGetInt64(int column, out long value)
+    {
+        var ordinal = shape.Ordinal(column);
+        if (reader!.IsDBNull(ordinal))
+        {
+            value = 0;
+            return false;
+        }
+
+        // "Count" is an integer column, the times bigint.
+        value = int32![ordinal] ? reader.GetInt32(ordinal) : reader.GetInt64(ordinal);
+        return true;
+    }
+
+    public override bool TryGetUtf8(int column, out ReadOnlySpan<byte> value)
+    {
+        var ordinal = shape.Ordinal(column);
+        if (reader!.IsDBNull(ordinal))
+        {
+            value = default;
+            return false;
+        }
+
+        var text = reader.GetString(ordinal);
+        var max = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (utf8.Length < max)
+        {
+            utf8 = new byte[Math.Max(max, utf8.Length * 2)];
+        }
+
+        value = utf8.AsSpan(0, Encoding.UTF8.GetBytes(text, utf8));
+        return true;
+    }
+
+    internal override void CopyTo(ExportRowBatch batch) => batch.Add(new Row(this), Cursor);
+
+    public override void Dispose()
+    {
+        Close();
+        command.Dispose();
+        connection.Dispose();
+    }
+
+    private void Open(CancellationToken ct)
+    {
+        reader = command.ExecuteReader();
+        int32 ??= Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetFieldType(i) == typeof(int)).ToArray();
+        rowsInBatch = 0;
+        ct.ThrowIfCancellationRequested();
+    }
+
+    private void Close()
+    {
+        reader?.Dispose();
+        reader = null;
+    }
+
+    /// <summary>The reader's current event as an <see cref="IExportRow"/>.</summary>
+    private readonly struct Row(PostgreSqlExportEventReader reader) : IExportRow
+    {
+        public bool TryGetInt64(int column, out long value) => reader.TryGetInt64(column, out value);
+
+        public bool TryGetUtf8(int column, out ReadOnlySpan<byte> value) => reader.TryGetUtf8(column, out value);
+    }
+}

@@ -1,0 +1,99 @@
+using AdminPortal.Core.AuditLogs;
+using AdminPortal.Core.AuditLogs.Explorer;
+using AdminPortal.Core.Data;
+using AdminPortal.Core.Exports;
+using Npgsql;
+
+namespace AdminPortal.Tests.AuditLogs.Store;
+
+/// <summary>What only PostgreSQL has on the read side: months dropped whole, time ranges read only their months, row ids that commit out of order.</summary>
+public sealed class PostgreSqlAuditReadStoreTests() : AuditReadStoreTests(DatabaseProvider.PostgreSQL)
+{
+    private async Task<List<string>> QueryAsync(string sql, Action<NpgsqlCommand>? parameters = null)
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        parameters?.Invoke(command);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
+        }
+
+        return rows;
+    }
+
+    private Task<List<string>> PartitionsAsync() => QueryAsync(
+        "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = '\"AuditEvents\"'::regclass ORDER BY 1");
+
+    private static AuditEvent Event(string id, DateTime time) => AuditStoreTests.Event(id, time);
+
+    [Fact]
+    public async Task Retention_drops_the_months_before_the_cutoff_trims_the_month_it_falls_in_and_fixes_their_hours_and_ids()
+    {
+        await Writer.StoreAsync([
+            Event("m-1", new DateTime(2026, 9, 3, 0, 0, 0, DateTimeKind.Utc)),
+            Event("m-2", new DateTime(2026, 10, 31, 23, 59, 0, DateTimeKind.Utc)),
+            Event("m-3", Ten.AddDays(-1)),
+            Event("m-4", Ten.AddDays(1)),
+            Event("m-5", Ten.AddDays(12)),
+        ]);
+
+        Assert.Equal(3, await Purge.DeleteOlderThanAsync(Ten, CancellationToken.None));
+
+        Assert.Equal(["AuditEvents_2026_11", "AuditEvents_2026_12", "AuditEvents_default"], await PartitionsAsync());
+        Assert.Equal(["m-4", "m-5"], await QueryAsync("SELECT \"EventId\" FROM \"AuditEventIds\" ORDER BY 1"));
+        Assert.Equal(
+            [AuditEventWriter.ToUnixMs(Ten.AddDays(1)).ToString(), AuditEventWriter.ToUnixMs(Ten.AddDays(12)).ToString()],
+            await QueryAsync("SELECT \"HourUtc\" FROM \"AuditEventHours\" WHERE \"Events\" <> 0 ORDER BY 1"));
+        Assert.Equal(["2"], await QueryAsync("SELECT sum(\"Events\") FROM \"AuditEventHours\""));
+    }
+
+    [Fact]
+    public async Task A_time_range_reads_only_the_partitions_of_its_months()
+    {
+        await Writer.StoreAsync([Event("x-1", Ten.AddMonths(-2)), Event("x-2", Ten), Event("x-3", Ten.AddMonths(2))]);
+        var query = new AuditQuery { FromUtc = Ten.AddDays(-2), ToUtc = Ten.AddDays(2), Search = "carol", Filters = [new("Action", FilterOperator.Equals, "select")] };
+
+        foreach (var prepare in new Action<NpgsqlCommand>[]
+        {
+            c => PostgreSqlAuditEventQueries.PreparePage(c, query),
+            c => PostgreSqlAuditEventQueries.PrepareCount(c, query),
+            c => PostgreSqlAuditEventQueries.PrepareHistogram(c, query, query.FromUtc!.Value, query.ToUtc!.Value),
+        })
+        {
+            await using var command = new NpgsqlCommand();
+            prepare(command);
+            var plan = string.Join("\n", await QueryAsync("EXPLAIN " + command.CommandText, c => c.Parameters.AddRange(command.Parameters.Select(p => p.Clone()).ToArray())));
+
+            Assert.Contains("AuditEvents_2026_11", plan);
+            Assert.DoesNotContain("AuditEvents_2026_09", plan);
+            Assert.DoesNotContain("AuditEvents_2027_01", plan);
+        }
+    }
+
+    [Fact]
+    public async Task The_newest_row_id_of_a_window_waits_for_a_writer_still_storing_a_lower_one()
+    {
+        // The month's partition is there already: the first writer of a month creates it in its transaction.
+        await Writer.StoreAsync([Event("warm", Ten.AddHours(-1))]);
+        // Two nodes: each has its own writer (and gate); node A has taken its row id but not committed yet.
+        var otherNode = new AuditEventWriter(Microsoft.Extensions.Options.Options.Create(Database.Options()), TimeProvider.System, new AuditWriteGate());
+        await using (var slow = await otherNode.BeginAsync())
+        {
+            await slow.WriteAsync([Event("slow", Ten)]);
+            // Another hour: the two would otherwise wait on the same AuditEventHours row.
+            await Writer.StoreAsync([Event("fast", Ten.AddHours(2))]);
+
+            var newest = Source.NewestAsync(searched: false, CancellationToken.None);
+            await Task.Delay(500);
+            Assert.False(newest.IsCompleted, "The window was taken while a lower row id could still commit.");
+
+            await slow.CommitAsync();
+            var (rowId, _) = await newest.WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.Equal(["warm", "slow", "fast"], await ExportAsync(new ExportWindow(null, rowId, null, null, null, [])));
+        }
+    }
+}
