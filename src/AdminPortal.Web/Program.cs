@@ -10,7 +10,10 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 
 // Before anything opens the database: a provider the portal cannot fully run on stops it here, with one line.
-if (ProviderReadiness.Refusal(builder.Configuration["Database:Provider"]) is { } refusal)
+// Database:AllowIncompleteProvider is for the cluster's process tests only (sign-in, ingestion, run recovery on PostgreSQL
+// need no read side); it is not documented for operators.
+if (!builder.Configuration.GetValue<bool>("Database:AllowIncompleteProvider")
+    && ProviderReadiness.Refusal(builder.Configuration["Database:Provider"]) is { } refusal)
 {
     Console.Error.WriteLine(refusal);
     return 1;
@@ -25,6 +28,9 @@ builder.Services.AddPortalWeb(builder.Configuration);
 var app = builder.Build();
 
 await app.Services.GetRequiredService<PortalInitializer>().InitializeAsync();
+await AdminPortal.Web.Security.DataProtectionKeyRingStore.ImportFilesAsync(
+    app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<PortalDbContext>>(),
+    app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value);
 
 // `--seed-demo N`: fill the store with N realistic demo events, then exit.
 if (DemoSwitch.Count(args) is { } demoCount)

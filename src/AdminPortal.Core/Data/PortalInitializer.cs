@@ -25,9 +25,13 @@ public sealed class PortalInitializer(
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             await PortalMigrations.MigrateAsync(db, logger, ct);
-            // WAL lets the explorer read while exports and ingestion write.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-            await AuditLogs.SearchIndex.SearchIndexFile.EnsureCreatedAsync(database.Value, ct);
+            if (database.Value.Provider == DatabaseProvider.Sqlite)
+            {
+                // WAL lets the explorer read while exports and ingestion write.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+                // PostgreSQL's full text is a column of the events ("SearchVector"), no index file of its own.
+                await AuditLogs.SearchIndex.SearchIndexFile.EnsureCreatedAsync(database.Value, ct);
+            }
 
             var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
             foreach (var role in PortalRoles.All)

@@ -112,8 +112,9 @@ public sealed class ExportEngine(
     }
 
     /// <summary>
-    /// Runs left Running by a portal that stopped become Interrupted (call once at start, before the scheduler runs
-    /// anything). Their windows are exported again by the next run of each schedule, under the same names.
+    /// Runs left Running by a node that is gone become Interrupted: at start (a portal that stopped), before each
+    /// scheduled firing, and every check-in interval on PostgreSQL (a node of the cluster that died). Their windows are
+    /// exported again by the next run of each schedule, under the same names.
     /// </summary>
     public Task<int> MarkInterruptedRunsAsync(CancellationToken ct = default) => recorder.MarkInterruptedAsync(ct);
 }
