@@ -41,26 +41,36 @@ public sealed class ExportEngine(
     public async Task<StartedExportRun?> StartAsync(Guid scheduleId, ExportTrigger trigger, string? triggeredBy = null,
         IProgress<ExportProgress>? progress = null, CancellationToken ct = default)
     {
-        ScheduledExport? schedule;
-        Workbooks.TableElement? element;
-        ExportRun? previous;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var name = await db.ScheduledExports.Where(s => s.Id == scheduleId).Select(s => s.Name).SingleOrDefaultAsync(ct);
+        if (name is null)
         {
-            schedule = await db.ScheduledExports.AsNoTracking().SingleOrDefaultAsync(s => s.Id == scheduleId, ct);
-            if (schedule is null)
-            {
-                return null;
-            }
-
-            element = await db.TableElements.AsNoTracking()
-                .SingleOrDefaultAsync(e => e.Id == schedule.TableElementId && e.WorkbookId == schedule.WorkbookId, ct);
-            previous = await db.ExportRuns.AsNoTracking().Where(r => r.ScheduleId == scheduleId)
-                .OrderByDescending(r => r.StartedAtUtc).FirstOrDefaultAsync(ct);
+            return null;
         }
 
+        // The Running row first, then the window, in one transaction: the window is read only once this run holds the
+        // schedule's one running slot (IX_ExportRuns_OneRunning), so it always starts from the watermark and the last
+        // run as a finished run left them. Taken the other way round, a run finishing in between left this one a stale
+        // watermark: it exported that run's events again and then failed on the watermark check.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var run = windows.NewRun(scheduleId, trigger, triggeredBy);
+        run.OwnerNode = recorder.Node;
+        await ExportRunRecorder.InsertRunningAsync(db, name, run, ct);
+
+        var schedule = await db.ScheduledExports.AsNoTracking().SingleOrDefaultAsync(s => s.Id == scheduleId, ct);
+        if (schedule is null)
+        {
+            return null; // deleted meanwhile: disposing the transaction takes the row back
+        }
+
+        var element = await db.TableElements.AsNoTracking()
+            .SingleOrDefaultAsync(e => e.Id == schedule.TableElementId && e.WorkbookId == schedule.WorkbookId, ct);
+        var previous = await db.ExportRuns.AsNoTracking().Where(r => r.ScheduleId == scheduleId && r.Id != run.Id)
+            .OrderByDescending(r => r.StartedAtUtc).FirstOrDefaultAsync(ct);
         var state = ExplorerState.FromJson(element?.StateJson);
-        var run = await windows.NewRunAsync(schedule, state, previous, trigger, triggeredBy, ct);
-        await recorder.StartAsync(schedule, run, ct);
+        await windows.TakeAsync(run, schedule, state, previous, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new StartedExportRun(run.Id, Task.Run(() => FinishAsync(schedule, element, state, run, progress, ct), CancellationToken.None));
     }
 

@@ -23,11 +23,15 @@ public sealed class ExportRunRecorder(
 {
     private const string InterruptedText = "The portal stopped during this run; the next run exports its window again.";
 
-    /// <summary>Inserts the run as Running; throws <see cref="ExportAlreadyRunningException"/> when a run of the schedule is going.</summary>
-    public async Task StartAsync(ScheduledExport schedule, ExportRun run, CancellationToken ct)
+    /// <summary>The node a run started here records as its owner (<see cref="ExportRun.OwnerNode"/>).</summary>
+    public string Node => cluster.Self;
+
+    /// <summary>
+    /// Inserts the run as Running in <paramref name="db"/> (inside the caller's transaction); throws
+    /// <see cref="ExportAlreadyRunningException"/> when a run of the schedule is going.
+    /// </summary>
+    public static async Task InsertRunningAsync(PortalDbContext db, string scheduleName, ExportRun run, CancellationToken ct)
     {
-        run.OwnerNode = cluster.Self;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ExportRuns.Add(run);
         try
         {
@@ -36,7 +40,7 @@ public sealed class ExportRunRecorder(
         catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             // IX_ExportRuns_OneRunning: another run of this schedule is going (Send now while the scheduler runs it).
-            throw new ExportAlreadyRunningException(schedule.Name);
+            throw new ExportAlreadyRunningException(scheduleName);
         }
     }
 

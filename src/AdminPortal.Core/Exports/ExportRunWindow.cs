@@ -10,21 +10,28 @@ namespace AdminPortal.Core.Exports;
 /// </summary>
 public sealed class ExportRunWindow(ExportEventSource source, TimeProvider clock)
 {
-    /// <summary>A new Running run of <paramref name="schedule"/> with its window and token, not yet stored.</summary>
-    public async Task<ExportRun> NewRunAsync(ScheduledExport schedule, ExplorerState state, ExportRun? previous,
-        ExportTrigger trigger, string? triggeredBy, CancellationToken ct)
+    /// <summary>A new Running run of a schedule, without its window yet (see <see cref="TakeAsync"/>).</summary>
+    public ExportRun NewRun(Guid scheduleId, ExportTrigger trigger, string? triggeredBy)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var run = new ExportRun
+        var now = clock.GetUtcNow();
+        return new ExportRun
         {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()),
-            ScheduleId = schedule.Id,
+            Id = Guid.CreateVersion7(now),
+            ScheduleId = scheduleId,
             Trigger = trigger,
             Status = ExportRunStatus.Running,
             TriggeredBy = triggeredBy,
-            StartedAtUtc = now,
+            StartedAtUtc = now.UtcDateTime,
         };
+    }
 
+    /// <summary>
+    /// Sets the window and token of <paramref name="run"/> from the schedule's watermark and its <paramref name="previous"/>
+    /// run, read once the run holds the schedule's running slot.
+    /// </summary>
+    public async Task TakeAsync(ExportRun run, ScheduledExport schedule, ExplorerState state, ExportRun? previous, CancellationToken ct)
+    {
+        var now = run.StartedAtUtc;
         if (RetriedRun(schedule, previous) is { } failed)
         {
             // The same window as the failed run, so the same object names: what it left is overwritten, never doubled.
@@ -35,7 +42,7 @@ public sealed class ExportRunWindow(ExportEventSource source, TimeProvider clock
             run.WindowToIngestedAtUtc = failed.WindowToIngestedAtUtc;
             run.WindowFromEventTimeUtc = failed.WindowFromEventTimeUtc;
             run.WindowToEventTimeUtc = failed.WindowToEventTimeUtc;
-            return run;
+            return;
         }
 
         var (newest, newestIngestedAt) = await source.NewestAsync(AuditSql.FtsQuery(state.Search) is not null, ct);
@@ -58,8 +65,6 @@ public sealed class ExportRunWindow(ExportEventSource source, TimeProvider clock
             run.WindowToEventTimeUtc = to;
             run.RunToken = ExportRunTokens.Snapshot(now, newest);
         }
-
-        return run;
     }
 
     /// <summary>The events the run reads: its stored bounds with the element's search and filters.</summary>

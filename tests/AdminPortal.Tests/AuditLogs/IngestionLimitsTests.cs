@@ -131,9 +131,11 @@ public sealed class IngestionLimitsTests(IngestionLimitsTests.Portal portal, ITe
         var release = new TaskCompletionSource();
         var slow = client.SendAsync(Post(new HeldContent(Encoding.UTF8.GetBytes(Normalized("busy-1") + "\n"), release.Task), await NewTokenAsync()));
 
-        // The slow request holds the one permit once it reaches the endpoint: ask until the portal says it is busy.
+        // The slow request holds the one permit once it reaches the endpoint: ask until the portal says it is busy. A
+        // deadline, not a count of attempts: on a loaded machine the slow request may take seconds to get there.
         HttpResponseMessage? busy = null;
-        for (var attempt = 0; attempt < 100 && busy is null; attempt++)
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        for (var attempt = 0; DateTime.UtcNow < deadline && busy is null; attempt++)
         {
             var response = await client.SendAsync(Post(new StringContent(Normalized($"busy-other-{attempt}")), await NewTokenAsync()));
             busy = response.StatusCode == HttpStatusCode.TooManyRequests ? response : null;
