@@ -119,7 +119,16 @@ public static class CoreServices
         services.AddSingleton<AuditLogs.Retention.IAuditEventPurge>(sp =>
             sp.ForProvider<AuditLogs.Retention.IAuditEventPurge, AuditLogs.Retention.SqliteAuditEventPurge, AuditLogs.Retention.PostgreSqlAuditEventPurge>());
         services.AddSingleton<AuditLogs.Retention.AuditRetention>();
-        services.AddHostedService<AuditLogs.Retention.AuditRetentionService>();
+        // A timer on one SQLite portal; a Quartz job in the shared clustered store on PostgreSQL, so several nodes run it
+        // once per interval between them.
+        if ((configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).Provider == DatabaseProvider.PostgreSQL)
+        {
+            services.AddHostedService<AuditLogs.Retention.AuditRetentionSchedule>();
+        }
+        else
+        {
+            services.AddHostedService<AuditLogs.Retention.AuditRetentionService>();
+        }
         services.AddSingleton<UserSessions>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<FirstRunSetup>();

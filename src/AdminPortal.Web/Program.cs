@@ -18,6 +18,9 @@ builder.Services.AddPortalWeb(builder.Configuration);
 var app = builder.Build();
 
 await app.Services.GetRequiredService<PortalInitializer>().InitializeAsync();
+await AdminPortal.Web.Security.DataProtectionKeyRingStore.ImportFilesAsync(
+    app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<PortalDbContext>>(),
+    app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value);
 
 // `--seed-demo N`: fill the store with N realistic demo events, then exit.
 if (DemoSwitch.Count(args) is { } demoCount)

@@ -139,10 +139,9 @@ public static class WebServices
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
-        // Cookie and antiforgery keys live with the data, so sessions survive restarts, encrypted under the master key.
-        services.AddDataProtection().SetApplicationName("AdminPortal")
-            .PersistKeysToFileSystem(new DirectoryInfo(DataProtectionKeyRingStore.Folder(
-                configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions())));
+        // Cookie and antiforgery keys live in the database, encrypted under the master key: sessions survive restarts,
+        // and every node of a cluster reads the same ring, so a cookie or form token issued by one is accepted by another.
+        services.AddDataProtection().SetApplicationName("AdminPortal").PersistKeysToDbContext<PortalDbContext>();
         services.AddOptions<KeyManagementOptions>()
             .Configure<IServiceProvider>((options, provider) => options.XmlEncryptor = new MasterKeyXmlEncryptor(provider.GetRequiredService<SecretProtector>()));
         // `--rotate-secrets` re-encrypts the key ring too, so retiring the old master key signs nobody out.

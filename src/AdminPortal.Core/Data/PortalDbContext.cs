@@ -4,6 +4,7 @@ using AdminPortal.Core.Exports;
 using AdminPortal.Core.Integrations;
 using AdminPortal.Core.Workbooks;
 using AdminPortal.Core.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace AdminPortal.Core.Data;
 
 /// <summary>The portal's one database: Identity's tables plus the portal's own.</summary>
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
-    : IdentityDbContext<PortalUser, IdentityRole, string>(options)
+    : IdentityDbContext<PortalUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     internal static readonly ValueConverter<DateTime, long> UnixMilliseconds = new(
         v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)).ToUnixTimeMilliseconds(),
@@ -27,6 +28,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ScheduledExport> ScheduledExports => Set<ScheduledExport>();
     public DbSet<ExportRun> ExportRuns => Set<ExportRun>();
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+
+    /// <summary>The cookie and antiforgery key ring, shared by every node (each key's XML encrypted under the master key).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -102,7 +106,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
             e.HasIndex(x => new { x.ScheduleId, x.StartedAtUtc });
             // Runs of one schedule never overlap: the database refuses a second Running row, whichever process starts it.
             e.HasIndex(x => x.ScheduleId, "IX_ExportRuns_OneRunning").IsUnique().HasFilter("\"Status\" = 'Running'");
+            e.Property(x => x.OwnerNode).HasMaxLength(Cluster.PortalNode.MaxIdLength);
         });
+
+        builder.Entity<DataProtectionKey>(e => e.ToTable("DataProtectionKeys"));
 
         builder.Entity<Notifications.Notification>(e =>
         {

@@ -55,6 +55,7 @@ public sealed class ExportEngine(
         // watermark: it exported that run's events again and then failed on the watermark check.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var run = windows.NewRun(scheduleId, trigger, triggeredBy);
+        run.OwnerNode = recorder.Node;
         await ExportRunRecorder.InsertRunningAsync(db, name, run, ct);
 
         var schedule = await db.ScheduledExports.AsNoTracking().SingleOrDefaultAsync(s => s.Id == scheduleId, ct);
@@ -124,8 +125,9 @@ public sealed class ExportEngine(
     }
 
     /// <summary>
-    /// Runs left Running by a portal that stopped become Interrupted (call once at start, before the scheduler runs
-    /// anything). Their windows are exported again by the next run of each schedule, under the same names.
+    /// Runs left Running by a node that is gone become Interrupted: at start (a portal that stopped), before each
+    /// scheduled firing, and every check-in interval on PostgreSQL (a node of the cluster that died). Their windows are
+    /// exported again by the next run of each schedule, under the same names.
     /// </summary>
     public Task<int> MarkInterruptedRunsAsync(CancellationToken ct = default) => recorder.MarkInterruptedAsync(ct);
 }

@@ -50,4 +50,11 @@ public sealed class ExportRun
     public long ProgressBytes { get; set; }
     public int ProgressPart { get; set; }
     public DateTime? ProgressUpdatedAtUtc { get; set; }
+
+    // Last: SQLite adds a column at the end of the table, and the migrations must build the model's column order.
+    /// <summary>
+    /// The node running it (<see cref="Cluster.PortalNode.Id"/>, its Quartz instance id): the run is marked Interrupted
+    /// only once that node is gone. Null for runs from before the cluster (a single portal's, recovered at its start).
+    /// </summary>
+    public string? OwnerNode { get; set; }
 }

@@ -1,6 +1,7 @@
 using AdminPortal.CloudStorage;
 using AdminPortal.CloudStorage.Connection;
 using AdminPortal.Core.AuditLogs;
+using AdminPortal.Core.Cluster;
 using AdminPortal.Core.Data;
 using AdminPortal.Core.Security;
 using Microsoft.EntityFrameworkCore;
@@ -16,10 +17,14 @@ namespace AdminPortal.Core.Exports;
 public sealed class ExportRunRecorder(
     IDbContextFactory<PortalDbContext> dbFactory,
     PortalAuditLog audit,
+    ClusterMembers cluster,
     TimeProvider clock,
     ILogger<ExportRunRecorder> logger)
 {
     private const string InterruptedText = "The portal stopped during this run; the next run exports its window again.";
+
+    /// <summary>The node a run started here records as its owner (<see cref="ExportRun.OwnerNode"/>).</summary>
+    public string Node => cluster.Self;
 
     /// <summary>
     /// Inserts the run as Running in <paramref name="db"/> (inside the caller's transaction); throws
@@ -156,22 +161,33 @@ public sealed class ExportRunRecorder(
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
-    /// <summary>Runs left Running by a portal that stopped become Interrupted, each audited.</summary>
+    /// <summary>
+    /// Runs left Running by a node that is gone become Interrupted, each audited once: a run of a live node (this one
+    /// or another that checks in) is left alone. Several nodes may sweep at once; the row's own Running status decides
+    /// which one marks (and audits) it.
+    /// </summary>
     public async Task<int> MarkInterruptedAsync(CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var running = await db.ExportRuns.Where(r => r.Status == ExportRunStatus.Running).ToListAsync(ct);
+        var live = await cluster.LiveAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var run in running)
+        var startedBefore = now - cluster.Grace;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var running = await db.ExportRuns.AsNoTracking().Where(r => r.Status == ExportRunStatus.Running).ToListAsync(ct);
+        var marked = 0;
+        foreach (var run in running.Where(r => (r.OwnerNode is null || !live.Contains(r.OwnerNode)) && r.StartedAtUtc <= startedBefore))
         {
-            run.Status = ExportRunStatus.Interrupted;
-            run.FinishedAtUtc = now;
-            run.Error = InterruptedText;
-        }
+            var updated = await db.ExportRuns.Where(r => r.Id == run.Id && r.Status == ExportRunStatus.Running).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, ExportRunStatus.Interrupted)
+                .SetProperty(r => r.FinishedAtUtc, now)
+                .SetProperty(r => r.Error, InterruptedText), ct);
+            if (updated == 0)
+            {
+                continue; // another node marked it, or it ended
+            }
 
-        await db.SaveChangesAsync(ct);
-        foreach (var run in running)
-        {
+            (run.Status, run.FinishedAtUtc, run.Error) = (ExportRunStatus.Interrupted, now, InterruptedText);
+            marked++;
+            logger.LogWarning("Export run {RunId} of node {Node} is marked Interrupted: the node is gone", run.Id, run.OwnerNode);
             var schedule = await db.ScheduledExports.AsNoTracking().SingleOrDefaultAsync(s => s.Id == run.ScheduleId, ct);
             if (schedule is not null)
             {
@@ -179,7 +195,7 @@ public sealed class ExportRunRecorder(
             }
         }
 
-        return running.Count;
+        return marked;
     }
 
     public Task AuditAsync(ScheduledExport schedule, ExportRun run)

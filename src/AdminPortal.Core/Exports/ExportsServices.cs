@@ -45,12 +45,25 @@ public static class ExportsServices
         // The scheduler: Quartz's persistent store in the portal's database (its qrtz_ tables are created at the first
         // start), one job per schedule; interrupted runs are marked and the store reconciled before it fires anything.
         // On PostgreSQL the nodes sharing the database form one Quartz cluster: one scheduler name, an id per node.
+        // A node's runs carry its id (also its Quartz instance id), so another node marks them Interrupted only once it is gone.
+        var node = new Cluster.PortalNode();
+        services.TryAddSingleton(node);
+        services.AddSingleton<Cluster.ClusterMembers>();
         services.AddSingleton<Scheduling.ExportScheduler>();
         services.AddHostedService<Scheduling.ExportSchedulerStartup>();
         var provider = (configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).Provider;
+        if (provider == DatabaseProvider.PostgreSQL)
+        {
+            services.AddHostedService<Scheduling.OrphanedRunSweep>();
+        }
+
         services.AddQuartz(quartz =>
         {
-            quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = SchedulerName);
+            quartz.ConfigureScheduler(scheduler =>
+            {
+                scheduler.InstanceName = SchedulerName;
+                scheduler.InstanceId = node.Id;
+            });
             quartz.UsePersistentStore(store =>
             {
                 // Read when the store is built, so a test host's Database:Path is already in the configuration.

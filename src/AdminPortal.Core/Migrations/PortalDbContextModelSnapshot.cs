@@ -275,6 +275,10 @@ namespace AdminPortal.Core.Migrations
                     b.Property<int>("Objects")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OwnerNode")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ProgressBytes")
                         .HasColumnType("INTEGER");
 
@@ -698,6 +702,23 @@ namespace AdminPortal.Core.Migrations
                     b.HasIndex("OwnerId", "Folder", "Name");
 
                     b.ToTable("Workbooks");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

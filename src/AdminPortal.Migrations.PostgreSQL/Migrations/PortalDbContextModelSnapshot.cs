@@ -284,6 +284,10 @@ namespace AdminPortal.Migrations.PostgreSQL.Migrations
                     b.Property<int>("Objects")
                         .HasColumnType("integer");
 
+                    b.Property<string>("OwnerNode")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<long>("ProgressBytes")
                         .HasColumnType("bigint");
 
@@ -713,6 +717,25 @@ namespace AdminPortal.Migrations.PostgreSQL.Migrations
                     b.HasIndex("OwnerId", "Folder", "Name");
 
                     b.ToTable("Workbooks");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

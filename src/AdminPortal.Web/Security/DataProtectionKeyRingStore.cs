@@ -2,44 +2,48 @@ using System.Runtime.CompilerServices;
 using System.Xml.Linq;
 using AdminPortal.Core.Data;
 using AdminPortal.Core.Security.Secrets;
-using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Web.Security;
 
 /// <summary>
-/// The cookie and antiforgery key ring (Data Protection's key-*.xml in data/keys) as a store of secrets, so that
-/// `--rotate-secrets` re-encrypts it under the new master key too: left under the old key, removing that key from
-/// Secrets:PreviousKeys made every key unreadable and signed everyone out.
+/// The cookie and antiforgery key ring (Data Protection's keys, rows of DataProtectionKeys shared by every node) as a
+/// store of secrets, so that `--rotate-secrets` re-encrypts it under the new master key too: left under the old key,
+/// removing that key from Secrets:PreviousKeys made every key unreadable and signed everyone out.
 /// </summary>
-public sealed class DataProtectionKeyRingStore(IOptions<DatabaseOptions> database) : ISecretStore
+public sealed class DataProtectionKeyRingStore(IDbContextFactory<PortalDbContext> dbFactory) : ISecretStore
 {
     public string Name => "cookie key ring";
 
-    /// <summary>Data Protection's key folder: keys/ in the data folder (its keys are encrypted, unlike the master key).</summary>
+    /// <summary>Where the key ring was kept before it moved into the database: keys/ in the data folder.</summary>
     public static string Folder(DatabaseOptions database) => Path.Combine(Path.GetDirectoryName(database.FullPath)!, "keys");
 
     public async IAsyncEnumerable<StoredSecret> ReadAllAsync([EnumeratorCancellation] CancellationToken ct)
     {
-        var folder = Folder(database.Value);
-        if (!Directory.Exists(folder))
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var keys = await db.DataProtectionKeys.AsNoTracking().OrderBy(k => k.Id).ToListAsync(ct);
+        foreach (var key in keys)
         {
-            yield break;
-        }
-
-        foreach (var file in Directory.EnumerateFiles(folder, "key-*.xml").Order(StringComparer.Ordinal))
-        {
-            var value = Value(await LoadAsync(file, ct));
-            if (value is not null)
+            if (key.Xml is not null && Value(XDocument.Parse(key.Xml, LoadOptions.PreserveWhitespace)) is { } value)
             {
-                yield return new StoredSecret(Path.GetFileName(file), MasterKeyXmlEncryptor.Purpose, EncryptedSecret.Parse(value.Value));
+                yield return new StoredSecret(key.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), MasterKeyXmlEncryptor.Purpose,
+                    EncryptedSecret.Parse(value.Value));
             }
         }
     }
 
     public async Task<bool> ReplaceAsync(StoredSecret expected, EncryptedSecret replacement, CancellationToken ct)
     {
-        var file = Path.Combine(Folder(database.Value), expected.Id);
-        var document = await LoadAsync(file, ct);
+        var id = int.Parse(expected.Id, System.Globalization.CultureInfo.InvariantCulture);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var key = await db.DataProtectionKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Id == id, ct);
+        if (key?.Xml is null)
+        {
+            return false;
+        }
+
+        var document = XDocument.Parse(key.Xml, LoadOptions.PreserveWhitespace);
         var value = Value(document);
         if (value is null || value.Value != expected.Secret.ToString())
         {
@@ -47,35 +51,36 @@ public sealed class DataProtectionKeyRingStore(IOptions<DatabaseOptions> databas
         }
 
         value.Value = replacement.ToString();
-        // Written beside and moved over, so that a portal reading the ring never sees half a key.
-        var temporary = $"{file}.{Guid.NewGuid():N}.tmp";
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = DataFolderPermissions.OwnerOnlyFile;
-        }
-
-        try
-        {
-            await using (var stream = new FileStream(temporary, options))
-            {
-                await document.SaveAsync(stream, SaveOptions.None, ct);
-            }
-
-            File.Move(temporary, file, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-
-        return true;
+        // Only if the row still holds what was read: another node rotating at the same time does not lose its write.
+        var replaced = document.ToString(SaveOptions.DisableFormatting);
+        return await db.DataProtectionKeys.Where(k => k.Id == id && k.Xml == key.Xml)
+            .ExecuteUpdateAsync(s => s.SetProperty(k => k.Xml, replaced), ct) == 1;
     }
 
-    private static async Task<XDocument> LoadAsync(string file, CancellationToken ct)
+    /// <summary>
+    /// An install from before the key ring moved into the database: its key files (already encrypted under the master
+    /// key) become rows once, so nobody is signed out by the upgrade. Files are left in place.
+    /// </summary>
+    public static async Task ImportFilesAsync(IDbContextFactory<PortalDbContext> dbFactory, DatabaseOptions database, CancellationToken ct = default)
     {
-        await using var stream = File.OpenRead(file);
-        return await XDocument.LoadAsync(stream, LoadOptions.PreserveWhitespace, ct);
+        var folder = Folder(database);
+        if (database.Provider != DatabaseProvider.Sqlite || !Directory.Exists(folder))
+        {
+            return;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var known = (await db.DataProtectionKeys.Select(k => k.FriendlyName).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(folder, "key-*.xml").Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileNameWithoutExtension(file);
+            if (!known.Contains(name))
+            {
+                db.DataProtectionKeys.Add(new DataProtectionKey { FriendlyName = name, Xml = await File.ReadAllTextAsync(file, ct) });
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The master-key ciphertext written by <see cref="MasterKeyXmlEncryptor"/>; null for a key it did not encrypt.</summary>

@@ -55,6 +55,9 @@ public sealed class ExportJob(ExportEngine engine, IDbContextFactory<PortalDbCon
             return;
         }
 
+        // A run of this schedule left Running by a dead node would refuse this firing; Quartz recovers a dead node's job
+        // only after removing the node from its check-ins, so such a run is found orphaned here.
+        await engine.MarkInterruptedRunsAsync(cancellationToken);
         try
         {
             var trigger = context.Recovering ? ExportTrigger.Retry : ExportTrigger.Scheduled;

@@ -1,5 +1,6 @@
 using AdminPortal.Core;
 using AdminPortal.Core.Data;
+using AdminPortal.Core.AuditLogs.Retention;
 using AdminPortal.Core.Integrations;
 using AdminPortal.Tests.Infrastructure.Databases;
 using AdminPortal.Web;
@@ -18,11 +19,6 @@ namespace AdminPortal.Tests.Exports.Cluster;
 /// </summary>
 public sealed class QuartzClusterTests : IAsyncLifetime
 {
-    // The web's links, which Core's notifiers take (the node here has Core's services without the web host's).
-    private static readonly Lazy<AdminPortal.Core.Notifications.IPortalLinks> WebLinks = new(() =>
-        new ServiceCollection().AddPortalWeb(new ConfigurationBuilder().Build()).BuildServiceProvider()
-            .GetRequiredService<AdminPortal.Core.Notifications.IPortalLinks>());
-
     private readonly ClusterFirings firings = new();
     private readonly List<ServiceProvider> nodes = [];
     private TestDatabase database = null!;
@@ -87,47 +83,50 @@ public sealed class QuartzClusterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_integration_health_check_is_one_job_in_the_shared_store_and_its_firing_runs_on_one_node_only()
+    public Task The_integration_health_check_is_one_job_in_the_shared_store_and_its_firing_runs_on_one_node_only() =>
+        OneFiringClusterWideAsync<IntegrationHealthCheckSchedule, IntegrationHealthCheckService>(IntegrationHealthCheckJob.Key, IntegrationHealthCheckJob.TriggerKey, TimeSpan.FromMinutes(10));
+
+    [Fact]
+    public Task Retention_is_one_job_in_the_shared_store_and_its_firing_runs_on_one_node_only() =>
+        OneFiringClusterWideAsync<AuditRetentionSchedule, AuditRetentionService>(AuditRetentionJob.Key, AuditRetentionJob.TriggerKey, TimeSpan.FromMinutes(60));
+
+    /// <summary>A "one node does it" job: stored once by both nodes' start, its first firing run by one node only.</summary>
+    private async Task OneFiringClusterWideAsync<TSchedule, TTimer>(JobKey job, TriggerKey trigger, TimeSpan period)
+        where TSchedule : IHostedService
     {
         await using (var db = database.NewContext())
         {
             await PortalMigrations.MigrateAsync(db, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         }
 
-        // Both nodes start as the portal does: their health-check schedules, then their schedulers.
-        var a = await StartNodeAsync(withHealthCheck: true);
-        var b = await StartNodeAsync(withHealthCheck: true);
+        // Both nodes start as the portal does: their schedules, then their schedulers.
+        var a = await StartNodeAsync(typeof(TSchedule), typeof(TTimer));
+        var b = await StartNodeAsync(typeof(TSchedule), typeof(TTimer));
         Assert.NotEqual(a.SchedulerInstanceId, b.SchedulerInstanceId);
 
-        // The first firing is due at once; the next one 10 minutes later, so any second execution is a duplicate.
+        // The first firing is due at once; the next one a period later, so any second execution is a duplicate.
         await WaitUntilAsync(() => !firings.All.IsEmpty, TimeSpan.FromSeconds(30));
         await Task.Delay(TimeSpan.FromSeconds(4));
 
         var run = Assert.Single(firings.All);
-        Assert.Equal(IntegrationHealthCheckJob.TriggerKey.Name, run.Trigger);
-        var triggers = await b.GetTriggersOfJob(IntegrationHealthCheckJob.Key);
-        Assert.Equal(TimeSpan.FromMinutes(10), Assert.IsAssignableFrom<ISimpleTrigger>(Assert.Single(triggers)).RepeatInterval);
+        Assert.Equal(trigger.Name, run.Trigger);
+        var triggers = await b.GetTriggersOfJob(job);
+        Assert.Equal(period, Assert.IsAssignableFrom<ISimpleTrigger>(Assert.Single(triggers)).RepeatInterval);
     }
 
-    private async Task<IScheduler> StartNodeAsync(bool withHealthCheck = false)
+    private async Task<IScheduler> StartNodeAsync(Type? schedule = null, Type? timer = null)
     {
-        var settings = new ConfigurationBuilder().AddInMemoryCollection(database.Settings())
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Exports:ClusterCheckinSeconds"] = "1" }).Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(settings)
-            .AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider())
-            .AddPortalCore(settings)
-            .AddSingleton(firings)
-            .AddSingleton(WebLinks.Value)
-            .AddTransient<ClusterTestJob>();
+        var services = CoreNode.Services(database);
+        services.AddSingleton(firings).AddTransient<ClusterTestJob>();
         var node = services.BuildServiceProvider();
         nodes.Add(node);
         var scheduler = await node.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        if (withHealthCheck)
+        if (schedule is not null)
         {
-            // On PostgreSQL the portal starts the schedule and no per-node timer (the other hosted services need the web host).
-            Assert.Contains(services, d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(IntegrationHealthCheckSchedule));
-            Assert.DoesNotContain(services, d => d.ImplementationType == typeof(IntegrationHealthCheckService));
-            await ActivatorUtilities.CreateInstance<IntegrationHealthCheckSchedule>(node).StartAsync(CancellationToken.None);
+            // On PostgreSQL the portal starts the shared schedule and no per-node timer (the other hosted services need the web host).
+            Assert.Contains(services, d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == schedule);
+            Assert.DoesNotContain(services, d => d.ImplementationType == timer);
+            await ((IHostedService)ActivatorUtilities.CreateInstance(node, schedule)).StartAsync(CancellationToken.None);
             scheduler.ListenerManager.AddJobListener(new ClusterFiringListener(firings), [GroupMatcher<JobKey>.AnyGroup()]);
         }
 
