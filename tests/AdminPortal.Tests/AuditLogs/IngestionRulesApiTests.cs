@@ -12,7 +12,7 @@ namespace AdminPortal.Tests.AuditLogs;
 /// Through the real pipeline: what no ingestion token may store (times outside the window, the portal's own source,
 /// text that is not Unicode), line by line with the rest of the batch stored; and CSV answers that stay small.
 /// </summary>
-public sealed class IngestionRulesApiTests(IngestionApiTests.Portal portal) : IClassFixture<IngestionApiTests.Portal>
+public sealed class IngestionRulesApiTests(SqliteIngestionApiTests.SqlitePortal portal) : IClassFixture<SqliteIngestionApiTests.SqlitePortal>
 {
     private static string Normalized(string id, string time = "2026-11-20T10:00:00Z", string family = "database", string login = "alice@corp.example") =>
         $$"""{"eventId":"{{id}}","eventTime":"{{time}}","datasource":"snowflake","family":"{{family}}","login":"{{login}}","repository":"sf-prod","code":"QUERY","codeLabel":"Query executed","action":"select"}""";
