@@ -31,6 +31,12 @@ public sealed class AuditCheckpointService(IOptions<DatabaseOptions> database, A
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (database.Value.Provider != Data.DatabaseProvider.Sqlite)
+        {
+            // The write-ahead log is SQLite's: PostgreSQL checkpoints its own.
+            return Task.CompletedTask;
+        }
+
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {

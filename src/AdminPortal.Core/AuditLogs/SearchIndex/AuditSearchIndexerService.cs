@@ -12,6 +12,7 @@ public sealed class AuditSearchIndexerService(
     AuditSearchIndexer indexer,
     AuditWriteGate gate,
     IOptions<SearchIndexOptions> options,
+    IOptions<Data.DatabaseOptions> database,
     ILogger<AuditSearchIndexerService> logger) : BackgroundService
 {
     // Machine time, not the portal's clock: this paces background work and is no business rule.
@@ -19,6 +20,12 @@ public sealed class AuditSearchIndexerService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (database.Value.Provider != Data.DatabaseProvider.Sqlite)
+        {
+            // PostgreSQL stores each event's search vector with the event: there is nothing to catch up.
+            return;
+        }
+
         await Task.Yield();
         var idle = TimeSpan.FromMilliseconds(options.Value.IdleMilliseconds);
         while (!stoppingToken.IsCancellationRequested)
