@@ -102,14 +102,15 @@ public sealed class TwoNodeTests : IAsyncLifetime
     public async Task A_node_killed_mid_run_has_its_run_marked_Interrupted_once_by_the_other_node_after_its_missed_check_ins()
     {
         var a = await StartNodeAsync();
-        var aId = Assert.Single(await CheckedInAsync());
+        var aId = Assert.Single(await CheckedInAsync(count: 1));
         var schedule = await ClusterRows.ScheduleAsync(database, "nightly");
         var run = ClusterRows.NewRun(schedule, aId, startedAgo: TimeSpan.FromMinutes(1));
         await ClusterRows.InsertAsync(database, run);
 
         // B joins while A runs: it leaves A's run alone, at its start and while A checks in.
         var b = await StartNodeAsync();
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        await CheckedInAsync(count: 2);
+        await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.Equal(ExportRunStatus.Running, await ClusterRows.StatusAsync(database, run));
 
         await a.KillAsync();
@@ -139,6 +140,28 @@ public sealed class TwoNodeTests : IAsyncLifetime
         });
         nodes.Add(node);
         return node;
+    }
+
+    /// <summary>The nodes in Quartz's check-in table, once there are <paramref name="count"/> (Quartz starts after the web host).</summary>
+    private async Task<List<string>> CheckedInAsync(int count)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); ; await Task.Delay(200))
+        {
+            List<string> ids;
+            try
+            {
+                ids = await CheckedInAsync();
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+            {
+                ids = []; // Quartz has not made its tables yet
+            }
+
+            if (ids.Count >= count || DateTime.UtcNow > deadline)
+            {
+                return ids;
+            }
+        }
     }
 
     private async Task<List<string>> CheckedInAsync()
