@@ -44,7 +44,7 @@ public sealed class ExportCrashTests(SharedPortal shared)
             // Send now held nothing: back in the list while the run goes, a second Send now is told it is already running.
             await session.Page.GetByTestId("send-now-done").ClickAsync();
             await ExportScheduleTests.ActionAsync(session.Page, row, "Send now");
-            await Assertions.Expect(session.Page.GetByTestId("schedules-message")).ToContainTextAsync("\"Crash\" is already in progress");
+            await Assertions.Expect(session.Page.GetByTestId("schedules-message")).ToContainTextAsync("A run of \"Crash · AUDIT_LOGS\" is already in progress");
             await Assertions.Expect(row.GetByTestId("last-status")).ToHaveTextAsync("Running");
             await session.CaptureAsync("crash-before-kill");
             await first.KillAsync();
