@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using AdminPortal.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -38,8 +39,13 @@ public sealed class ExportCrashTests(SharedPortal shared)
             await ExportScheduleTests.AddScheduleAsync(session.Page, "s3_crash", "events-{run}-{part}.jsonl");
 
             var row = session.Page.GetByTestId("schedules-grid").Locator("tr", new() { HasText = "Crash" });
-            await row.GetByRole(AriaRole.Button, new() { Name = "Send now" }).ClickAsync();
-            await Assertions.Expect(session.Page.GetByTestId("progress-rows")).Not.ToHaveTextAsync("0", new() { Timeout = 60_000 });
+            await ExportScheduleTests.ActionAsync(session.Page, row, "Send now");
+            await Assertions.Expect(session.Page.GetByTestId("progress-rows")).ToHaveTextAsync(new Regex(@"^[1-9][\d,]*$"), new() { Timeout = 60_000 });
+            // Send now held nothing: back in the list while the run goes, a second Send now is told it is already running.
+            await session.Page.GetByTestId("send-now-done").ClickAsync();
+            await ExportScheduleTests.ActionAsync(session.Page, row, "Send now");
+            await Assertions.Expect(session.Page.GetByTestId("schedules-message")).ToContainTextAsync("A run of \"Crash · AUDIT_LOGS\" is already in progress");
+            await Assertions.Expect(row.GetByTestId("last-status")).ToHaveTextAsync("Running");
             await session.CaptureAsync("crash-before-kill");
             await first.KillAsync();
         }
@@ -61,7 +67,7 @@ public sealed class ExportCrashTests(SharedPortal shared)
             var result = await ExportScheduleTests.SendNowAsync(session.Page, "Crash");
             await Assertions.Expect(result).ToContainTextAsync("Succeeded", new() { Timeout = 120_000 });
             await session.Page.GetByTestId("send-now-done").ClickAsync();
-            await row.GetByRole(AriaRole.Button, new() { Name = "History" }).ClickAsync();
+            await ExportScheduleTests.ActionAsync(session.Page, row, "History");
             await Assertions.Expect(session.Page.GetByTestId("run-status")).ToHaveTextAsync(["Succeeded", "Interrupted"]);
             await session.CaptureAsync("crash-history");
             session.AssertNoConsoleErrors();

@@ -64,24 +64,25 @@ public sealed class ExportScheduleTests(SharedPortal shared)
         var row = page.GetByTestId("schedules-grid").Locator("tr", new() { HasText = "Exports lifecycle" });
         await Assertions.Expect(row.GetByTestId("next-run")).ToBeVisibleAsync();
 
-        await row.GetByRole(AriaRole.Button, new() { Name = "Pause" }).ClickAsync();
+        await ActionAsync(page, row, "Pause");
         await Assertions.Expect(row.GetByTestId("paused-badge")).ToBeVisibleAsync();
         await Assertions.Expect(row.GetByTestId("pause-reason")).ToContainTextAsync($"Paused by {SharedPortal.AdminEmail}.");
-        await row.GetByRole(AriaRole.Button, new() { Name = "Resume" }).ClickAsync();
+        await ActionAsync(page, row, "Resume");
         await Assertions.Expect(row.GetByTestId("next-run")).ToBeVisibleAsync();
 
-        await row.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
+        await ActionAsync(page, row, "Edit");
         var form = page.GetByTestId("schedule-form");
-        await form.Locator("#frequency").SelectOptionAsync("Daily");
+        await ChooseAsync(page, form, "frequency", "Daily");
         await form.Locator("#time-of-day").FillAsync("03:30");
-        await form.Locator("#time-zone").FillAsync("Europe/Paris");
+        await TimeZoneAsync(page, form, "Europe/Paris");
+        await Assertions.Expect(form.GetByTestId("next-runs")).ToContainTextAsync("UTC");
         await form.GetByTestId("save-schedule").ClickAsync();
         await Assertions.Expect(row).ToContainTextAsync("Daily at 03:30 (Europe/Paris)");
 
-        await row.GetByRole(AriaRole.Button, new() { Name = "Send now" }).ClickAsync();
+        await ActionAsync(page, row, "Send now");
         await Assertions.Expect(page.GetByTestId("send-now-result")).ToContainTextAsync("Succeeded", new() { Timeout = 60_000 });
         await page.GetByTestId("send-now-done").ClickAsync();
-        await row.GetByRole(AriaRole.Button, new() { Name = "History" }).ClickAsync();
+        await ActionAsync(page, row, "History");
         var history = page.GetByTestId("run-history");
         await Assertions.Expect(history.GetByTestId("run-status").First).ToHaveTextAsync("Succeeded");
         await Assertions.Expect(history.GetByTestId("runs-grid")).ToContainTextAsync("Manual");
@@ -90,8 +91,9 @@ public sealed class ExportScheduleTests(SharedPortal shared)
         await admin.CaptureAsync("export-history");
         await history.GetByTestId("history-back").ClickAsync();
 
-        await row.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
-        await page.Locator(".rz-dialog-confirm-buttons").GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
+        await ActionAsync(page, row, "Delete");
+        await page.GetByRole(AriaRole.Dialog).Filter(new() { HasText = "Delete the export schedule" })
+            .GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("schedules-grid").Locator("tr", new() { HasText = "Exports lifecycle" })).ToHaveCountAsync(0);
         admin.AssertNoConsoleErrors();
     }
@@ -106,13 +108,13 @@ public sealed class ExportScheduleTests(SharedPortal shared)
         await OpenScheduleExportsAsync(page);
         await page.GetByTestId("add-schedule").ClickAsync();
         var form = page.GetByTestId("schedule-form");
-        await form.Locator("#integration").SelectOptionAsync(new SelectOptionValue { Label = "s3_exports_badinput (AWS)" });
+        await ChooseAsync(page, form, "integration", "s3_exports_badinput (AWS)");
 
         await form.Locator("#uri-template").FillAsync("audit/{date}/events-{run}.csv");
         await Assertions.Expect(form.GetByTestId("uri-preview")).ToContainTextAsync("Unknown token {date}");
-        await form.Locator("#frequency").SelectOptionAsync("Cron");
+        await ChooseAsync(page, form, "frequency", "Cron");
         await form.Locator("#cron").FillAsync("0 61 2 * * ?");
-        await form.Locator("#time-zone").FillAsync("Mars/Olympus_Mons");
+        await TimeZoneAsync(page, form, "Mars/Olympus_Mons");
         await form.GetByTestId("save-schedule").ClickAsync();
 
         await Assertions.Expect(form).ToContainTextAsync("is not a cron expression Quartz understands");
@@ -140,7 +142,7 @@ public sealed class ExportScheduleTests(SharedPortal shared)
         var result = await SendNowAsync(page, "Exports failing");
 
         await Assertions.Expect(result).ToContainTextAsync("Failed");
-        await Assertions.Expect(result.GetByTestId("send-now-error")).ToContainTextAsync("NoSuchBucket");
+        await Assertions.Expect(page.GetByTestId("send-now-error")).ToContainTextAsync("NoSuchBucket");
         var mail = await shared.Mail.WaitForAsync("soc-team@example.test", "Export \"Exports failing", "NoSuchBucket");
         Assert.Contains("The cloud platform said:", mail.Text);
         var link = Regex.Match(mail.Text!, @"https://portal\.example\.test(/audit-logs\?workbook=\d+&history=[0-9a-f-]+)").Groups[1].Value;
@@ -186,7 +188,7 @@ public sealed class ExportScheduleTests(SharedPortal shared)
         else
         {
             await Assertions.Expect(row.GetByTestId("pause-reason")).ToContainTextAsync($"The destination of integration \"{integration}\" changed");
-            await row.GetByRole(AriaRole.Button, new() { Name = "Resume" }).ClickAsync();
+            await ActionAsync(page, row, "Resume");
             await Assertions.Expect(row.GetByTestId("next-run")).ToBeVisibleAsync();
         }
 
@@ -223,6 +225,35 @@ public sealed class ExportScheduleTests(SharedPortal shared)
             await Assertions.Expect(rows.GetByTestId("pause-reason")).ToContainTextAsync($"Integration \"{integration}\" was deleted.");
         }
 
+        admin.AssertNoConsoleErrors();
+    }
+
+    [Theory]
+    [InlineData(1280, 800)]
+    [InlineData(390, 844)]
+    public async Task The_workbooks_list_shows_its_row_actions_and_never_scrolls_the_page_sideways(int width, int height)
+    {
+        await using var admin = await shared.OpenAdminSessionAsync("/workbooks");
+        var page = admin.Page;
+        var name = $"Viewport {width} with a long enough name to push the columns";
+        await SaveWorkbookAsync(admin, name);
+        await page.SetViewportSizeAsync(width, height);
+        await page.GotoAsync("/workbooks");
+        await admin.WaitForCircuitAsync();
+        var grid = page.GetByTestId("workbooks-grid");
+        await Assertions.Expect(grid.GetByTestId($"open-{name}")).ToBeVisibleAsync();
+
+        // The page itself never scrolls sideways; a narrow screen scrolls the table inside its own box.
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            $"the page scrolls sideways at {width}x{height}");
+        foreach (var action in new[] { "rename", "duplicate", "delete" })
+        {
+            var button = grid.GetByTestId($"{action}-{name}");
+            await button.ScrollIntoViewIfNeededAsync();
+            await Assertions.Expect(button).ToBeInViewportAsync(new() { Ratio = 1 });
+        }
+
+        await admin.CaptureAsync($"workbooks-{width}x{height}");
         admin.AssertNoConsoleErrors();
     }
 
@@ -266,7 +297,8 @@ public sealed class ExportScheduleTests(SharedPortal shared)
         var page = session.Page;
         await page.GotoAsync("/audit-logs?range=30d&cols=EventId,EventTimeUtc,Login,Action");
         await session.WaitForCircuitAsync();
-        await Assertions.Expect(page.Locator(".events-grid tr.rz-data-row").First).ToBeVisibleAsync();
+        // A row beyond the header: the explorer has loaded its events.
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Nth(1)).ToBeVisibleAsync();
         await page.GetByTestId("save-as").ClickAsync();
         await page.GetByTestId("workbook-name").FillAsync(name);
         await page.GetByTestId("workbook-folder").FillAsync("Exports");
@@ -278,8 +310,8 @@ public sealed class ExportScheduleTests(SharedPortal shared)
 
     internal static async Task OpenScheduleExportsAsync(IPage page)
     {
-        await page.GetByTestId("workbook-menu").ClickAsync();
-        await page.GetByText("Schedule exports", new() { Exact = true }).ClickAsync();
+        await page.GetByTestId("workbook-menu").GetByRole(AriaRole.Button).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Schedule exports" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("schedule-exports")).ToBeVisibleAsync();
     }
 
@@ -288,11 +320,17 @@ public sealed class ExportScheduleTests(SharedPortal shared)
     {
         await page.GetByTestId("add-schedule").ClickAsync();
         var form = page.GetByTestId("schedule-form");
-        await form.Locator("#integration").SelectOptionAsync(new SelectOptionValue { Label = $"{integration} ({LabelOf(integration)})" });
+        // Sigma's words: Add Schedule, Destination Cloud Storage, Storage Integration, Destination Cloud Storage URI, Element, Create.
+        await Assertions.Expect(form.GetByText("Add Schedule", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(form.GetByText("Destination: Cloud Storage")).ToBeVisibleAsync();
+        await Assertions.Expect(form.GetByText("Storage Integration", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(form.GetByLabel("Destination Cloud Storage URI")).ToBeVisibleAsync();
+        await Assertions.Expect(form.GetByText("Element", new() { Exact = true })).ToBeVisibleAsync();
+        await ChooseAsync(page, form, "integration", $"{integration} ({LabelOf(integration)})");
         var jsonLines = template.Contains(".jsonl", StringComparison.Ordinal);
         var gzip = template.EndsWith(".gz", StringComparison.Ordinal);
-        await form.Locator("#format").SelectOptionAsync(jsonLines ? "JSON Lines" : "CSV");
-        await form.Locator("#gzip").SetCheckedAsync(gzip);
+        await ChooseAsync(page, form, "format", jsonLines ? "JSON Lines" : "CSV");
+        await form.GetByRole(AriaRole.Checkbox, new() { Name = "gzip" }).SetCheckedAsync(gzip);
         // Format and gzip change the suggested name's extension from the server: typing before that render lands
         // would have it rewrite the field under the keystrokes.
         var uri = form.Locator("#uri-template");
@@ -306,8 +344,39 @@ public sealed class ExportScheduleTests(SharedPortal shared)
             await form.Locator("#emails").FillAsync(notify);
         }
 
+        await Assertions.Expect(form.GetByTestId("save-schedule")).ToHaveTextAsync("Create");
         await form.GetByTestId("save-schedule").ClickAsync();
         await Assertions.Expect(page.GetByTestId("schedules-grid")).ToBeVisibleAsync();
+    }
+
+    /// <summary>One of the schedule's actions, from its row's Actions menu.</summary>
+    internal static async Task ActionAsync(IPage page, ILocator row, string action)
+    {
+        await row.GetByRole(AriaRole.Button, new() { Name = "Actions" }).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = action, Exact = true }).ClickAsync();
+    }
+
+    /// <summary>Chooses an option of one of the form's lists (named by its data-testid); the options open in a popover.</summary>
+    private static async Task ChooseAsync(IPage page, ILocator form, string list, string option)
+    {
+        await form.GetByTestId(list).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+    }
+
+    /// <summary>Types a time zone; picks it from the suggestions when it is one, else leaves the field with the text as typed.</summary>
+    private static async Task TimeZoneAsync(IPage page, ILocator form, string zone)
+    {
+        var field = form.Locator("#time-zone");
+        await field.FillAsync(zone);
+        var suggestion = page.GetByRole(AriaRole.Option, new() { Name = zone, Exact = true });
+        try
+        {
+            await suggestion.ClickAsync(new() { Timeout = 3_000 });
+        }
+        catch (TimeoutException)
+        {
+            await field.PressAsync("Tab");
+        }
     }
 
     private static string LabelOf(string integration) => integration.Split('_')[0] switch
@@ -321,7 +390,7 @@ public sealed class ExportScheduleTests(SharedPortal shared)
     internal static async Task<ILocator> SendNowAsync(IPage page, string scheduleText)
     {
         var row = page.GetByTestId("schedules-grid").Locator("tr", new() { HasText = scheduleText });
-        await row.GetByRole(AriaRole.Button, new() { Name = "Send now" }).ClickAsync();
+        await ActionAsync(page, row, "Send now");
         await Assertions.Expect(page.GetByTestId("send-now")).ToBeVisibleAsync();
         var result = page.GetByTestId("send-now-result");
         await result.WaitForAsync(new() { Timeout = 90_000 });

@@ -45,6 +45,7 @@ public partial class AuditLogs
     [Inject] private WorkbookService Workbooks { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private DialogService Dialogs { get; set; } = default!;
+    [Inject] private Shared.PortalDialogs PortalDialogs { get; set; } = default!;
     [Inject] private NotificationService Notifications { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -131,7 +132,7 @@ public partial class AuditLogs
     {
         // After the location change that brought us here has reached every listener, the dialog service's included.
         await Task.Yield();
-        await Exports.ScheduleExportsDialog.OpenAsync(Dialogs, opened, history);
+        await Exports.ScheduleExportsDialog.OpenAsync(PortalDialogs, opened, history);
     }
 
     private ExplorerState StateFromUrl(ICollection<string> ignored) => ExplorerUrl.Parse(name => name switch

@@ -18,7 +18,11 @@ public sealed partial class ScheduleForm
     [Parameter] public EventCallback OnCancel { get; set; }
     [Inject] private ScheduledExportService Schedules { get; set; } = default!;
     [Inject] private ListIntegrationNames IntegrationNames { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    /// <summary>How many next runs the form shows under the frequency.</summary>
+    public const int NextRunsShown = 3;
 
     private ScheduleFormModel form = new();
     private EditContext editContext = default!;
@@ -28,7 +32,15 @@ public sealed partial class ScheduleForm
     private ExportUriPreview? preview;
     private string root = "";
     private bool busy;
-    private CancellationTokenSource? typing;
+
+    private IReadOnlyList<DateTimeOffset> NextRuns => form.NextRuns(Clock.GetUtcNow(), NextRunsShown);
+
+    private static bool Usable(IntegrationName i) => i.LastTestStatus == AdminPortal.CloudStorage.ConnectionTestResult.SuccessStatus;
+
+    private static string OptionLabel(IntegrationName i) =>
+        $"{i.Name} ({i.Cloud.Label()}){(Usable(i) ? "" : $" — {PortalToasts.OneLine(i.LastTestStatus ?? "never tested")}")}";
+
+    private string IntegrationLabel(Guid? id) => integrations.FirstOrDefault(i => i.Id == id) is { } i ? OptionLabel(i) : "";
 
     protected override async Task OnInitializedAsync()
     {
@@ -43,21 +55,8 @@ public sealed partial class ScheduleForm
         await PreviewAsync();
     }
 
-    /// <summary>The preview follows typing, after a pause (never a query per keystroke).</summary>
-    private async Task PreviewSoonAsync()
-    {
-        typing?.Cancel();
-        typing = new CancellationTokenSource();
-        try
-        {
-            await Task.Delay(300, typing.Token);
-            await PreviewAsync();
-        }
-        catch (TaskCanceledException)
-        {
-            // A newer keystroke follows.
-        }
-    }
+    /// <summary>The preview follows typing, after a pause (the field's debounce: never a query per keystroke).</summary>
+    private Task PreviewTypedAsync(string _) => PreviewAsync();
 
     private async Task PreviewAsync()
     {

@@ -49,6 +49,38 @@ public sealed class ScheduleFormModel
         }
     }
 
+    /// <summary>
+    /// The next <paramref name="count"/> runs after <paramref name="now"/> as the scheduler will fire them (the same cron
+    /// and time zone), or none while the frequency is not valid yet (saving says why).
+    /// </summary>
+    public IReadOnlyList<DateTimeOffset> NextRuns(DateTimeOffset now, int count)
+    {
+        var schedule = new ScheduledExport
+        {
+            FrequencyKind = FrequencyKind,
+            EveryHours = EveryHours,
+            TimeOfDay = TimeOnly.TryParse(TimeOfDay, System.Globalization.CultureInfo.InvariantCulture, out var time) ? time : null,
+            Day = Day,
+            TimeZoneId = TimeZoneId ?? "UTC",
+            Cron = Cron,
+        };
+        if (FrequencyKind != ExportFrequencyKind.EveryHours && (schedule.TimeOfDay is null && FrequencyKind != ExportFrequencyKind.Cron
+                || !TimeZoneInfo.TryFindSystemTimeZoneById(schedule.TimeZoneId, out _)))
+        {
+            return [];
+        }
+
+        var runs = new List<DateTimeOffset>(count);
+        var after = now;
+        while (runs.Count < count && ExportCron.NextRun(schedule, after) is { } next)
+        {
+            runs.Add(next);
+            after = next;
+        }
+
+        return runs;
+    }
+
     public ScheduleExportCommand ToCommand(int workbookId) => new()
     {
         Name = Name,

@@ -1,0 +1,197 @@
+using AdminPortal.Core;
+using AdminPortal.Core.Data;
+using AdminPortal.Core.Exports;
+using AdminPortal.Core.Integrations;
+using AdminPortal.Core.Notifications;
+using AdminPortal.Core.Users;
+using AdminPortal.Core.Workbooks;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using MudBlazor;
+
+namespace AdminPortal.Web.Tests.Exports;
+
+/// <summary>
+/// A component context on the portal's real Core (AddPortalCore on a SQLite file in a temporary folder, migrated and
+/// with its first Admin bootstrapped as the portal does), signed in as that Admin, with a stopped clock. The dialog and
+/// popover providers are rendered, as the layout renders them.
+/// </summary>
+public abstract class CorePortalContext : PortalComponentContext, IAsyncLifetime
+{
+    public const string AdminEmail = "admin@example.test";
+    private const string Password = "Correct-Horse-42";
+
+    /// <summary>Monday 2 March 2026, 10:00 UTC.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
+
+    private bool disposedAsync;
+    private readonly string directory = Directory.CreateTempSubdirectory("adminportal-web-tests-").FullName;
+
+    protected CorePortalContext()
+    {
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Path"] = Path.Combine(directory, "data", "portal.db"),
+            ["Bootstrap:AdminEmail"] = AdminEmail,
+            ["Bootstrap:AdminPassword"] = Password,
+        }).Build();
+        Directory.CreateDirectory(Path.Combine(directory, "data"));
+        Services.AddLogging();
+        Services.AddSingleton<IConfiguration>(settings);
+        Services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        Services.AddPortalCore(settings);
+        Services.AddSingleton<TimeProvider>(new FixedClock(Now));
+        Services.AddSingleton<IHostApplicationLifetime, ApplicationLifetime>();
+        Services.AddSingleton<IPortalLinks, TestLinks>();
+        var auth = AddAuthorization();
+        auth.SetAuthorized(AdminEmail);
+        auth.SetRoles(PortalRoles.Admin);
+    }
+
+    /// <summary>The popover and dialog providers, as the layout hosts them: menus and dialogs render in here.</summary>
+    protected IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> Providers { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        await Services.GetRequiredService<PortalInitializer>().InitializeAsync();
+        Providers = Render(builder =>
+        {
+            builder.OpenComponent<MudPopoverProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<MudDialogProvider>(1);
+            builder.CloseComponent();
+        });
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        // MudBlazor's services dispose only asynchronously: the context goes first, then its database files.
+        await base.DisposeAsync();
+        disposedAsync = true;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on a slow machine: the temporary folder is the system's to clean.
+        }
+    }
+
+    /// <summary>xUnit disposes the class again after <see cref="IAsyncLifetime.DisposeAsync"/>: once is all it takes.</summary>
+    protected override void Dispose(bool disposing)
+    {
+        if (!disposedAsync)
+        {
+            base.Dispose(disposing);
+        }
+    }
+
+    /// <summary>A workbook of the Admin with one table element, an S3 integration whose last test succeeded, and a schedule to it.</summary>
+    protected async Task<(Workbook Workbook, ScheduledExport Schedule)> SeedScheduleAsync(string name = "Daily export", bool paused = false,
+        bool elementGone = false)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var admin = await db.Users.SingleAsync(u => u.NormalizedEmail == AdminEmail.ToUpperInvariant());
+        var at = Now.UtcDateTime;
+        var workbook = new Workbook
+        {
+            Name = $"{name} workbook",
+            Folder = "Exports",
+            OwnerId = admin.Id,
+            OwnerEmail = AdminEmail,
+            CreatedAtUtc = at,
+            UpdatedAtUtc = at,
+            Elements = [new TableElement { Name = "AUDIT_LOGS", StateJson = "{}" }],
+        };
+        db.Workbooks.Add(workbook);
+        var integration = await db.StorageIntegrations.FirstOrDefaultAsync() ?? db.StorageIntegrations.Add(new StorageIntegration
+        {
+            Id = Guid.NewGuid(),
+            Name = "s3_web_tests",
+            Cloud = IntegrationCloud.Aws,
+            AuthMethod = IntegrationAuthMethod.AwsAccessKey,
+            Bucket = "audit-exports",
+            Prefix = "web/",
+            Region = "us-east-1",
+            LastTestStatus = AdminPortal.CloudStorage.ConnectionTestResult.SuccessStatus,
+            CreatedAtUtc = at,
+            UpdatedAtUtc = at,
+            CreatedBy = AdminEmail,
+        }).Entity;
+        await db.SaveChangesAsync();
+        var schedule = new ScheduledExport
+        {
+            Id = Guid.NewGuid(),
+            Name = name,
+            WorkbookId = workbook.Id,
+            TableElementId = workbook.Elements[0].Id + (elementGone ? 1000 : 0),
+            IntegrationId = integration.Id,
+            OwnerId = admin.Id,
+            OwnerEmail = AdminEmail,
+            UriTemplate = "events-{run}-{part}.csv.gz",
+            Format = ExportFormat.Csv,
+            Gzip = true,
+            Mode = ExportMode.Incremental,
+            FrequencyKind = ExportFrequencyKind.EveryHours,
+            EveryHours = 24,
+            TimeZoneId = "UTC",
+            NotificationEmails = AdminEmail,
+            Paused = paused,
+            PauseReason = paused ? $"Paused by {AdminEmail}." : null,
+            CreatedAtUtc = at,
+            CreatedBy = AdminEmail,
+            UpdatedAtUtc = at,
+        };
+        db.ScheduledExports.Add(schedule);
+        await db.SaveChangesAsync();
+        return (workbook, schedule);
+    }
+
+    /// <summary>Stores a run of <paramref name="schedule"/> as the engine's recorder would have left it.</summary>
+    protected async Task<ExportRun> AddRunAsync(ScheduledExport schedule, ExportRunStatus status, string? error = null, string? hint = null)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var run = new ExportRun
+        {
+            Id = Guid.NewGuid(),
+            ScheduleId = schedule.Id,
+            Trigger = ExportTrigger.Manual,
+            Status = status,
+            TriggeredBy = AdminEmail,
+            StartedAtUtc = Now.UtcDateTime.AddMinutes(-5),
+            FinishedAtUtc = status == ExportRunStatus.Running ? null : Now.UtcDateTime.AddMinutes(-4),
+            RunToken = Guid.NewGuid().ToString("N")[..12],
+            WindowToEventRowId = 0,
+            Error = error,
+            ErrorHint = hint,
+            ProgressRows = status == ExportRunStatus.Running ? 1200 : 0,
+        };
+        db.ExportRuns.Add(run);
+        await db.SaveChangesAsync();
+        return run;
+    }
+
+    /// <summary>The workbook as the explorer hands it to the modal (with its elements).</summary>
+    protected async Task<Workbook> WorkbookAsync(int id)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        return await db.Workbooks.AsNoTracking().Include(w => w.Elements).SingleAsync(w => w.Id == id);
+    }
+
+    /// <summary>The Admin as the use cases see a signed-in user (by name; the session checks the database).</summary>
+    protected static System.Security.Claims.ClaimsPrincipal Admin() => new(new System.Security.Claims.ClaimsIdentity(
+        [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, AdminEmail)], "test"));
+
+    private sealed class TestLinks : IPortalLinks
+    {
+        public string IntegrationSettings => "https://portal.example.test/admin/settings";
+
+        public string ExportHistory(int workbookId, Guid scheduleId) => $"https://portal.example.test/audit-logs?workbook={workbookId}&history={scheduleId}";
+    }
+}
