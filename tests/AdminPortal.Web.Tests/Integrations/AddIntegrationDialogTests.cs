@@ -125,7 +125,7 @@ public sealed class AddIntegrationDialogTests : IntegrationsContext
     {
         var dialogs = RenderDialogs();
         Task<IntegrationSummary?> open = null!;
-        dialogs.InvokeAsync(() => open = Services.GetRequiredService<PortalDialogs>().OpenAsync<AddIntegrationDialog, IntegrationSummary>("Create storage integration"));
+        dialogs.InvokeAsync(() => { open = Services.GetRequiredService<PortalDialogs>().OpenAsync<AddIntegrationDialog, IntegrationSummary>("Create storage integration"); });
         dialogs.WaitForElement("[data-testid=add-integration-form]");
         return (dialogs, open);
     }
