@@ -29,7 +29,21 @@ public sealed class IntegrationAdministrationTests(SharedPortal shared)
         }
 
         await Assertions.Expect(page.GetByTestId("integrations-grid")).ToContainTextAsync("azure://devstoreaccount1/audit-exports/browser-add/");
+        await page.SetViewportSizeAsync(1280, 800);
         await admin.CaptureAsync("integrations-list");
+        // Every row action is on screen at 1280 x 800, in words.
+        var actions = page.GetByTestId("actions-azure_browser_add");
+        foreach (var words in new[] { "View credentials", "Test connection", "More" })
+        {
+            var box = await actions.GetByRole(AriaRole.Button, new() { Name = words }).BoundingBoxAsync();
+            Assert.True(box is not null && box.X + box.Width <= 1280, $"{words} is cut off at 1280 px");
+        }
+
+        // On a phone the table scrolls inside its own box: the box is never wider than the screen.
+        await page.SetViewportSizeAsync(390, 844);
+        var grid = await page.GetByTestId("integrations-grid").BoundingBoxAsync();
+        Assert.True(grid!.Width <= 390, $"the integrations table is {grid.Width} px wide at 390 px");
+        await admin.CaptureAsync("integrations-list-390");
         admin.AssertNoConsoleErrors();
     }
 
