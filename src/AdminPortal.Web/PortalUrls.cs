@@ -13,6 +13,9 @@ public static class PortalUrls
     public const string AuditLogsCsv = "/audit-logs/export.csv";
     public const string Workbooks = "/workbooks";
     public const string Settings = "/admin/settings";
+
+    /// <summary>General Settings where Sigma's documentation puts it (Administration &gt; Account &gt; General Settings); the same page as <see cref="Settings"/>.</summary>
+    public const string GeneralSettings = "/admin/account/general-settings";
     public const string Users = "/admin/users";
     public const string ApiTokens = "/api-tokens";
     public const string CsvCollection = "/admin/csv-collection";

@@ -23,8 +23,11 @@ public sealed class ApiTokenPageTests(SharedPortal shared)
         await session.Page.GetByTestId("scope-audit-read").CheckAsync();
         await session.Page.GetByTestId("token-expiry").SelectOptionAsync("30");
         await session.Page.GetByTestId("create-token").ClickAsync();
-        Assert.StartsWith("apt_", (await session.Page.Locator("#new-token-value").InnerTextAsync()).Trim());
-        await Assertions.Expect(session.Page.GetByTestId("copy-token")).ToBeVisibleAsync();
+        var token = (await session.Page.Locator("#new-token-value").InnerTextAsync()).Trim();
+        Assert.StartsWith("apt_", token);
+        await session.Page.GetByTestId("copy-token").ClickAsync();
+        await Assertions.Expect(session.Page.GetByText("The token is on the clipboard.")).ToBeVisibleAsync();
+        Assert.Equal(token, await session.Page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
         await Assertions.Expect(session.Page.GetByTestId("tokens-grid")).ToContainTextAsync("audit:read");
         await session.CaptureAsync("api-tokens-auditor");
 
@@ -35,7 +38,7 @@ public sealed class ApiTokenPageTests(SharedPortal shared)
             await Assertions.Expect(admin.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("all=true"));
             await Assertions.Expect(admin.Page.GetByTestId("tokens-grid")).ToContainTextAsync(auditor);
             await admin.Page.GetByTestId("revoke-auditor-report").ClickAsync();
-            await admin.Page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "Revoke", Exact = true }).ClickAsync();
+            await admin.Page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Revoke", Exact = true }).ClickAsync();
             await Assertions.Expect(admin.Page.GetByTestId("revoke-auditor-report")).ToHaveCountAsync(0);
             await admin.CaptureAsync("api-tokens-everyone");
             admin.AssertNoConsoleErrors();

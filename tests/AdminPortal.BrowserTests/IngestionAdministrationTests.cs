@@ -32,7 +32,7 @@ public sealed class IngestionAdministrationTests(SharedPortal shared)
         await admin.WaitForCircuitAsync();
         await Assertions.Expect(page.GetByTestId("new-token")).ToHaveCountAsync(0);
         await page.GetByTestId("revoke-browser-sender").ClickAsync();
-        await page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "Revoke", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Revoke", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("tokens-grid")).ToContainTextAsync("Revoked");
         var refused = await http.PostAsync("api/audit-events", new StringContent(ndjson.Replace("token-1", "token-2"), Encoding.UTF8, "application/x-ndjson"));
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
@@ -77,7 +77,7 @@ public sealed class IngestionAdministrationTests(SharedPortal shared)
         await Assertions.Expect(session.Page.Locator(".events-grid tr.rz-data-row").First).ToBeVisibleAsync();
         await Assertions.Expect(session.Page.GetByTestId("main-nav")).Not.ToContainTextAsync("Administration");
 
-        foreach (var path in new[] { "/admin/users", "/admin/csv-collection", "/admin/settings" })
+        foreach (var path in new[] { "/admin/users", "/admin/csv-collection", "/admin/settings", "/admin/account/general-settings" })
         {
             var response = await session.Page.GotoAsync(path);
             Assert.Equal(403, response!.Status);

@@ -29,7 +29,21 @@ public sealed class IntegrationAdministrationTests(SharedPortal shared)
         }
 
         await Assertions.Expect(page.GetByTestId("integrations-grid")).ToContainTextAsync("azure://devstoreaccount1/audit-exports/browser-add/");
+        await page.SetViewportSizeAsync(1280, 800);
         await admin.CaptureAsync("integrations-list");
+        // Every row action is on screen at 1280 x 800, in words.
+        var actions = page.GetByTestId("actions-azure_browser_add");
+        foreach (var words in new[] { "View credentials", "Test connection", "More" })
+        {
+            var box = await actions.GetByRole(AriaRole.Button, new() { Name = words }).BoundingBoxAsync();
+            Assert.True(box is not null && box.X + box.Width <= 1280, $"{words} is cut off at 1280 px");
+        }
+
+        // On a phone the table scrolls inside its own box: the box is never wider than the screen.
+        await page.SetViewportSizeAsync(390, 844);
+        var grid = await page.GetByTestId("integrations-grid").BoundingBoxAsync();
+        Assert.True(grid!.Width <= 390, $"the integrations table is {grid.Width} px wide at 390 px");
+        await admin.CaptureAsync("integrations-list-390");
         admin.AssertNoConsoleErrors();
     }
 
@@ -83,13 +97,22 @@ public sealed class IntegrationAdministrationTests(SharedPortal shared)
         await Row(page, "s3_browser_creds").GetByRole(AriaRole.Button, new() { Name = "View credentials" }).ClickAsync();
 
         var credentials = page.GetByTestId("credentials");
-        await Assertions.Expect(credentials.GetByTestId("cred-name")).ToHaveTextAsync("s3_browser_creds");
-        var externalId = await credentials.GetByTestId("external-id").InnerTextAsync();
+        await Assertions.Expect(credentials).ToContainTextAsync("Cloud storage credentials");
+        await Assertions.Expect(credentials.GetByTestId("cred-name-value")).ToHaveTextAsync("s3_browser_creds");
+        var externalId = await credentials.GetByTestId("external-id-value").InnerTextAsync();
         Assert.Equal(43, externalId.Length);
-        await Assertions.Expect(credentials).ToContainTextAsync(SharedPortal.IamUserArn);
+        await Assertions.Expect(credentials.GetByTestId("iam-user-arn-value")).ToHaveTextAsync(SharedPortal.IamUserArn);
         await Assertions.Expect(credentials.GetByTestId("secret-stored")).ToBeVisibleAsync();
         await Assertions.Expect(credentials.GetByTestId("iam-policy")).ToContainTextAsync("arn:aws:s3:::audit-exports/browser-creds/*");
         await Assertions.Expect(credentials.GetByTestId("trust-policy")).ToContainTextAsync(externalId);
+
+        // Each credential has its own copy button, and it copies exactly that credential.
+        await credentials.GetByRole(AriaRole.Button, new() { Name = "Copy External ID" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("External ID is on the clipboard.")).ToBeVisibleAsync();
+        Assert.Equal(externalId, await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+        await credentials.GetByRole(AriaRole.Button, new() { Name = "Copy IAM User ARN" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("IAM User ARN is on the clipboard.")).ToBeVisibleAsync();
+        Assert.Equal(SharedPortal.IamUserArn, await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
 
         await credentials.GetByTestId("copy-trust-policy").ClickAsync();
         await Assertions.Expect(page.GetByText("Role trust policy is on the clipboard.")).ToBeVisibleAsync();
@@ -111,15 +134,19 @@ public sealed class IntegrationAdministrationTests(SharedPortal shared)
         var page = admin.Page;
         await AddS3Async(page, name, $"s3://audit-exports/{name}/");
 
-        await Row(page, name).GetByRole(AriaRole.Button, new() { Name = "Edit destination" }).ClickAsync();
+        // As Sigma's documentation walks it: View credentials > Edit Destination.
+        await Row(page, name).GetByRole(AriaRole.Button, new() { Name = "View credentials" }).ClickAsync();
+        await page.GetByTestId("credentials").GetByText("Linked scheduled exports").WaitForAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit Destination", Exact = true }).ClickAsync();
         var form = page.GetByTestId("edit-destination-form");
         await Assertions.Expect(form.Locator("#destination")).ToHaveValueAsync($"s3://audit-exports/{name}/");
         await Assertions.Expect(form).ToContainTextAsync("delete this integration and create a new one");
         await Assertions.Expect(form.GetByTestId("linked-exports")).ToContainTextAsync("No scheduled export writes to this integration.");
         await form.Locator("#destination").FillAsync($"s3://audit-exports/moved-{name}/");
-        await form.GetByTestId("update-linked-exports").SetCheckedAsync(updateLinked);
+        await form.GetByRole(AriaRole.Checkbox, new() { Name = "Update export destination for all linked scheduled exports instead of pausing" }).SetCheckedAsync(updateLinked);
         await form.GetByTestId("save-destination").ClickAsync();
 
+        await Assertions.Expect(page.GetByText($"Cloud destination updated: {name}")).ToBeVisibleAsync();
         await Assertions.Expect(Row(page, name)).ToContainTextAsync($"s3://audit-exports/moved-{name}/");
         await Assertions.Expect(page.GetByTestId($"status-{name}")).ToContainTextAsync("SUCCESS");
         await ExpectInBellAsync(page, "Cloud destination updated", name);
@@ -137,7 +164,9 @@ public sealed class IntegrationAdministrationTests(SharedPortal shared)
         var page = admin.Page;
         await AddS3Async(page, name, $"s3://audit-exports/{name}/");
 
-        await Row(page, name).GetByRole(AriaRole.Button, new() { Name = "Edit destination" }).ClickAsync();
+        // The row's shortcut: More > Edit destination.
+        await Row(page, name).GetByRole(AriaRole.Button, new() { Name = "More" }).ClickAsync();
+        await page.GetByText("Edit destination", new() { Exact = true }).ClickAsync();
         var form = page.GetByTestId("edit-destination-form");
         await Assertions.Expect(form.GetByTestId("secret-again-hint")).ToContainTextAsync("Changing the service URL or the storage account requires the secret again");
         // Another endpoint (nothing listens there): the stored secret must not follow the destination to it.
@@ -163,13 +192,16 @@ public sealed class IntegrationAdministrationTests(SharedPortal shared)
         var page = admin.Page;
         await AddS3Async(page, name, $"s3://audit-exports/{name}/");
 
-        await Row(page, name).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        // As Sigma's documentation walks it: View credentials > Delete integration.
+        await Row(page, name).GetByRole(AriaRole.Button, new() { Name = "View credentials" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete integration", Exact = true }).ClickAsync();
         var form = page.GetByTestId("delete-integration-form");
         await Assertions.Expect(form).ToContainTextAsync("cannot be undone");
-        await form.GetByTestId("delete-linked-exports").SetCheckedAsync(deleteLinked);
+        await form.GetByRole(AriaRole.Checkbox, new() { Name = "Delete all linked scheduled exports" }).SetCheckedAsync(deleteLinked);
         await admin.CaptureAsync("delete-integration");
-        await form.GetByTestId("confirm-delete-integration").ClickAsync();
+        await form.GetByRole(AriaRole.Button, new() { Name = "Delete integration", Exact = true }).ClickAsync();
 
+        await Assertions.Expect(page.GetByText($"Integration deleted: {name}")).ToBeVisibleAsync();
         await Assertions.Expect(Row(page, name)).ToHaveCountAsync(0);
         await ExpectInBellAsync(page, "Integration deleted", name);
         var mail = await shared.Mail.WaitForAsync(SharedPortal.AdminEmail, "Integration deleted", name);

@@ -81,7 +81,7 @@ public sealed class UserAdministrationTests(SharedPortal shared)
         await Assertions.Expect(admin.Page.GetByTestId($"disable-{email}")).ToBeVisibleAsync();
 
         await admin.Page.GetByTestId($"disable-{email}").ClickAsync();
-        await admin.Page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "Disable", Exact = true }).ClickAsync();
+        await admin.Page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Disable", Exact = true }).ClickAsync();
         await Assertions.Expect(admin.Page.GetByTestId($"enable-{email}")).ToBeVisibleAsync();
 
         await using var session = await shared.OpenSessionAsync();
@@ -120,7 +120,7 @@ public sealed class UserAdministrationTests(SharedPortal shared)
     {
         await page.GetByTestId("add-user").ClickAsync();
         await page.Locator("#new-email").FillAsync(email);
-        await page.Locator("#new-role").SelectOptionAsync(role);
+        await page.GetByTestId("add-user-form").GetByRole(AriaRole.Radio, new() { Name = role, Exact = true }).CheckAsync();
         await page.Locator("#new-password").FillAsync(password);
         await page.GetByTestId("add-user-submit").ClickAsync();
     }

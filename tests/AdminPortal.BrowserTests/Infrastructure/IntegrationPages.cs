@@ -14,7 +14,7 @@ public static class IntegrationPages
         AddAsync(page, name, "cloud-aws", destination, peers.S3Url.ToString(), async form =>
         {
             await form.GetByTestId("method-AwsAccessKey").CheckAsync();
-            await form.Locator("#path-style").CheckAsync();
+            await form.GetByRole(AriaRole.Checkbox, new() { Name = "Path-style addressing" }).CheckAsync();
             await form.Locator("#access-key-id").FillAsync(StoragePeers.S3AccessKeyId);
             await form.Locator("#secret").FillAsync(S3Secret);
         });

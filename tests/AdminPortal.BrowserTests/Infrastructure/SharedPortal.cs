@@ -57,7 +57,7 @@ public sealed class SharedPortal : IAsyncLifetime
         await using var admin = await OpenAdminSessionAsync("/admin/users");
         await admin.Page.GetByTestId("add-user").ClickAsync();
         await admin.Page.Locator("#new-email").FillAsync(email);
-        await admin.Page.Locator("#new-role").SelectOptionAsync(role);
+        await admin.Page.GetByTestId("add-user-form").GetByRole(Microsoft.Playwright.AriaRole.Radio, new() { Name = role, Exact = true }).CheckAsync();
         await admin.Page.Locator("#new-password").FillAsync(password);
         await admin.Page.GetByTestId("add-user-submit").ClickAsync();
         await Microsoft.Playwright.Assertions.Expect(admin.Page.GetByTestId("users-grid")).ToContainTextAsync(email);

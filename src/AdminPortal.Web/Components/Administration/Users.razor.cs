@@ -2,18 +2,25 @@ using AdminPortal.Core.Common;
 using AdminPortal.Core.Users;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Radzen;
+using AdminPortal.Web.Components.Shared;
+using MudBlazor;
 
 namespace AdminPortal.Web.Components.Administration;
 
 public partial class Users
 {
+    private static readonly List<BreadcrumbItem> Breadcrumb =
+    [
+        new("Administration", href: null, disabled: true),
+        new("Users", href: null, disabled: true),
+    ];
+
     private IReadOnlyList<UserSummary> users = [];
     private bool loading = true;
 
     [Inject] private UserAdministration Administration { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
-    [Inject] private NotificationService Notifications { get; set; } = default!;
+    [Inject] private PortalDialogs Dialogs { get; set; } = default!;
+    [Inject] private PortalToasts Toasts { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     protected override Task OnInitializedAsync() => ReloadAsync();
@@ -28,10 +35,9 @@ public partial class Users
 
     private async Task AddUserAsync()
     {
-        var created = await Dialogs.OpenAsync<AddUserDialog>("Add user", options: new DialogOptions { Width = "480px" });
-        if (created is string email)
+        if (await Dialogs.OpenAsync<AddUserDialog, string>("Add user") is { } email)
         {
-            Notifications.Notify(NotificationSeverity.Success, "User added", $"{email} can now sign in.");
+            Toasts.Success($"User added: {email} can now sign in.");
             await ReloadAsync();
         }
     }
@@ -48,10 +54,7 @@ public partial class Users
     {
         if (disabled)
         {
-            var confirmed = await Dialogs.Confirm(
-                $"{user.Email} will be signed out and cannot sign in until enabled again.",
-                "Disable user", new ConfirmOptions { OkButtonText = "Disable", CancelButtonText = "Cancel" });
-            if (confirmed != true)
+            if (!await Dialogs.ConfirmAsync("Disable user", $"{user.Email} will be signed out and cannot sign in until enabled again.", "Disable"))
             {
                 return;
             }
@@ -75,17 +78,11 @@ public partial class Users
     {
         if (result.Succeeded)
         {
-            Notifications.Notify(NotificationSeverity.Success, summary, detail);
+            Toasts.Success($"{summary}: {detail}");
         }
         else
         {
-            Notifications.Notify(new NotificationMessage
-            {
-                Severity = NotificationSeverity.Error,
-                Summary = "Not changed",
-                Detail = string.Join(" ", result.AllMessages),
-                Duration = 10000,
-            });
+            Toasts.Error("Not changed: " + string.Join(" ", result.AllMessages));
         }
     }
 }

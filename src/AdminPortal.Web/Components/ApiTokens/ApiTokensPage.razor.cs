@@ -2,7 +2,8 @@ using AdminPortal.Core.ApiTokens;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
-using Radzen;
+using AdminPortal.Web.Components.Integrations;
+using AdminPortal.Web.Components.Shared;
 
 namespace AdminPortal.Web.Components.ApiTokens;
 
@@ -14,8 +15,8 @@ public partial class ApiTokensPage
     [Inject] private RevokeApiToken Revoke { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
-    [Inject] private NotificationService Notifications { get; set; } = default!;
+    [Inject] private PortalDialogs Dialogs { get; set; } = default!;
+    [Inject] private PortalToasts Toasts { get; set; } = default!;
 
     /// <summary>Everyone's tokens (Admins), in the URL so that the view can be bookmarked.</summary>
     [SupplyParameterFromQuery(Name = "all")] private bool All { get; set; }
@@ -43,14 +44,15 @@ public partial class ApiTokensPage
 
     private async Task CopyAsync()
     {
-        await JS.InvokeVoidAsync("adminPortal.copyText", created?.Token);
-        Notifications.Notify(NotificationSeverity.Info, "Copied", "The token is on the clipboard.");
+        if (created is not null)
+        {
+            await Clipboard.CopyAsync(JS, Toasts, "The token", created.Token);
+        }
     }
 
     private async Task RevokeAsync(ApiTokenSummary token)
     {
-        if (await Dialogs.Confirm($"Whatever uses “{token.Name}” will be refused from now on.", "Revoke token",
-                new ConfirmOptions { OkButtonText = "Revoke", CancelButtonText = "Cancel" }) != true)
+        if (!await Dialogs.ConfirmAsync("Revoke token", $"Whatever uses “{token.Name}” will be refused from now on.", "Revoke"))
         {
             return;
         }
@@ -58,7 +60,7 @@ public partial class ApiTokensPage
         var result = await Revoke.HandleAsync((await AuthenticationState).User, token.Id);
         if (!result.Succeeded)
         {
-            Notifications.Notify(NotificationSeverity.Error, "Not revoked", string.Join(" ", result.AllMessages));
+            Toasts.Error("Not revoked: " + string.Join(" ", result.AllMessages));
         }
 
         await ReloadAsync();

@@ -3,18 +3,18 @@ using AdminPortal.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
-using Radzen;
+using MudBlazor;
 
 namespace AdminPortal.Web.Components.Integrations;
 
-/// <summary>"Create a storage integration for audit logs": cloud, method, name, destination and the method's fields.</summary>
+/// <summary>"Create storage integration": cloud, method, name, destination and the method's fields (every method of each cloud).</summary>
 public sealed partial class AddIntegrationDialog
 {
     [Inject] private SuggestIntegrationName Suggest { get; set; } = default!;
     [Inject] private MissingPortalIdentities MissingIdentities { get; set; } = default!;
     [Inject] private CreateIntegration Create { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+    [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
 
     private readonly IntegrationForm form = new();
     private EditContext editContext = default!;
@@ -82,7 +82,7 @@ public sealed partial class AddIntegrationDialog
             if (outcome.Succeeded)
             {
                 form.Secret = null;
-                Dialogs.Close(outcome.Value);
+                Dialog.Close(DialogResult.Ok(outcome.Value));
                 return;
             }
 

@@ -1,20 +1,24 @@
 using AdminPortal.Core.Integrations;
+using AdminPortal.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
-using Radzen;
+using MudBlazor;
 
 namespace AdminPortal.Web.Components.Integrations;
 
-/// <summary>The storage integrations of General Settings &gt; Audit Logging: the list, Add, and each row's actions.</summary>
+/// <summary>
+/// The storage integrations of General Settings &gt; Audit Logging: the list, Create storage integration, and each
+/// row's actions (View credentials holds Edit Destination and Delete integration, as in Sigma; the row keeps shortcuts).
+/// </summary>
 public sealed partial class IntegrationsSection
 {
     [Inject] private ListIntegrations List { get; set; } = default!;
     [Inject] private TestIntegration Test { get; set; } = default!;
     [Inject] private Core.Notifications.NotificationService PortalNotifications { get; set; } = default!;
     [Inject] private IOptions<IntegrationsOptions> Options { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
-    [Inject] private NotificationService Toasts { get; set; } = default!;
+    [Inject] private PortalDialogs Dialogs { get; set; } = default!;
+    [Inject] private PortalToasts Toasts { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     private IReadOnlyList<IntegrationSummary> integrations = [];
@@ -36,15 +40,27 @@ public sealed partial class IntegrationsSection
 
     private async Task AddAsync()
     {
-        if (await Dialogs.OpenAsync<AddIntegrationDialog>("Create a storage integration for audit logs", options: Wide) is IntegrationSummary created)
+        if (await Dialogs.OpenAsync<AddIntegrationDialog, IntegrationSummary>("Create storage integration", maxWidth: MaxWidth.Medium) is { } created)
         {
             await ReloadAsync();
-            Report(created, "created");
+            Report($"{created.Name} created", created);
         }
     }
 
-    private Task ViewCredentialsAsync(IntegrationSummary i) =>
-        Dialogs.OpenAsync<CredentialsDialog>($"Credentials · {i.Name}", new() { [nameof(CredentialsDialog.IntegrationId)] = i.Id }, Wide);
+    private async Task ViewCredentialsAsync(IntegrationSummary i)
+    {
+        var action = await Dialogs.OpenAsync<CredentialsDialog, CredentialsAction?>($"View credentials · {i.Name}",
+            new Dictionary<string, object?> { [nameof(CredentialsDialog.IntegrationId)] = i.Id }, MaxWidth.Medium);
+        switch (action)
+        {
+            case CredentialsAction.EditDestination:
+                await EditAsync(i);
+                break;
+            case CredentialsAction.Delete:
+                await DeleteAsync(i);
+                break;
+        }
+    }
 
     private async Task TestAsync(IntegrationSummary i)
     {
@@ -55,11 +71,11 @@ public sealed partial class IntegrationsSection
             await ReloadAsync();
             if (outcome.Value is { } tested)
             {
-                Report(tested, "tested");
+                Report($"{tested.Name} tested", tested);
             }
             else
             {
-                Toasts.Notify(NotificationSeverity.Warning, "Not tested", string.Join(" ", outcome.AllMessages));
+                Toasts.Error("Not tested: " + string.Join(" ", outcome.AllMessages));
             }
         }
         finally
@@ -70,36 +86,34 @@ public sealed partial class IntegrationsSection
 
     private async Task EditAsync(IntegrationSummary i)
     {
-        if (await Dialogs.OpenAsync<EditDestinationDialog>($"Edit destination · {i.Name}",
-                new() { [nameof(EditDestinationDialog.IntegrationId)] = i.Id }, Wide) is IntegrationSummary edited)
+        if (await Dialogs.OpenAsync<EditDestinationDialog, IntegrationSummary>($"Edit Destination · {i.Name}",
+                new Dictionary<string, object?> { [nameof(EditDestinationDialog.IntegrationId)] = i.Id }, MaxWidth.Medium) is { } edited)
         {
             await ReloadAsync();
-            Report(edited, "updated");
+            Report($"Cloud destination updated: {edited.Name}", edited);
         }
     }
 
     private async Task DeleteAsync(IntegrationSummary i)
     {
-        if (await Dialogs.OpenAsync<DeleteIntegrationDialog>($"Delete integration · {i.Name}",
-                new() { [nameof(DeleteIntegrationDialog.IntegrationId)] = i.Id }, Wide) is true)
+        if (await Dialogs.OpenAsync<DeleteIntegrationDialog, bool>($"Delete integration · {i.Name}",
+                new Dictionary<string, object?> { [nameof(DeleteIntegrationDialog.IntegrationId)] = i.Id }, MaxWidth.Medium) is true)
         {
             await ReloadAsync();
-            Toasts.Notify(NotificationSeverity.Success, "Integration deleted", i.Name);
+            Toasts.Success($"Integration deleted: {i.Name}");
         }
     }
 
-    /// <summary>A toast with the connection test the use case ran (on create, edit and test).</summary>
-    private void Report(IntegrationSummary i, string what)
+    /// <summary>A pop-up with the connection test the use case ran (on create, edit and test): one line, the cloud's code first.</summary>
+    private void Report(string done, IntegrationSummary i)
     {
         if (i.LastTestSucceeded)
         {
-            Toasts.Notify(NotificationSeverity.Success, $"{i.Name} {what}", "Connection test: SUCCESS");
+            Toasts.Success($"{done} · connection test: SUCCESS");
         }
         else
         {
-            Toasts.Notify(NotificationSeverity.Warning, $"{i.Name} {what}, but the connection test failed", i.LastTestStatus ?? "");
+            Toasts.Warning($"{done}, but the connection test failed: {PortalToasts.OneLine(i.LastTestStatus ?? "")}");
         }
     }
-
-    private static DialogOptions Wide => new() { Width = "760px", CloseDialogOnEsc = true, Resizable = true };
 }

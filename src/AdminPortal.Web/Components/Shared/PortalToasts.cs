@@ -14,6 +14,9 @@ public sealed class PortalToasts(ISnackbar snackbar)
     /// <summary>A pop-up with something the user should know that is not an error.</summary>
     public void Info(string message) => snackbar.Add(message, Severity.Info);
 
+    /// <summary>A one-line pop-up saying an action was done but something about it needs a look (a failed connection test).</summary>
+    public void Warning(string message) => snackbar.Add(OneLine(message), Severity.Warning);
+
     /// <summary>A one-line pop-up saying an action failed; it stays until closed.</summary>
     public void Error(string message) => snackbar.Add(OneLine(message), Severity.Error, options =>
     {
