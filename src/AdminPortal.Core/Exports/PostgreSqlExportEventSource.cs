@@ -53,7 +53,7 @@ public sealed class PostgreSqlExportEventSource(IOptions<DatabaseOptions> databa
             JOIN pg_locks t ON t.virtualtransaction = r.virtualtransaction AND t.locktype = 'transactionid'
             WHERE r.locktype = 'relation' AND r.relation = '"AuditEventIds"'::regclass
                 AND r.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-                AND t.transactionid::text IN (SELECT (x::text::numeric % 4294967296)::text FROM pg_snapshot_xip(@snapshot::pg_snapshot) x)
+                AND t.transactionid::text IN (SELECT (x::text::numeric % 4294967296)::text FROM pg_snapshot_xip($1::pg_snapshot) x)
             """, connection);
         while ((long)(await running.ExecuteScalarAsync(ct))! > 0)
         {
