@@ -17,26 +17,30 @@ public sealed class PostgreSqlExportEventSource(IOptions<DatabaseOptions> databa
     /// <summary>
     /// Row ids come from a sequence when a writer stores them, and writers on several nodes commit in any order: the
     /// newest visible id may have an older one still uncommitted below it, which a watermark set to it would pass over
-    /// for good. So the newest id is read in a snapshot, and returned once every transaction that snapshot saw running
-    /// has ended: any id below it was taken before the snapshot (the sequence only goes up), so its writer either had
-    /// committed then or is one of those (no long wait: a writer's transaction is one ingestion batch). The free text needs no wait (<paramref name="searched"/>): the search vector is
-    /// stored with the row.
+    /// for good. So the newest id is read in a snapshot, and returned once every writer of events that could hold a
+    /// lower id has ended. Such a writer took its id before the snapshot (the sequence only goes up), and its
+    /// transaction id before that (its first write, the batch's temporary table, comes first); so it is one of the
+    /// transactions with an id older than the one this read takes right after its snapshot, holding a lock on
+    /// "AuditEventIds" (every writer inserts its event ids there in the statement that takes the row ids). Later writers
+    /// are not waited for, so steady ingestion cannot hold the window back; the wait is one ingestion batch at most.
+    /// The free text needs no wait (<paramref name="searched"/>): the search vector is stored with the row.
     /// </summary>
     public async Task<(long RowId, DateTime? IngestedAtUtc)> NewestAsync(bool searched, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct);
         long id;
         DateTime? ingestedAt;
-        string snapshot;
+        ulong after;
         await using (var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct))
         {
+            // The statement's snapshot is taken before pg_current_xact_id gives this transaction its id.
             await using var command = new NpgsqlCommand(
-                "SELECT pg_current_snapshot()::text, (SELECT \"Id\" FROM \"AuditEvents\" ORDER BY \"Id\" DESC LIMIT 1)", connection, transaction);
+                "SELECT (SELECT \"Id\" FROM \"AuditEvents\" ORDER BY \"Id\" DESC LIMIT 1), pg_current_xact_id()::text", connection, transaction);
             await using (var reader = await command.ExecuteReaderAsync(ct))
             {
                 await reader.ReadAsync(ct);
-                snapshot = reader.GetString(0);
-                id = reader.IsDBNull(1) ? 0 : reader.GetInt64(1);
+                id = reader.IsDBNull(0) ? 0 : reader.GetInt64(0);
+                after = ulong.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture);
             }
 
             await using var ingested = new NpgsqlCommand("SELECT \"IngestedAtUtc\" FROM \"AuditEvents\" WHERE \"Id\" = @id", connection, transaction);
@@ -45,16 +49,15 @@ public sealed class PostgreSqlExportEventSource(IOptions<DatabaseOptions> databa
             await transaction.CommitAsync(ct);
         }
 
-        // Only the writers of events: transactions of that snapshot holding a lock on "AuditEventIds" in this database
-        // (every writer inserts its ids there before it takes row ids); any other transaction on the server, however
-        // long, is none of the window's business. A snapshot's xids are 64-bit, pg_locks' 32.
+        // pg_locks shows 32-bit transaction ids: "older than" is modulo 2^32, as PostgreSQL compares them.
         await using var running = new NpgsqlCommand("""
             SELECT count(*) FROM pg_locks r
             JOIN pg_locks t ON t.virtualtransaction = r.virtualtransaction AND t.locktype = 'transactionid'
             WHERE r.locktype = 'relation' AND r.relation = '"AuditEventIds"'::regclass
                 AND r.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-                AND t.transactionid::text IN (SELECT (x::text::numeric % 4294967296)::text FROM pg_snapshot_xip(@snapshot::pg_snapshot) x)
+                AND ($1 - t.transactionid::text::bigint + 4294967296) % 4294967296 BETWEEN 1 AND 2147483647
             """, connection);
+        running.Parameters.Add(new NpgsqlParameter { Value = (long)(after % 4294967296UL) });
         while ((long)(await running.ExecuteScalarAsync(ct))! > 0)
         {
             await Task.Delay(WriterPoll, ct);
