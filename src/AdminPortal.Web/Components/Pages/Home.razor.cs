@@ -30,16 +30,29 @@ public partial class Home
     protected override async Task OnInitializedAsync()
     {
         var user = (await AuthenticationState).User;
-        // The principal's roles only choose what to ask for; the use cases check the database's word.
+        // The principal's roles only choose what to ask for; the use cases check the database's word, and a part they
+        // refuse (a role taken away since the sign-in) is left out rather than failing the whole page.
         if (PortalRoles.All.Any(user.IsInRole))
         {
-            events = await EventsAsync(user);
-            exports = await Schedules.ListAsync(user, null);
+            events = await AllowedAsync(() => EventsAsync(user));
+            exports = await AllowedAsync(() => Schedules.ListAsync(user, null));
         }
 
         if (user.IsInRole(PortalRoles.Admin))
         {
-            integrations = await Integrations.HandleAsync(user);
+            integrations = await AllowedAsync(() => Integrations.HandleAsync(user));
+        }
+    }
+
+    private static async Task<T?> AllowedAsync<T>(Func<Task<T>> read) where T : class
+    {
+        try
+        {
+            return await read();
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 
