@@ -34,6 +34,13 @@ public sealed class ShellTests(SharedPortal shared)
         // A temporary drawer on a phone: a tap beside it closes it.
         await page.Mouse.ClickAsync(370, 600);
         await Assertions.Expect(nav).Not.ToBeInViewportAsync();
+        // And a chosen link closes it: the page it opens is not left covered.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
+        await nav.GetByRole(AriaRole.Link, new() { Name = "API tokens" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/api-tokens", StringComparison.Ordinal));
+        await Assertions.Expect(nav).Not.ToBeInViewportAsync();
+        Assert.False(await ScrollsSidewaysAsync(page), "The API tokens page scrolls sideways at 390×844");
+        await session.CaptureAsync("phone-api-tokens");
 
         await page.GotoAsync("/status/404");
         Assert.False(await ScrollsSidewaysAsync(page), "The status page scrolls sideways at 390×844");
@@ -80,6 +87,8 @@ public sealed class ShellTests(SharedPortal shared)
         Assert.Equal("rgb(16, 19, 34)", background);
 
         await page.SetViewportSizeAsync(390, 844);
+        // The drawer beside the page on a desktop gives way on a phone.
+        await Assertions.Expect(page.GetByTestId("main-nav")).Not.ToBeInViewportAsync();
         await Assertions.Expect(page.GetByTestId("overview-events")).ToBeVisibleAsync();
         Assert.False(await ScrollsSidewaysAsync(page), "The dark overview scrolls sideways at 390×844");
         await session.CaptureAsync("phone-overview-dark");
