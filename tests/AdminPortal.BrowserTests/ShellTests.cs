@@ -39,7 +39,6 @@ public sealed class ShellTests(SharedPortal shared)
         await nav.GetByRole(AriaRole.Link, new() { Name = "API tokens" }).ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/api-tokens", StringComparison.Ordinal));
         await Assertions.Expect(nav).Not.ToBeInViewportAsync();
-        Assert.False(await ScrollsSidewaysAsync(page), "The API tokens page scrolls sideways at 390×844");
         await session.CaptureAsync("phone-api-tokens");
 
         await page.GotoAsync("/status/404");
