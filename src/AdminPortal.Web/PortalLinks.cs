@@ -3,7 +3,7 @@ using AdminPortal.Core.Notifications;
 namespace AdminPortal.Web;
 
 /// <summary>Core's links (notifications, e-mails) from the web's route table.</summary>
-internal sealed class PortalLinks : IPortalLinks
+public sealed class PortalLinks : IPortalLinks
 {
     public string IntegrationSettings => PortalUrls.IntegrationSettings;
 

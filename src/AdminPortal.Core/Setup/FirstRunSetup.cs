@@ -55,14 +55,15 @@ public sealed class FirstRunSetup(IServiceScopeFactory scopes, PortalAuditLog au
         return Token;
     }
 
+    /// <summary>
+    /// Creates the first Admin. Every problem of the form is reported at once (the fields' rules, a wrong token, a
+    /// password Identity refuses), so a person fixes them in one go rather than one per submission.
+    /// </summary>
     public async Task<Result> CompleteAsync(FirstAdminCommand command, string? ipAddress, CancellationToken ct = default)
     {
         command.Email = command.Email?.Trim() ?? "";
         var validation = await validator.ValidateAsync(command, ct);
-        if (!validation.IsValid)
-        {
-            return Result.Fail(validation.Errors.Select(e => (e.PropertyName, e.ErrorMessage)));
-        }
+        var errors = validation.Errors.Select(e => (e.PropertyName, e.ErrorMessage)).ToList();
 
         await gate.WaitAsync(ct);
         try
@@ -72,15 +73,26 @@ public sealed class FirstRunSetup(IServiceScopeFactory scopes, PortalAuditLog au
                 return Result.Fail("", "Setup is already complete. Sign in instead.");
             }
 
-            if (Token is null || !FixedTimeEquals(Token, command.SetupToken.Trim()))
+            if (command.SetupToken.Trim().Length > 0 && (Token is null || !FixedTimeEquals(Token, command.SetupToken.Trim())))
             {
                 await audit.WriteAsync(SecurityEventKind.SetupCompleted, false, command.Email, command.Email, ipAddress, "Wrong setup token", ct);
-                return Result.Fail("SetupToken", "That setup token is not the one the portal printed at start.");
+                errors.Add(("SetupToken", "That setup token is not the one the portal printed at start."));
             }
 
             await using var scope = scopes.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-            var result = await UserAdministration.CreateUserAsync(users, command.Email.Trim(), command.Password, PortalRoles.Admin, clock);
+            if (command.Password.Length > 0)
+            {
+                var candidate = new PortalUser { UserName = command.Email, Email = command.Email };
+                errors.AddRange(await UserAdministration.PasswordErrorsAsync(users, candidate, command.Password));
+            }
+
+            if (errors.Count > 0)
+            {
+                return Result.Fail(errors);
+            }
+
+            var result = await UserAdministration.CreateUserAsync(users, command.Email, command.Password, PortalRoles.Admin, clock);
             if (!result.Succeeded)
             {
                 return result;
@@ -88,7 +100,7 @@ public sealed class FirstRunSetup(IServiceScopeFactory scopes, PortalAuditLog au
 
             completed = true;
             Token = null;
-            await audit.WriteAsync(SecurityEventKind.SetupCompleted, true, command.Email.Trim(), command.Email.Trim(), ipAddress, "First Admin created on the setup page", ct);
+            await audit.WriteAsync(SecurityEventKind.SetupCompleted, true, command.Email, command.Email, ipAddress, "First Admin created on the setup page", ct);
             return Result.Success;
         }
         finally

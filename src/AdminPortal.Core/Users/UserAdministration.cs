@@ -164,13 +164,7 @@ public sealed class UserAdministration(
         };
 
         // Check the password before anything is written, so a weak one leaves no user behind.
-        var passwordErrors = new List<(string, string)>();
-        foreach (var validator in users.PasswordValidators)
-        {
-            var check = await validator.ValidateAsync(users, user, password);
-            passwordErrors.AddRange(check.Errors.Select(e => ("Password", e.Description)));
-        }
-
+        var passwordErrors = await PasswordErrorsAsync(users, user, password);
         if (passwordErrors.Count > 0)
         {
             return Result<string>.Fail(passwordErrors);
@@ -190,6 +184,19 @@ public sealed class UserAdministration(
         }
 
         return Result.Ok(user.Id);
+    }
+
+    /// <summary>What Identity's password rules say of <paramref name="password"/> for <paramref name="user"/>, as messages for the Password field.</summary>
+    internal static async Task<List<(string Field, string Message)>> PasswordErrorsAsync(UserManager<PortalUser> users, PortalUser user, string password)
+    {
+        var errors = new List<(string, string)>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var check = await validator.ValidateAsync(users, user, password);
+            errors.AddRange(check.Errors.Select(e => ("Password", e.Description)));
+        }
+
+        return errors;
     }
 
     private static string FieldOf(string identityErrorCode) => identityErrorCode switch

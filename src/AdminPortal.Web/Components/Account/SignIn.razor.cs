@@ -28,8 +28,6 @@ public partial class SignIn
 
     [SupplyParameterFromQuery(Name = "signedOut")] private int? SignedOutFlag { get; set; }
 
-    [SupplyParameterFromQuery(Name = "setupDone")] private int? SetupDone { get; set; }
-
     private bool SignedOut => SignedOutFlag == 1;
 
     protected override async Task OnInitializedAsync()
