@@ -10,23 +10,30 @@ public sealed class ExplorerTests(SharedPortal shared)
 {
     private const int LoginColumn = 3;
 
-    private static ILocator Rows(IPage page) => page.Locator(".events-grid tr.rz-data-row");
+    private static readonly string[] DefaultHeaders =
+        ["Event time (UTC)", "Family", "Datasource", "Login", "Action", "Status", "Target type", "Target name"];
+
+    private static ILocator Rows(IPage page) => page.GetByTestId("events-grid").Locator("tr.event-row");
+
+    private static ILocator Summary(IPage page) => page.GetByTestId("paging-summary");
+
+    private static ILocator Headers(IPage page) => page.GetByTestId("events-grid").Locator("[data-testid^='sort-']");
 
     private static async Task<IReadOnlyList<string>> ColumnAsync(IPage page, int column) =>
         await Rows(page).Locator($"td:nth-child({column + 1})").AllInnerTextsAsync();
 
     private static async Task<long> TotalAsync(IPage page)
     {
-        var summary = await page.Locator(".rz-pager-summary").InnerTextAsync();
+        var summary = await Summary(page).InnerTextAsync();
         return long.Parse(Regex.Match(summary, @"\(([\d,]+) events\)").Groups[1].Value.Replace(",", ""));
     }
 
     /// <summary>Runs an action that reloads the grid and waits until the pager shows a new state.</summary>
     private static async Task ReloadingAsync(IPage page, Func<Task> action)
     {
-        var before = await page.Locator(".rz-pager-summary").InnerTextAsync();
+        var before = await Summary(page).InnerTextAsync();
         await action();
-        await Assertions.Expect(page.Locator(".rz-pager-summary")).Not.ToHaveTextAsync(before);
+        await Assertions.Expect(Summary(page)).Not.ToHaveTextAsync(before);
     }
 
     /// <summary>Polls until the rows satisfy <paramref name="condition"/> (the grid re-renders after the server answers).</summary>
@@ -59,7 +66,7 @@ public sealed class ExplorerTests(SharedPortal shared)
         var alice = await TotalAsync(page);
         Assert.InRange(alice, 1, all - 1);
 
-        await page.Locator("th .rz-column-title", new() { HasText = "Login" }).ClickAsync();
+        await page.GetByTestId("sort-Login").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("sort=Login"));
         await EventuallyAsync(async () =>
         {
@@ -67,13 +74,13 @@ public sealed class ExplorerTests(SharedPortal shared)
             return logins.Count == 50 && logins.SequenceEqual(logins.Order(StringComparer.Ordinal));
         }, "the rows sorted by login");
 
-        await page.Locator(".rz-pager-next").ClickAsync();
-        await Assertions.Expect(page.Locator(".rz-pager-summary")).ToContainTextAsync("Page 2 of");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();
+        await Assertions.Expect(Summary(page)).ToContainTextAsync("Page 2 of");
         Assert.All(await ColumnAsync(page, LoginColumn), login => Assert.Contains("alice", login));
 
         await ReloadingAsync(page, () => page.GetByTestId("time-range").GetByText("24 h").ClickAsync());
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("range=24h"));
-        await Assertions.Expect(page.Locator(".rz-pager-summary")).ToContainTextAsync("Page 1 of");
+        await Assertions.Expect(Summary(page)).ToContainTextAsync("Page 1 of");
         Assert.True(await TotalAsync(page) < alice);
         session.AssertNoConsoleErrors();
     }
@@ -108,8 +115,74 @@ public sealed class ExplorerTests(SharedPortal shared)
         await Assertions.Expect(details).ToContainTextAsync("adminportal");
         await Assertions.Expect(page.GetByTestId("raw-json")).ToContainTextAsync("\"Code\"");
         await session.CaptureAsync("event-drawer");
+
+        await page.Keyboard.PressAsync("Escape");
+
+        await Assertions.Expect(details).ToBeHiddenAsync();
         session.AssertNoConsoleErrors();
     }
+
+    [Fact]
+    public async Task The_status_filter_is_a_dropdown_named_Status_that_filters_on_the_server()
+    {
+        await using var session = await shared.OpenAdminSessionAsync("/audit-logs?range=30d");
+        var page = session.Page;
+        await Assertions.Expect(Rows(page)).ToHaveCountAsync(50);
+        var all = await TotalAsync(page);
+
+        var status = page.GetByTestId("events-grid").GetByLabel("Status", new() { Exact = true }).First;
+        await Assertions.Expect(status).ToBeVisibleAsync();
+        await ReloadingAsync(page, async () =>
+        {
+            await status.ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = "Fail", Exact = true }).ClickAsync();
+        });
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("[?&]f="));
+        Assert.All(await ColumnAsync(page, 5), s => Assert.Equal("Fail", s));
+        Assert.InRange(await TotalAsync(page), 1, all - 1);
+        session.AssertNoConsoleErrors();
+    }
+
+    [Theory]
+    [InlineData(1280, 800)]
+    [InlineData(390, 844)]
+    public async Task The_page_never_scrolls_sideways_and_every_column_is_reachable(int width, int height)
+    {
+        var session = await shared.OpenSessionAsync();
+        await using var _ = session;
+        var page = session.Page;
+        await page.SetViewportSizeAsync(width, height);
+        await session.SignInAsync(SharedPortal.AdminEmail, SharedPortal.AdminPassword);
+        await page.GotoAsync("/audit-logs?range=30d");
+        await session.WaitForCircuitAsync();
+        await Assertions.Expect(Rows(page)).ToHaveCountAsync(50);
+        await session.CaptureAsync($"explorer-{width}x{height}");
+
+        var (scrollWidth, clientWidth) = await ScrollWidthAsync(page);
+        Assert.True(scrollWidth <= clientWidth, $"the page scrolls sideways at {width}x{height}: {scrollWidth} > {clientWidth}");
+        await Assertions.Expect(Headers(page)).ToHaveTextAsync(DefaultHeaders);
+        foreach (var header in await Headers(page).AllAsync())
+        {
+            await header.ScrollIntoViewIfNeededAsync();
+            await Assertions.Expect(header).ToBeInViewportAsync();
+        }
+
+        var title = await page.GetByTestId("explorer-title").BoundingBoxAsync();
+        var saveAs = await page.GetByTestId("save-as").BoundingBoxAsync();
+        Assert.False(Overlap(title!, saveAs!), $"the title and Save As overlap at {width}x{height}");
+        Assert.True((await ScrollWidthAsync(page)).Scroll <= clientWidth, "scrolling the grid moved the page sideways");
+        session.AssertNoConsoleErrors();
+    }
+
+    private static async Task<(int Scroll, int Client)> ScrollWidthAsync(IPage page)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]");
+        return (widths[0], widths[1]);
+    }
+
+    private static bool Overlap(LocatorBoundingBoxResult a, LocatorBoundingBoxResult b) =>
+        a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height && b.Y < a.Y + a.Height;
 
     [Fact]
     public async Task Save_as_a_workbook_then_reopen_it_with_the_same_columns_and_filters()
@@ -139,8 +212,8 @@ public sealed class ExplorerTests(SharedPortal shared)
         await Assertions.Expect(page.GetByTestId("explorer-title")).ToHaveTextAsync(name);
         await Assertions.Expect(page.GetByLabel("Login filter value")).ToHaveValueAsync("alice");
         await Assertions.Expect(page.GetByTestId("search")).ToHaveValueAsync("okta");
-        await Assertions.Expect(page.Locator("th .rz-column-title")).ToHaveTextAsync(["Event time (UTC)", "Datasource", "Login", "Action"]);
-        await Assertions.Expect(page.Locator(".rz-pager-summary")).ToContainTextAsync($"({filtered:N0} events)");
+        await Assertions.Expect(Headers(page)).ToHaveTextAsync(["Event time (UTC)", "Datasource", "Login", "Action"]);
+        await Assertions.Expect(Summary(page)).ToContainTextAsync($"({filtered:N0} events)");
         await session.CaptureAsync("workbook-reopened");
 
         await page.GetByTestId("add-element").ClickAsync();

@@ -1,36 +1,29 @@
-using System.Globalization;
-using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.AuditLogs.Explorer;
 using AdminPortal.Core.Workbooks;
 using AdminPortal.Web.AuditLogs;
+using AdminPortal.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Radzen;
-using Radzen.Blazor;
-using ExplorerFilterOperator = AdminPortal.Core.AuditLogs.Explorer.FilterOperator;
 
 namespace AdminPortal.Web.Components.AuditLogs;
 
+/// <summary>
+/// The AUDIT_LOGS explorer, alone or as a workbook's table: composes toolbar, chart, grid and drawer, and keeps the
+/// address in step with the view (<see cref="ExplorerPageState"/>).
+/// </summary>
 public partial class AuditLogs
 {
-    private static readonly IEnumerable<int> pageSizes = [25, 50, 100, 200];
-
+    private ExplorerPageState address = new();
     private ExplorerState state = new();
     private Workbook? workbook;
     private TableElement? element;
-    private RadzenDataGrid<AuditEvent>? grid;
     private EventsChart? chart;
-    private IEnumerable<AuditEvent>? rows;
-    private int count;
-    private bool countIsLowerBound;
-    private bool loading;
     private int generation;
     private bool ready;
+    private bool ignoredClosed;
+    private long? openEvent;
     private string? ownUrl;
     private string? chartKey;
-
-    /// <summary>Parts of the address that were not valid and so not applied (shown above the grid).</summary>
-    private List<string> ignoredParts = [];
 
     /// <summary>The address names a workbook that does not exist or is another user's: said, not replaced by the plain explorer.</summary>
     private bool workbookNotFound;
@@ -41,14 +34,19 @@ public partial class AuditLogs
     /// </summary>
     private bool leaving;
 
-    [Inject] private AuditLogExplorer Explorer { get; set; } = default!;
+    private Guid? historyOpened;
+
+    /// <summary>The history to open once the grid's first URL update is done, so that no location change follows it.</summary>
+    private Guid? historyPending;
+
     [Inject] private WorkbookService Workbooks { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
-    [Inject] private Shared.PortalDialogs PortalDialogs { get; set; } = default!;
-    [Inject] private NotificationService Notifications { get; set; } = default!;
+    [Inject] private PortalDialogs Dialogs { get; set; } = default!;
+    [Inject] private PortalToasts Toasts { get; set; } = default!;
+
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
+    // The query's parts, so that a new address re-sets the page's parameters; ExplorerPageState reads them from the address.
     [SupplyParameterFromQuery(Name = "range")] private string? RangeParam { get; set; }
     [SupplyParameterFromQuery(Name = "from")] private string? FromParam { get; set; }
     [SupplyParameterFromQuery(Name = "to")] private string? ToParam { get; set; }
@@ -57,24 +55,13 @@ public partial class AuditLogs
     [SupplyParameterFromQuery(Name = "dir")] private string? DirParam { get; set; }
     [SupplyParameterFromQuery(Name = "cols")] private string? ColumnsParam { get; set; }
     [SupplyParameterFromQuery(Name = "f")] private string? FiltersParam { get; set; }
-    [SupplyParameterFromQuery(Name = "workbook")] private int? WorkbookParam { get; set; }
-    [SupplyParameterFromQuery(Name = "element")] private int? ElementParam { get; set; }
+    [SupplyParameterFromQuery(Name = "workbook")] private string? WorkbookParam { get; set; }
+    [SupplyParameterFromQuery(Name = "element")] private string? ElementParam { get; set; }
+    [SupplyParameterFromQuery(Name = "history")] private string? HistoryParam { get; set; }
 
-    /// <summary>A failure e-mail links here: the workbook with its Schedule Exports modal on that schedule's history.</summary>
-    [SupplyParameterFromQuery(Name = "history")] private Guid? HistoryParam { get; set; }
-
-    private Guid? historyOpened;
-
-    /// <summary>The history to open once the grid's first URL update is done: Radzen closes every dialog on a location change.</summary>
-    private Guid? historyPending;
-
-    private string Title => workbookNotFound ? "Workbook not found" : workbook is null ? "AUDIT_LOGS" : $"{workbook.Name}";
+    private string Title => workbookNotFound ? "Workbook not found" : workbook is null ? "AUDIT_LOGS" : workbook.Name;
 
     private int ElementIndex => workbook is null || element is null ? 0 : Math.Max(0, workbook.Elements.IndexOf(element));
-
-    private string PagingSummary => countIsLowerBound
-        ? "Page {0} of {1} (more than {2} events)"
-        : "Page {0} of {1} ({2} events)";
 
     private string CsvUrl => PortalUrls.AuditLogsCsv + ExplorerUrl.Format(state);
 
@@ -93,30 +80,52 @@ public partial class AuditLogs
         // arrives instead of writing its state and its URL (without this workbook) over the address just opened.
         ready = false;
         var opening = ++generation;
+        var opened = ExplorerPageState.FromUri(Navigation.Uri);
         var user = (await AuthenticationState).User;
-        var opened = WorkbookParam is int id ? await Workbooks.GetAsync(user, id) : null;
+        var book = opened.WorkbookId is int id ? await Workbooks.GetAsync(user, id) : null;
         if (opening != generation)
         {
             // A later address arrived while this one's workbook was read: that one is shown.
             return;
         }
 
-        workbook = opened;
-        workbookNotFound = WorkbookParam is not null && opened is null;
-        element = workbook?.Elements.FirstOrDefault(e => ElementParam is null || e.Id == ElementParam) ?? workbook?.Elements.FirstOrDefault();
-        var ignored = new List<string>();
-        state = element is not null && RangeParam is null
-            ? ExplorerState.FromJson(element.StateJson)
-            : StateFromUrl(ignored);
-        ignoredParts = ignored;
+        address = opened;
+        ignoredClosed = false;
+        workbook = book;
+        workbookNotFound = opened.WorkbookId is not null && book is null;
+        element = workbook?.Elements.FirstOrDefault(e => opened.ElementId is null || e.Id == opened.ElementId) ?? workbook?.Elements.FirstOrDefault();
+        state = element is not null && !opened.HasView ? ExplorerState.FromJson(element.StateJson) : opened.View;
         chartKey = null;
         ready = !workbookNotFound;
-        if (HistoryParam is { } history && history != historyOpened && workbook is not null)
+        if (opened.HistoryId is { } history && history != historyOpened && workbook is not null)
         {
             historyOpened = history;
             historyPending = history;
         }
     }
+
+    /// <summary>The toolbar or the grid changed the view; the grid reads it and reports back through <see cref="OnLoadedAsync"/>.</summary>
+    private void OnStateChanged(ExplorerState changed) => state = changed;
+
+    /// <summary>A page of the grid is shown: the address and the chart follow the view it was read with.</summary>
+    private async Task OnLoadedAsync(ExplorerState shown)
+    {
+        state = shown;
+        if (!UpdateUrl())
+        {
+            OpenPendingHistory();
+        }
+
+        // The chart follows time range, search and filters; paging, sorting and columns leave it alone.
+        var key = (shown with { Sort = "", Descending = false, Columns = [] }).ToJson();
+        if (key != chartKey && chart is not null)
+        {
+            chartKey = key;
+            await chart.RefreshAsync(shown);
+        }
+    }
+
+    private void OpenEvent(long id) => openEvent = id;
 
     private void OpenPendingHistory()
     {
@@ -132,102 +141,16 @@ public partial class AuditLogs
     {
         // After the location change that brought us here has reached every listener, the dialog service's included.
         await Task.Yield();
-        await Exports.ScheduleExportsDialog.OpenAsync(PortalDialogs, opened, history);
-    }
-
-    private ExplorerState StateFromUrl(ICollection<string> ignored) => ExplorerUrl.Parse(name => name switch
-    {
-        "range" => RangeParam,
-        "from" => FromParam,
-        "to" => ToParam,
-        "q" => SearchParam,
-        "sort" => SortParam,
-        "dir" => DirParam,
-        "cols" => ColumnsParam,
-        "f" => FiltersParam,
-        _ => null,
-    }, ignored);
-
-    private async Task LoadAsync(LoadDataArgs args)
-    {
-        loading = true;
-        var loadingGeneration = generation;
-        var sort = args.Sorts?.FirstOrDefault(s => s.SortOrder is not null);
-        var requested = state with
-        {
-            Filters = (args.Filters ?? []).Select(ToFilter).Where(f => f is not null).Select(f => f!).ToList(),
-            Sort = sort?.Property ?? nameof(AuditEvent.EventTimeUtc),
-            Descending = sort is null || sort.SortOrder == SortOrder.Descending,
-        };
-        var user = (await AuthenticationState).User;
-        var page = await Explorer.PageAsync(user, requested, args.Skip ?? 0, args.Top ?? 50);
-        if (loadingGeneration != generation)
-        {
-            // A new URL or workbook replaced the grid while this page was read: its answer is stale.
-            return;
-        }
-
-        state = requested;
-        rows = page.Rows;
-        count = (int)page.Total;
-        countIsLowerBound = page.TotalIsLowerBound;
-        loading = false;
-        // Render the rows first, then move the URL: whoever watches the URL sees the rows of that URL.
-        StateHasChanged();
-        if (!UpdateUrl())
-        {
-            OpenPendingHistory();
-        }
-
-        await RefreshChartAsync();
-    }
-
-    private async Task OnToolbarChangedAsync(ExplorerState changed)
-    {
-        state = changed;
-        if (grid is not null)
-        {
-            await grid.FirstPage(forceReload: true);
-        }
-    }
-
-    private void OnColumnsPicked(DataGridPickedColumnsChangedEventArgs<AuditEvent> args)
-    {
-        state = state with { Columns = (args.Columns ?? []).Select(c => c.Property).Where(p => p is not null).ToList() };
-        UpdateUrl();
-    }
-
-    private async Task RefreshChartAsync()
-    {
-        // The chart follows time range, search and filters; paging and sorting leave it alone.
-        var key = (state with { Sort = "", Descending = false, Columns = [] }).ToJson();
-        if (key != chartKey && chart is not null)
-        {
-            chartKey = key;
-            await chart.RefreshAsync(state);
-        }
-    }
-
-    private async Task OpenEventAsync(DataGridRowMouseEventArgs<AuditEvent> args)
-    {
-        if (args.Data is not { } row)
-        {
-            return;
-        }
-
-        await Dialogs.OpenSideAsync<EventDetails>($"Event {row.EventId}",
-            new Dictionary<string, object?> { [nameof(EventDetails.Id)] = row.Id },
-            new SideDialogOptions { Position = DialogPosition.Right, Width = "min(640px, 96vw)", CloseDialogOnOverlayClick = true, ShowMask = true });
+        await Exports.ScheduleExportsDialog.OpenAsync(Dialogs, opened, history);
     }
 
     private async Task SaveAsAsync()
     {
-        var saved = await Dialogs.OpenAsync<SaveWorkbookDialog>("Save As workbook",
-            new Dictionary<string, object?> { [nameof(SaveWorkbookDialog.State)] = state },
-            new DialogOptions { Width = "440px" });
+        var saved = await Dialogs.OpenAsync<SaveWorkbookDialog, int?>("Save As workbook",
+            new Dictionary<string, object?> { [nameof(SaveWorkbookDialog.State)] = state });
         if (saved is int id)
         {
-            Notifications.Notify(NotificationSeverity.Success, "Workbook saved", "Reopen it any time from Workbooks.");
+            Toasts.Success("Workbook saved: reopen it any time from Workbooks.");
             NavigateAway(PortalUrls.Workbook(id));
         }
     }
@@ -236,9 +159,14 @@ public partial class AuditLogs
     {
         var user = (await AuthenticationState).User;
         var result = await Workbooks.SaveElementAsync(user, workbook!.Id, element!.Id, state);
-        Notifications.Notify(result.Succeeded
-            ? new NotificationMessage { Severity = NotificationSeverity.Success, Summary = "Workbook saved", Detail = workbook.Name }
-            : new NotificationMessage { Severity = NotificationSeverity.Error, Summary = "Not saved", Detail = string.Join(" ", result.AllMessages) });
+        if (result.Succeeded)
+        {
+            Toasts.Success($"Workbook saved: {workbook.Name}");
+        }
+        else
+        {
+            Toasts.Error("Not saved: " + string.Join(" ", result.AllMessages));
+        }
     }
 
     /// <summary>A second table in the workbook, starting from the current view.</summary>
@@ -252,13 +180,13 @@ public partial class AuditLogs
         }
         else
         {
-            Notifications.Notify(NotificationSeverity.Error, "Not added", string.Join(" ", result.AllMessages));
+            Toasts.Error("Not added: " + string.Join(" ", result.AllMessages));
         }
     }
 
     private void OpenElement(int index)
     {
-        if (workbook is not null && index < workbook.Elements.Count)
+        if (workbook is not null && index < workbook.Elements.Count && workbook.Elements[index] != element)
         {
             NavigateAway(PortalUrls.Workbook(workbook.Id, workbook.Elements[index].Id));
         }
@@ -280,9 +208,9 @@ public partial class AuditLogs
             return false;
         }
 
-        var query = ExplorerUrl.Format(state, workbook?.Id, element?.Id);
-        var url = Navigation.ToAbsoluteUri(PortalUrls.AuditLogsView(query)).ToString();
-        if (url == Navigation.Uri || query == ShownQuery())
+        var shown = address with { View = state, WorkbookId = workbook?.Id, ElementId = element?.Id };
+        var url = Navigation.ToAbsoluteUri(PortalUrls.AuditLogsView(shown.ToQuery())).ToString();
+        if (url == Navigation.Uri || shown.IsShownBy(Navigation.Uri))
         {
             // The address already says this view, in other words (cols=a,b for cols=a%2Cb): moving it would be a
             // navigation for nothing, and one that closes an open dialog (Save As) when the first page is slow.
@@ -292,90 +220,5 @@ public partial class AuditLogs
         ownUrl = url;
         Navigation.NavigateTo(url, new NavigationOptions { ReplaceHistoryEntry = true });
         return true;
-    }
-
-    /// <summary>The address bar's view in <see cref="ExplorerUrl.Format"/>'s words.</summary>
-    private string ShownQuery()
-    {
-        var shown = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(Navigation.Uri).Query);
-        string? Get(string name) => shown.TryGetValue(name, out var value) ? value.FirstOrDefault() : null;
-        int? Id(string name) => int.TryParse(Get(name), CultureInfo.InvariantCulture, out var id) ? id : null;
-        return ExplorerUrl.Format(ExplorerUrl.Parse(Get), Id("workbook"), Id("element"));
-    }
-
-    private static string WidthOf(AuditColumn column) => column.Kind switch
-    {
-        AuditColumnKind.Time => "190px",
-        AuditColumnKind.Status or AuditColumnKind.Number => "120px",
-        AuditColumnKind.TargetType => "150px",
-        _ => column.Name is nameof(AuditEvent.Login) or nameof(AuditEvent.TargetName) or nameof(AuditEvent.Payload) ? "240px" : "160px",
-    };
-
-    private AuditFilter? Saved(AuditColumn column) => state.Filters.FirstOrDefault(f => f.Column == column.Name);
-
-    private object? InitialFilterValue(AuditColumn column) => Saved(column) is { } f ? column.Kind switch
-    {
-        AuditColumnKind.Status => Enum.TryParse<AuditEventStatus>(f.Value, out var s) ? s : null,
-        AuditColumnKind.TargetType => Enum.TryParse<AuditTargetType>(f.Value, out var t) ? t : null,
-        AuditColumnKind.Time => ExplorerUrl.ParseTime(f.Value),
-        AuditColumnKind.Number => int.TryParse(f.Value, CultureInfo.InvariantCulture, out var n) ? n : null,
-        _ => f.Value,
-    } : null;
-
-    private Radzen.FilterOperator InitialFilterOperator(AuditColumn column) => Saved(column)?.Operator switch
-    {
-        ExplorerFilterOperator.Equals => Radzen.FilterOperator.Equals,
-        ExplorerFilterOperator.NotEquals => Radzen.FilterOperator.NotEquals,
-        ExplorerFilterOperator.StartsWith => Radzen.FilterOperator.StartsWith,
-        ExplorerFilterOperator.GreaterOrEqual => Radzen.FilterOperator.GreaterThanOrEquals,
-        ExplorerFilterOperator.LessOrEqual => Radzen.FilterOperator.LessThanOrEquals,
-        ExplorerFilterOperator.IsEmpty => Radzen.FilterOperator.IsEmpty,
-        ExplorerFilterOperator.IsNotEmpty => Radzen.FilterOperator.IsNotEmpty,
-        _ => column.Kind is AuditColumnKind.Text ? Radzen.FilterOperator.Contains : Radzen.FilterOperator.Equals,
-    };
-
-    private SortOrder? InitialSort(AuditColumn column) =>
-        state.Sort == column.Name ? (state.Descending ? SortOrder.Descending : SortOrder.Ascending) : null;
-
-    /// <summary>A Radzen filter as a filter on AUDIT_LOGS; null when it has no value yet.</summary>
-    private static AuditFilter? ToFilter(FilterDescriptor f)
-    {
-        var column = AuditColumns.Find(f.Property);
-        if (column is null)
-        {
-            return null;
-        }
-
-        var op = f.FilterOperator switch
-        {
-            Radzen.FilterOperator.Equals => ExplorerFilterOperator.Equals,
-            Radzen.FilterOperator.NotEquals => ExplorerFilterOperator.NotEquals,
-            Radzen.FilterOperator.StartsWith => ExplorerFilterOperator.StartsWith,
-            Radzen.FilterOperator.GreaterThan or Radzen.FilterOperator.GreaterThanOrEquals => ExplorerFilterOperator.GreaterOrEqual,
-            Radzen.FilterOperator.LessThan or Radzen.FilterOperator.LessThanOrEquals => ExplorerFilterOperator.LessOrEqual,
-            Radzen.FilterOperator.IsNull or Radzen.FilterOperator.IsEmpty => ExplorerFilterOperator.IsEmpty,
-            Radzen.FilterOperator.IsNotNull or Radzen.FilterOperator.IsNotEmpty => ExplorerFilterOperator.IsNotEmpty,
-            _ => ExplorerFilterOperator.Contains,
-        };
-        var value = f.FilterValue switch
-        {
-            null => null,
-            DateTime d => d.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture),
-            DateTimeOffset d => d.UtcDateTime.ToString("o", CultureInfo.InvariantCulture),
-            IFormattable v => v.ToString(null, CultureInfo.InvariantCulture),
-            var v => v.ToString(),
-        };
-        if (string.IsNullOrEmpty(value) && op is not (ExplorerFilterOperator.IsEmpty or ExplorerFilterOperator.IsNotEmpty))
-        {
-            return null;
-        }
-
-        if (column.Kind is AuditColumnKind.Status or AuditColumnKind.TargetType or AuditColumnKind.Time or AuditColumnKind.Number
-            && op == ExplorerFilterOperator.Contains)
-        {
-            op = ExplorerFilterOperator.Equals;
-        }
-
-        return new AuditFilter(column.Name, op, value);
     }
 }

@@ -1,0 +1,158 @@
+using AdminPortal.Core.AuditLogs;
+using AdminPortal.Core.AuditLogs.Explorer;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Logging;
+using MudBlazor;
+
+namespace AdminPortal.Web.Components.AuditLogs;
+
+/// <summary>
+/// The events of a view, a page at a time from the server: sort and filters in the header change the view (reported
+/// through <see cref="StateChanged"/>); every page shown reports the view it was read with through <see cref="Loaded"/>.
+/// </summary>
+public partial class EventsGrid
+{
+    private static readonly int[] pageSizes = [25, 50, 100, 200];
+
+    private MudDataGrid<AuditEvent>? grid;
+    private ExplorerState view = new();
+    private ExplorerState? received;
+    private GridData<AuditEvent> shown = new() { Items = [], TotalItems = 0 };
+    private bool totalIsLowerBound;
+    private int pageIndex;
+    private int pageSize = 50;
+    private bool loadedOnce;
+    private string? error;
+
+    [Inject] private AuditLogExplorer Explorer { get; set; } = default!;
+    [Inject] private ILogger<EventsGrid> Logger { get; set; } = default!;
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    /// <summary>The view to show; a new one (from the toolbar or the address) reloads from the first page.</summary>
+    [Parameter, EditorRequired] public ExplorerState State { get; set; } = default!;
+
+    /// <summary>Sort or a filter changed in the header.</summary>
+    [Parameter] public EventCallback<ExplorerState> StateChanged { get; set; }
+
+    /// <summary>A page is on screen; its view, to put in the address.</summary>
+    [Parameter] public EventCallback<ExplorerState> Loaded { get; set; }
+
+    /// <summary>A row was clicked: the event's id.</summary>
+    [Parameter] public EventCallback<long> EventClicked { get; set; }
+
+    private IEnumerable<AuditColumn> VisibleColumns => AuditColumns.All.Where(c => view.Columns.Contains(c.Name));
+
+    private string Summary
+    {
+        get
+        {
+            var pages = Math.Max(1, (int)Math.Ceiling(shown.TotalItems / (double)pageSize));
+            var events = totalIsLowerBound ? $"more than {shown.TotalItems:N0} events" : $"{shown.TotalItems:N0} events";
+            return $"Page {pageIndex + 1} of {pages:N0} ({events})";
+        }
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (ReferenceEquals(State, received))
+        {
+            return;
+        }
+
+        received = State;
+        var rowsChange = RowsKey(State) != RowsKey(view);
+        view = State;
+        if (loadedOnce && rowsChange)
+        {
+            await ReloadFirstPageAsync();
+        }
+        else if (loadedOnce)
+        {
+            // Only the columns changed: the rows stay, the address follows.
+            await Loaded.InvokeAsync(view);
+        }
+    }
+
+    /// <summary>The grid's server call: the view's range, search, filters and sort, the grid's page.</summary>
+    private async Task<GridData<AuditEvent>> LoadAsync(GridState<AuditEvent> gridState, CancellationToken ct)
+    {
+        var requested = view;
+        try
+        {
+            var user = (await AuthenticationState).User;
+            var page = await Explorer.PageAsync(user, requested, gridState.Page * gridState.PageSize, gridState.PageSize, ct);
+            shown = new GridData<AuditEvent> { Items = page.Rows, TotalItems = (int)Math.Min(page.Total, int.MaxValue) };
+            totalIsLowerBound = page.TotalIsLowerBound;
+            pageIndex = gridState.Page;
+            pageSize = gridState.PageSize;
+            error = null;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // A newer request replaced this one; the grid shows that one's answer.
+            return shown;
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            Logger.LogWarning(ex, "The explorer could not read a page of events");
+            error = ex.Message;
+            shown = new GridData<AuditEvent> { Items = [], TotalItems = 0 };
+            await InvokeAsync(StateHasChanged);
+            return shown;
+        }
+
+        loadedOnce = true;
+        // After the grid has rendered these rows: whoever watches the address then sees the rows of that address.
+        _ = InvokeAsync(() => Loaded.InvokeAsync(requested));
+        return shown;
+    }
+
+    private async Task SortAsync(AuditColumn column) => await ChangeAsync(ExplorerPageState.SortedBy(view, column.Name));
+
+    private async Task FilterAsync((AuditColumn Column, string? Value) change) =>
+        await ChangeAsync(ExplorerPageState.FilteredBy(view, change.Column, change.Value));
+
+    private async Task ChangeAsync(ExplorerState changed)
+    {
+        view = changed;
+        received = changed;
+        await StateChanged.InvokeAsync(changed);
+        await ReloadFirstPageAsync();
+    }
+
+    private async Task ReloadFirstPageAsync()
+    {
+        if (grid is null)
+        {
+            return;
+        }
+
+        if (grid.CurrentPage != 0)
+        {
+            // Moving to the first page reloads it.
+            grid.NavigateTo(Page.First);
+        }
+        else
+        {
+            await grid.ReloadServerData();
+        }
+    }
+
+    private Task OnRowClick(DataGridRowClickEventArgs<AuditEvent> args) => EventClicked.InvokeAsync(args.Item.Id);
+
+    private string? SortIcon(AuditColumn column) => view.Sort != column.Name ? null
+        : view.Descending ? Icons.Material.Filled.ArrowDownward : Icons.Material.Filled.ArrowUpward;
+
+    private string AriaSort(AuditColumn column) => view.Sort != column.Name ? "none" : view.Descending ? "descending" : "ascending";
+
+    /// <summary>What decides the rows (not the columns shown).</summary>
+    private static string RowsKey(ExplorerState state) => (state with { Columns = [] }).ToJson();
+
+    private static string WidthOf(AuditColumn column) => column.Kind switch
+    {
+        AuditColumnKind.Time => "min-width: 11rem",
+        AuditColumnKind.Status or AuditColumnKind.Number => "min-width: 7.5rem",
+        _ => "min-width: 8.5rem",
+    };
+}
