@@ -9,7 +9,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory,
 });
 
-// Serves Radzen's and the portal's assets from the build output too (not only when published or in Development).
+// Serves MudBlazor's and the portal's assets from the build output too (not only when published or in Development).
 builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddPortalCore(builder.Configuration);

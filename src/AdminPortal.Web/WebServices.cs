@@ -25,7 +25,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using AdminPortal.Web.Components.Shared;
 using MudBlazor.Services;
-using Radzen;
 
 namespace AdminPortal.Web;
 
@@ -34,9 +33,8 @@ public static class WebServices
     /// <summary>Registers the Blazor host: components, authentication, authorization, health.</summary>
     public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        // Blazor Server with Radzen
+        // Blazor Server with MudBlazor (its dialogs and snackbar reached through PortalDialogs / PortalToasts)
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddRadzenComponents();
         services.AddMudServices();
         services.AddScoped<PortalDialogs>();
         services.AddScoped<PortalToasts>();

@@ -38,7 +38,7 @@ public sealed class IngestionAdministrationTests(SharedPortal shared)
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
 
         await page.GotoAsync("/audit-logs?range=custom&from=2026-11-01T00:00:00Z&q=tokenuser");
-        await Assertions.Expect(page.Locator(".events-grid tr.rz-data-row")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("events-grid").Locator("tr.event-row")).ToHaveCountAsync(1);
         admin.AssertNoConsoleErrors();
     }
 
@@ -59,7 +59,7 @@ public sealed class IngestionAdministrationTests(SharedPortal shared)
         await admin.CaptureAsync("csv-collection");
 
         await page.GotoAsync("/audit-logs?range=custom&from=2026-11-01T00:00:00Z&q=mdupont");
-        await Assertions.Expect(page.Locator(".events-grid tr.rz-data-row").First).ToContainTextAsync("mdupont");
+        await Assertions.Expect(page.GetByTestId("events-grid").Locator("tr.event-row").First).ToContainTextAsync("mdupont");
         admin.AssertNoConsoleErrors();
     }
 
@@ -74,7 +74,7 @@ public sealed class IngestionAdministrationTests(SharedPortal shared)
         await session.SignInAsync(auditor, password);
         await session.WaitForCircuitAsync();
         await session.Page.GetByTestId("main-nav").GetByText("Audit Logs").ClickAsync();
-        await Assertions.Expect(session.Page.Locator(".events-grid tr.rz-data-row").First).ToBeVisibleAsync();
+        await Assertions.Expect(session.Page.GetByTestId("events-grid").Locator("tr.event-row").First).ToBeVisibleAsync();
         await Assertions.Expect(session.Page.GetByTestId("main-nav")).Not.ToContainTextAsync("Administration");
 
         foreach (var path in new[] { "/admin/users", "/admin/csv-collection", "/admin/settings", "/admin/account/general-settings" })

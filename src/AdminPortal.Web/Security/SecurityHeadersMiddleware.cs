@@ -3,7 +3,7 @@ namespace AdminPortal.Web.Security;
 /// <summary>Security headers on every response. The CSP is the strictest the portal works under (a browser test checks).</summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
-    // Scripts only from the portal itself. Styles allow inline because Blazor and Radzen set style attributes
+    // Scripts only from the portal itself. Styles allow inline because Blazor and MudBlazor set style attributes
     // from script, which 'style-src' without 'unsafe-inline' blocks. 'self' covers the circuit's WebSocket.
     internal const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +

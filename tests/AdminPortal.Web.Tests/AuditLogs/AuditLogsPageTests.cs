@@ -8,12 +8,6 @@ namespace AdminPortal.Web.Tests.AuditLogs;
 /// <summary>The explorer page as a whole: its address, its drawer.</summary>
 public sealed class AuditLogsPageTests : ExplorerContext
 {
-    public AuditLogsPageTests()
-    {
-        // Until the Exports folder moves to MudBlazor, the page opens its Schedule exports modal through Radzen's service.
-        Services.AddScoped<Radzen.DialogService>();
-    }
-
     protected override IReadOnlyList<AuditEvent> Seed() =>
         Enumerable.Range(0, 30).Select(i => Event(i, minutesAgo: 10 + i, login: i % 2 == 0 ? "alice@corp.example" : "bob@corp.example")).ToList();
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AdminPortal.Web.Tests.Exports;
 
 /// <summary>The Schedule exports modal opened through the portal's dialogs, on the real Core: the Actions menu, the history, Send now.</summary>
-public sealed class ScheduleExportsDialogTests : CorePortalContext
+public sealed class ScheduleExportsDialogTests : ExportsComponentContext
 {
     private async Task OpenAsync(Workbook workbook, Guid? history = null)
     {

@@ -7,7 +7,7 @@ using MudBlazor;
 namespace AdminPortal.Web.Tests.Exports;
 
 /// <summary>The Add Schedule form on the real schedule service: each frequency's fields, the next runs it gives, the use case's messages per field.</summary>
-public sealed class ScheduleFormTests : CorePortalContext
+public sealed class ScheduleFormTests : ExportsComponentContext
 {
     private async Task<IRenderedComponent<ScheduleForm>> RenderFormAsync()
     {

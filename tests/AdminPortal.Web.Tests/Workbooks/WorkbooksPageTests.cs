@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AdminPortal.Web.Tests.Workbooks;
 
 /// <summary>The Workbooks list on the real workbook service: its row actions in words, Rename through the portal's dialog.</summary>
-public sealed class WorkbooksPageTests : CorePortalContext
+public sealed class WorkbooksPageTests : ExportsComponentContext
 {
     [Fact]
     public async Task Each_workbook_row_offers_Rename_Duplicate_and_Delete_in_words()

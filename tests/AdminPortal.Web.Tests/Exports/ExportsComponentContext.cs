@@ -20,7 +20,7 @@ namespace AdminPortal.Web.Tests.Exports;
 /// with its first Admin bootstrapped as the portal does), signed in as that Admin, with a stopped clock. The dialog and
 /// popover providers are rendered, as the layout renders them.
 /// </summary>
-public abstract class CorePortalContext : PortalComponentContext, IAsyncLifetime
+public abstract class ExportsComponentContext : PortalComponentContext, IAsyncLifetime
 {
     public const string AdminEmail = "admin@example.test";
     private const string Password = "Correct-Horse-42";
@@ -31,7 +31,7 @@ public abstract class CorePortalContext : PortalComponentContext, IAsyncLifetime
     private bool disposedAsync;
     private readonly string directory = Directory.CreateTempSubdirectory("adminportal-web-tests-").FullName;
 
-    protected CorePortalContext()
+    protected ExportsComponentContext()
     {
         var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
