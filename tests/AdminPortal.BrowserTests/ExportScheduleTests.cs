@@ -167,7 +167,9 @@ public sealed class ExportScheduleTests(SharedPortal shared)
         await using var admin = await shared.OpenAdminSessionAsync(IntegrationPages.SettingsPath);
         var page = admin.Page;
         var workbookUrl = await LinkedScheduleAsync(admin, integration, workbook);
-        await IntegrationPages.Row(page, integration).GetByRole(AriaRole.Button, new() { Name = "Edit destination" }).ClickAsync();
+        // The row's shortcut: More > Edit destination (IntegrationAdministrationTests walks View credentials > Edit Destination).
+        await IntegrationPages.Row(page, integration).GetByRole(AriaRole.Button, new() { Name = "More" }).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Edit destination" }).ClickAsync();
         var form = page.GetByTestId("edit-destination-form");
         await Assertions.Expect(form.GetByTestId("linked-exports")).ToContainTextAsync($"{workbook} · AUDIT_LOGS");
         await form.Locator("#destination").FillAsync($"s3://audit-exports/{integration}-moved/");
@@ -205,7 +207,8 @@ public sealed class ExportScheduleTests(SharedPortal shared)
         await using var admin = await shared.OpenAdminSessionAsync(IntegrationPages.SettingsPath);
         var page = admin.Page;
         var workbookUrl = await LinkedScheduleAsync(admin, integration, workbook);
-        await IntegrationPages.Row(page, integration).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await IntegrationPages.Row(page, integration).GetByRole(AriaRole.Button, new() { Name = "More" }).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Delete integration" }).ClickAsync();
         var form = page.GetByTestId("delete-integration-form");
         await Assertions.Expect(form.GetByTestId("linked-exports")).ToContainTextAsync($"{workbook} · AUDIT_LOGS");
         await form.GetByTestId("delete-linked-exports").SetCheckedAsync(deleteLinked);

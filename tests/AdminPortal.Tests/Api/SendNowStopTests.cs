@@ -37,11 +37,25 @@ public sealed class SendNowStopTests(StoragePeers peers)
 
         await portal.Services.GetRequiredService<IHost>().StopAsync();
 
-        await using var db = await portal.DbAsync();
-        var run = await db.ExportRuns.AsNoTracking().SingleAsync(r => r.Id == runId);
-        Assert.Equal(ExportRunStatus.Interrupted, run.Status);
-        Assert.Contains("portal stopped", run.Error);
-        Assert.NotNull(run.FinishedAtUtc);
-        Assert.Empty(await portal.ReadAllAsync(integration));
+        // The stopped host's services are gone: read its database file and the bucket directly.
+        await using (var db = Data.HandWrittenRelease.Open(portal.DatabasePath))
+        {
+            var run = await db.ExportRuns.AsNoTracking().SingleAsync(r => r.Id == runId);
+            Assert.Equal(ExportRunStatus.Interrupted, run.Status);
+            Assert.Contains("portal stopped", run.Error);
+            Assert.NotNull(run.FinishedAtUtc);
+        }
+
+        using var bucket = peers.Factory.Create(peers.S3("api/apistop/"));
+        var left = new List<string>();
+        await foreach (var stored in bucket.ListAsync("", CancellationToken.None))
+        {
+            if (!stored.Key.StartsWith(".adminportal-connection-test/", StringComparison.Ordinal))
+            {
+                left.Add(stored.Key);
+            }
+        }
+
+        Assert.Empty(left);
     }
 }

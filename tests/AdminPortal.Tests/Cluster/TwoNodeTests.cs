@@ -123,6 +123,15 @@ public sealed class TwoNodeTests : IAsyncLifetime
 
         Assert.Equal(ExportRunStatus.Interrupted, await ClusterRows.StatusAsync(database, run));
         Assert.DoesNotContain(aId, await CheckedInAsync());
+        // The audit event is written just after the row is marked: wait for it, then make sure no second one follows
+        // (B sweeps every check-in, and each sweep could have marked the run again).
+        var audited = Stopwatch.StartNew();
+        while (await ClusterRows.AuditedAsync(database, "nightly", "ExportRunInterrupted") == 0 && audited.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            await Task.Delay(200);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.Equal(1, await ClusterRows.AuditedAsync(database, "nightly", "ExportRunInterrupted"));
     }
 

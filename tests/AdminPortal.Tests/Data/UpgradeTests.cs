@@ -125,10 +125,21 @@ public sealed class UpgradeTests : IDisposable
             Id = Guid.NewGuid(), ScheduleId = schedule.Id, Trigger = ExportTrigger.Scheduled, Status = ExportRunStatus.Succeeded,
             StartedAtUtc = now.AddHours(-1), FinishedAtUtc = now.AddMinutes(-59), RunToken = "token", WindowToEventRowId = 41, Rows = 1234,
         };
-        db.AddRange(schedule, run);
+        db.Add(schedule);
         await db.SaveChangesAsync();
+        // The run by SQL: the model's ExportRun has columns (OwnerNode) that release's table lacks. Written as EF writes
+        // SQLite's text (upper-case GUIDs, which the foreign key compares as text; "yyyy-MM-dd HH:mm:ss.FFFFFFF").
+        await ExecuteAsync("""
+            INSERT INTO "ExportRuns" ("Id", "ScheduleId", "Trigger", "Status", "StartedAtUtc", "FinishedAtUtc", "RunToken",
+                "WindowToEventRowId", "Rows", "Bytes", "Objects", "Retries", "ProgressRows", "ProgressBytes", "ProgressPart")
+            VALUES ($id, $schedule, 'Scheduled', 'Succeeded', $started, $finished, $token, $to, $rows, 0, 0, 0, 0, 0, 0)
+            """, ("$id", run.Id.ToString().ToUpperInvariant()), ("$schedule", schedule.Id.ToString().ToUpperInvariant()),
+            ("$started", SqliteText(run.StartedAtUtc)), ("$finished", SqliteText(run.FinishedAtUtc!.Value)), ("$token", run.RunToken),
+            ("$to", run.WindowToEventRowId), ("$rows", run.Rows));
         return (integration, schedule, run);
     }
+
+    private static string SqliteText(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
     {

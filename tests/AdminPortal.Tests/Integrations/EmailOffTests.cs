@@ -28,6 +28,6 @@ public sealed class EmailOffTests(PortalFactory portal) : IClassFixture<PortalFa
         var page = await client.GetStringAsync("/admin/settings?tab=audit-logging");
 
         Assert.Contains("E-mail is off", page);
-        Assert.Contains("Create an Audit Logs Storage Integration", page);
+        Assert.Contains("Create storage integration", page);
     }
 }
