@@ -145,18 +145,20 @@ public sealed class TwoNodeTests(StoragePeers peers) : IAsyncLifetime, IClassFix
     public async Task A_schedule_due_now_fires_once_across_two_nodes_and_delivers_each_event_once()
     {
         var a = await StartNodeAsync();
-        var b = await StartNodeAsync();
-        await CheckedInAsync(count: 2);
         using var api = await ApiAsync(a);
         await IngestAsync(api, "fire", 200);
         var (integration, workbook, element) = await ExportSetupAsync(api, "fire");
-        // A daily cron at a second a few seconds ahead: one firing, which either node's scheduler may take.
-        var at = DateTime.UtcNow.AddSeconds(8);
+        // A daily cron at a second ahead, made on A before B starts: B knows the schedule only from the shared store
+        // (a node scheduling on its own would load it at its start and fire it too). Either node's scheduler may take it.
+        var at = DateTime.UtcNow.AddSeconds(25);
         var schedule = (await (await api.PostJsonAsync("/api/schedules", new
         {
             workbookId = workbook, tableElementId = element, integrationId = integration, uriTemplate = "fire/{run}-{part}.csv",
             format = "Csv", gzip = false, mode = "Incremental", frequencyKind = "Cron", cron = $"{at.Second} {at.Minute} {at.Hour} * * ?", timeZoneId = "UTC",
         })).JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var b = await StartNodeAsync();
+        await CheckedInAsync(count: 2);
+        Assert.True(DateTime.UtcNow < at.AddSeconds(-1), "B started too late to take part in the firing");
 
         var run = await FinishedRunAsync(schedule, TimeSpan.FromSeconds(60));
         // Time for a second node's firing of the same trigger to show, as a run or as a skipped firing in its log.
