@@ -48,6 +48,20 @@ public sealed class TwoNodeTests(StoragePeers peers) : IAsyncLifetime, IClassFix
     }
 
     [Fact]
+    public async Task A_portal_process_on_PostgreSQL_answers_its_health_check_and_its_sign_in_page()
+    {
+        var node = await StartNodeAsync();
+        using var client = new HttpClient { BaseAddress = node.BaseUrl };
+
+        var health = await client.GetAsync("/healthz");
+        var signIn = await client.GetAsync("/signin");
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        Assert.Contains("Input.Password", await signIn.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_user_signed_in_on_node_A_is_recognised_on_node_B_and_a_sign_in_form_of_A_is_accepted_by_B()
     {
         var a = await StartNodeAsync();
