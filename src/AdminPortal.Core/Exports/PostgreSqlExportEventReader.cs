@@ -117,6 +117,13 @@ public sealed class PostgreSqlExportEventReader : ExportEventReader
 
     private void Open(CancellationToken ct)
     {
+        if (!command.IsPrepared)
+        {
+            // The same statement runs once per batch: planning it over every monthly partition took longer than running
+            // it (1.5 ms against 0.6 ms for 2,000 rows, bench/ at 500,000 events), so the server plans it once.
+            command.Prepare();
+        }
+
         reader = command.ExecuteReader();
         int32 ??= Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetFieldType(i) == typeof(int)).ToArray();
         raw ??= Enumerable.Range(0, reader.FieldCount).Select(i => RawTextTypes.Contains(reader.GetPostgresType(i).InternalName)).ToArray();
