@@ -10,12 +10,16 @@ namespace AdminPortal.Core.Exports;
 /// </summary>
 public sealed class PostgreSqlExportEventReader : ExportEventReader
 {
+    /// <summary>Types whose value on the wire is the UTF-8 text itself (no header, unlike jsonb's version byte).</summary>
+    private static readonly HashSet<string> RawTextTypes = ["text", "varchar", "bpchar", "json", "citext"];
+
     private readonly NpgsqlConnection connection;
     private readonly NpgsqlCommand command;
     private readonly ExportRowShape shape;
     private readonly int batchSize;
     private NpgsqlDataReader? reader;
     private bool[]? int32;
+    private bool[]? raw;
     private byte[] utf8 = new byte[1024];
     private int rowsInBatch;
     private bool ended;
@@ -82,6 +86,15 @@ public sealed class PostgreSqlExportEventReader : ExportEventReader
             return false;
         }
 
+        if (raw![ordinal])
+        {
+            // The column's wire bytes as they are: the server sends text types in the client encoding, UTF-8 (Npgsql
+            // sets it), which is what the export writes. Decoding each value to a .NET string and encoding it back cost
+            // a CSV export most of its time over psql's COPY (bench/: 1.8x at 500,000 events).
+            value = reader.GetFieldValue<ReadOnlyMemory<byte>>(ordinal).Span;
+            return true;
+        }
+
         var text = reader.GetString(ordinal);
         var max = Encoding.UTF8.GetMaxByteCount(text.Length);
         if (utf8.Length < max)
@@ -104,8 +117,16 @@ public sealed class PostgreSqlExportEventReader : ExportEventReader
 
     private void Open(CancellationToken ct)
     {
+        if (!command.IsPrepared)
+        {
+            // The same statement runs once per batch: planning it over every monthly partition took longer than running
+            // it (1.5 ms against 0.6 ms for 2,000 rows, bench/ at 500,000 events), so the server plans it once.
+            command.Prepare();
+        }
+
         reader = command.ExecuteReader();
         int32 ??= Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetFieldType(i) == typeof(int)).ToArray();
+        raw ??= Enumerable.Range(0, reader.FieldCount).Select(i => RawTextTypes.Contains(reader.GetPostgresType(i).InternalName)).ToArray();
         rowsInBatch = 0;
         ct.ThrowIfCancellationRequested();
     }
