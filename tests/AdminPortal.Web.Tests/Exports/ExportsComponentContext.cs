@@ -1,63 +1,28 @@
-using AdminPortal.Core;
 using AdminPortal.Core.Data;
 using AdminPortal.Core.Exports;
 using AdminPortal.Core.Integrations;
-using AdminPortal.Core.Notifications;
-using AdminPortal.Core.Users;
 using AdminPortal.Core.Workbooks;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Internal;
 using MudBlazor;
 
 namespace AdminPortal.Web.Tests.Exports;
 
 /// <summary>
-/// A component context on the portal's real Core (AddPortalCore on a SQLite file in a temporary folder, migrated and
-/// with its first Admin bootstrapped as the portal does), signed in as that Admin, with a stopped clock. The dialog and
-/// popover providers are rendered, as the layout renders them.
+/// The Core context with a stopped clock (the next-runs preview and the schedule list read it), the popover and dialog
+/// providers rendered as the layout renders them, and seeds of workbooks, schedules and runs.
 /// </summary>
-public abstract class ExportsComponentContext : PortalComponentContext, IAsyncLifetime
+public abstract class ExportsComponentContext() : CorePortalContext(new FixedClock(Now))
 {
-    public const string AdminEmail = "admin@example.test";
-    private const string Password = "Correct-Horse-42";
-
     /// <summary>Monday 2 March 2026, 10:00 UTC.</summary>
     public static readonly DateTimeOffset Now = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
-
-    private bool disposedAsync;
-    private readonly string directory = Directory.CreateTempSubdirectory("adminportal-web-tests-").FullName;
-
-    protected ExportsComponentContext()
-    {
-        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Path"] = Path.Combine(directory, "data", "portal.db"),
-            ["Bootstrap:AdminEmail"] = AdminEmail,
-            ["Bootstrap:AdminPassword"] = Password,
-        }).Build();
-        Directory.CreateDirectory(Path.Combine(directory, "data"));
-        Services.AddLogging();
-        Services.AddSingleton<IConfiguration>(settings);
-        Services.AddDataProtection().UseEphemeralDataProtectionProvider();
-        Services.AddPortalCore(settings);
-        Services.AddSingleton<TimeProvider>(new FixedClock(Now));
-        Services.AddSingleton<IHostApplicationLifetime, ApplicationLifetime>();
-        Services.AddSingleton<IPortalLinks, TestLinks>();
-        var auth = AddAuthorization();
-        auth.SetAuthorized(AdminEmail);
-        auth.SetRoles(PortalRoles.Admin);
-    }
 
     /// <summary>The popover and dialog providers, as the layout hosts them: menus and dialogs render in here.</summary>
     protected IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> Providers { get; private set; } = default!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await Services.GetRequiredService<PortalInitializer>().InitializeAsync();
+        await base.InitializeAsync();
         Providers = Render(builder =>
         {
             builder.OpenComponent<MudPopoverProvider>(0);
@@ -65,31 +30,6 @@ public abstract class ExportsComponentContext : PortalComponentContext, IAsyncLi
             builder.OpenComponent<MudDialogProvider>(1);
             builder.CloseComponent();
         });
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        // MudBlazor's services dispose only asynchronously: the context goes first, then its database files.
-        await base.DisposeAsync();
-        disposedAsync = true;
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open on a slow machine: the temporary folder is the system's to clean.
-        }
-    }
-
-    /// <summary>xUnit disposes the class again after <see cref="IAsyncLifetime.DisposeAsync"/>: once is all it takes.</summary>
-    protected override void Dispose(bool disposing)
-    {
-        if (!disposedAsync)
-        {
-            base.Dispose(disposing);
-        }
     }
 
     /// <summary>A workbook of the Admin with one table element, an S3 integration whose last test succeeded, and a schedule to it.</summary>
@@ -182,16 +122,5 @@ public abstract class ExportsComponentContext : PortalComponentContext, IAsyncLi
     {
         await using var db = await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         return await db.Workbooks.AsNoTracking().Include(w => w.Elements).SingleAsync(w => w.Id == id);
-    }
-
-    /// <summary>The Admin as the use cases see a signed-in user (by name; the session checks the database).</summary>
-    protected static System.Security.Claims.ClaimsPrincipal Admin() => new(new System.Security.Claims.ClaimsIdentity(
-        [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, AdminEmail)], "test"));
-
-    private sealed class TestLinks : IPortalLinks
-    {
-        public string IntegrationSettings => "https://portal.example.test/admin/settings";
-
-        public string ExportHistory(int workbookId, Guid scheduleId) => $"https://portal.example.test/audit-logs?workbook={workbookId}&history={scheduleId}";
     }
 }

@@ -88,7 +88,7 @@ public sealed class ScheduleExportsDialogTests : ExportsComponentContext
         Providers.WaitForAssertion(() => Assert.Equal("A run of \"Busy\" is already in progress; wait for it to finish.",
             Providers.Find("[data-testid=schedules-message]").TextContent.Trim()));
         Assert.Empty(Providers.FindAll("[data-testid=send-now]"));
-        var runs = await Services.GetRequiredService<ScheduledExportService>().HistoryAsync(Admin(), schedule.Id);
+        var runs = await Services.GetRequiredService<ScheduledExportService>().HistoryAsync(Admin, schedule.Id);
         Assert.Equal(ExportRunStatus.Running, Assert.Single(runs).Status);
     }
 
@@ -107,7 +107,7 @@ public sealed class ScheduleExportsDialogTests : ExportsComponentContext
         Assert.Contains("no longer exists in its workbook", Providers.Find("[data-testid=send-now-error] .error-summary-line").TextContent);
         Providers.Find("[data-testid=send-now-done]").Click();
         Providers.WaitForAssertion(() => Assert.Equal("Failed", Row("Broken").QuerySelector("[data-testid=last-status]")?.TextContent.Trim()));
-        var run = Assert.Single(await Services.GetRequiredService<ScheduledExportService>().HistoryAsync(Admin(), schedule.Id));
+        var run = Assert.Single(await Services.GetRequiredService<ScheduledExportService>().HistoryAsync(Admin, schedule.Id));
         Assert.Equal(ExportTrigger.Manual, run.Trigger);
     }
 }

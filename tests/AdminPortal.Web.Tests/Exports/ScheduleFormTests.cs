@@ -69,7 +69,7 @@ public sealed class ScheduleFormTests : ExportsComponentContext
             Assert.Contains("Unknown token {date}", FieldText(form, "#uri-template"));
         });
         // Only the seeded schedule: nothing was saved.
-        Assert.Single(await Services.GetRequiredService<ScheduledExportService>().ListAsync(Admin(), workbookId: null));
+        Assert.Single(await Services.GetRequiredService<ScheduledExportService>().ListAsync(Admin, workbookId: null));
     }
 
     /// <summary>The text of the field around <paramref name="input"/>: its label, value and helper or error line.</summary>

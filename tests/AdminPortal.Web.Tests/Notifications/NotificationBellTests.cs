@@ -1,13 +1,12 @@
 using AdminPortal.Core.Notifications;
 using AdminPortal.Core.Users;
 using AdminPortal.Web.Components.Notifications;
-using AdminPortal.Web.Tests.Pages;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace AdminPortal.Web.Tests.Notifications;
 
-public sealed class NotificationBellTests : PortalCoreContext
+public sealed class NotificationBellTests : CorePortalContext
 {
     private const string Email = "admin@example.test";
 

@@ -31,7 +31,7 @@ public sealed class WorkbooksPageTests : ExportsComponentContext
         Providers.Find("[data-testid=rename-save]").Click();
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid='open-Weekly, renamed']")));
-        var stored = await Services.GetRequiredService<WorkbookService>().ListAsync(Admin());
+        var stored = await Services.GetRequiredService<WorkbookService>().ListAsync(Admin);
         Assert.Equal("Weekly, renamed", Assert.Single(stored, w => w.Id == workbook.Id).Name);
     }
 }

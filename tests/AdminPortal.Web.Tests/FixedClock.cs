@@ -1,4 +1,4 @@
-namespace AdminPortal.Web.Tests.Exports;
+namespace AdminPortal.Web.Tests;
 
 /// <summary>A clock stopped at one instant (the next-runs preview and the schedule list read it); timers still run in real time.</summary>
 public sealed class FixedClock(DateTimeOffset now) : TimeProvider

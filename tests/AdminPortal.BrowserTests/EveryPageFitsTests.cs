@@ -1,0 +1,78 @@
+using AdminPortal.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace AdminPortal.BrowserTests;
+
+/// <summary>
+/// The layout budget on every page an Admin can open: at a desktop's and a phone's size the page never scrolls
+/// sideways (wide tables scroll in their own box) and has exactly one h1.
+/// </summary>
+[Collection(PortalCollection.Name)]
+public sealed class EveryPageFitsTests(SharedPortal shared)
+{
+    /// <summary>Path, a name for the capture, and whether the page runs on a circuit (the status page is static).</summary>
+    private static readonly (string Path, string Name, bool Interactive)[] Pages =
+    [
+        ("/", "overview", true),
+        ("/audit-logs", "audit-logs", true),
+        ("/workbooks", "workbooks", true),
+        ("/api-tokens", "api-tokens", true),
+        ("/admin/account/general-settings", "general-settings", true),
+        ("/admin/account/general-settings?tab=audit-logging", "general-settings-audit-logging", true),
+        ("/admin/users", "users", true),
+        ("/admin/csv-collection", "csv-collection", true),
+        ("/status/404", "status-404", false),
+    ];
+
+    /// <summary>Null when the page fits; otherwise the widths and the outermost elements that run past the right edge (to say what to fix).</summary>
+    private const string OverflowScript = """
+        () => {
+            const root = document.scrollingElement;
+            if (root.scrollWidth <= root.clientWidth) return null;
+            const past = [...document.body.querySelectorAll('*')]
+                .filter(e => e.getBoundingClientRect().right > root.clientWidth + 1)
+                .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= root.clientWidth + 1)
+                .slice(0, 3)
+                .map(e => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : ''));
+            return `${root.scrollWidth} > ${root.clientWidth}: ${past.join(', ')}`;
+        }
+        """;
+
+    [Theory]
+    [InlineData(1280, 800, "desktop")]
+    [InlineData(390, 844, "phone")]
+    public async Task No_page_an_Admin_opens_scrolls_sideways_and_each_has_one_heading(int width, int height, string device)
+    {
+        await using var session = await shared.OpenSessionAsync();
+        var page = session.Page;
+        await page.SetViewportSizeAsync(width, height);
+        await session.SignInAsync(SharedPortal.AdminEmail, SharedPortal.AdminPassword);
+        await session.WaitForCircuitAsync();
+
+        var overflowing = new List<string>();
+        foreach (var (path, name, interactive) in Pages)
+        {
+            await page.GotoAsync(path);
+            if (interactive)
+            {
+                await session.WaitForCircuitAsync();
+            }
+
+            await Assertions.Expect(page.Locator("h1")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+            // Lists load after the first render: let them arrive before measuring.
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await page.WaitForTimeoutAsync(300);
+            var overflow = await page.EvaluateAsync<string?>(OverflowScript);
+            if (overflow is not null)
+            {
+                overflowing.Add($"{path} ({overflow})");
+            }
+
+            await session.CaptureAsync($"{device}-{name}");
+        }
+
+        Assert.True(overflowing.Count == 0, $"Scrolls sideways at {width}×{height}: {string.Join(", ", overflowing)}");
+        session.AssertNoConsoleErrors();
+    }
+}
