@@ -187,6 +187,30 @@ public sealed class ScheduledExportService(
         return await db.ExportRuns.AsNoTracking().Where(r => r.ScheduleId == id).OrderByDescending(r => r.StartedAtUtc).Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);
     }
 
+    /// <summary>A page of the schedule's runs, sorted by the database; the newest first when unsorted. Empty when the schedule is not the user's.</summary>
+    public async Task<ListPage<ExportRun>> HistoryPageAsync(ClaimsPrincipal user, Guid id, ListQuery query, CancellationToken ct = default)
+    {
+        if (await GetAsync(user, id, ct) is null)
+        {
+            return new ListPage<ExportRun>([], 0);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var runs = db.ExportRuns.AsNoTracking().Where(r => r.ScheduleId == id);
+        var sorted = query.SortBy switch
+        {
+            nameof(ExportRun.Trigger) => query.Order(runs, r => r.Trigger),
+            nameof(ExportRun.Status) => query.Order(runs, r => r.Status),
+            nameof(ExportRun.Rows) => query.Order(runs, r => r.Rows),
+            nameof(ExportRun.Bytes) => query.Order(runs, r => r.Bytes),
+            nameof(ExportRun.Objects) => query.Order(runs, r => r.Objects),
+            nameof(ExportRun.StartedAtUtc) => query.Order(runs, r => r.StartedAtUtc),
+            _ => runs.OrderByDescending(r => r.StartedAtUtc),
+        };
+        var rows = await sorted.ThenByDescending(r => r.StartedAtUtc).ThenBy(r => r.Id).Skip(query.SafeSkip).Take(query.SafeTake).ToListAsync(ct);
+        return new ListPage<ExportRun>(rows, await runs.CountAsync(ct));
+    }
+
     /// <summary>A finished run's manifest, read back from the customer's storage as a consumer would read it.</summary>
     public async Task<string?> ManifestAsync(ClaimsPrincipal user, Guid scheduleId, Guid runId, CancellationToken ct = default)
     {
