@@ -20,7 +20,7 @@ public sealed class NextRunEstimateTests : ExportsComponentContext
     /// One event an hour for ten days, the newest half an hour before <see cref="ExportsComponentContext.Now"/>: the
     /// element's range (7 days) holds 168 of them, in 168 hours of 8 days (23 February to 2 March).
     /// </summary>
-    private async Task<IRenderedComponent<ScheduleForm>> RenderFormAsync()
+    private async Task<IRenderedComponent<ScheduleForm>> RenderFormAsync(string? deliveredUpTo = null)
     {
         var events = Enumerable.Range(0, 240).Select(h => new AuditEvent
         {
@@ -39,13 +39,23 @@ public sealed class NextRunEstimateTests : ExportsComponentContext
             // Only these events: the portal's own audit events (its start, the Admin's sign-in) stay out.
             var element = await db.TableElements.SingleAsync(e => e.WorkbookId == seeded.Id);
             element.StateJson = new ExplorerState { Filters = [new AuditFilter(nameof(AuditEvent.Family), AdminPortal.Core.AuditLogs.Explorer.FilterOperator.Equals, "hourly")] }.ToJson();
+            if (deliveredUpTo is not null)
+            {
+                var last = await db.AuditEvents.SingleAsync(e => e.EventId == deliveredUpTo);
+                var schedule = await db.ScheduledExports.SingleAsync(s => s.WorkbookId == seeded.Id);
+                (schedule.WatermarkEventRowId, schedule.WatermarkIngestedAtUtc) = (last.Id, last.IngestedAtUtc);
+            }
+
             await db.SaveChangesAsync();
         }
 
         var workbook = await WorkbookAsync(seeded.Id);
+        var editing = deliveredUpTo is null ? null : (await Services.GetRequiredService<ScheduledExportService>().ListAsync(Admin, workbook.Id)).Single();
+        var saved = editing is null ? null : await Services.GetRequiredService<ScheduledExportService>().GetAsync(Admin, editing.Id);
         return Render<ScheduleForm>(p => p
             .Add(f => f.WorkbookId, workbook.Id)
-            .Add(f => f.Elements, (IReadOnlyList<TableElement>)workbook.Elements));
+            .Add(f => f.Elements, (IReadOnlyList<TableElement>)workbook.Elements)
+            .Add(f => f.Editing, saved));
     }
 
     private static string Text(IRenderedComponent<ScheduleForm> form, string testId) =>
@@ -85,6 +95,19 @@ public sealed class NextRunEstimateTests : ExportsComponentContext
 
         form.WaitForAssertion(() => Assert.Empty(form.FindAll("[data-testid=first-run]")));
         Assert.Contains("168 objects", Text(form, "object-count"));
+    }
+
+    [Fact]
+    public async Task Editing_a_schedule_that_has_delivered_counts_only_what_was_ingested_since_whatever_its_time()
+    {
+        // Stored in this order: the five ingested after hourly-234 are the oldest events, ten days old.
+        var form = await RenderFormAsync(deliveredUpTo: "hourly-234");
+
+        form.WaitForAssertion(() => Assert.Equal($"First run: done. The next run exports the events ingested since {Now.UtcDateTime:yyyy-MM-dd HH:mm} UTC.",
+            Text(form, "first-run-text")));
+        Assert.Empty(form.FindComponents<MudSelect<ExportFirstRun>>());
+        // The seeded schedule's template has no time token: one object.
+        Assert.Contains("The next run would write 1 object for 5 events (one for the whole run", Text(form, "object-count"));
     }
 
     [Fact]

@@ -87,6 +87,10 @@ public sealed partial class ScheduleForm
             ? $"First run: exports all retained events (since {since.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)})."
             : "First run: exports all retained events.";
 
+    private static string Delivered(NextRunEstimate delivered) =>
+        "First run: done. The next run exports the events ingested since " +
+        (delivered.WatermarkIngestedAtUtc?.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture) ?? "the last export") + ".";
+
     private string ElementRange =>
         AdminPortal.Core.AuditLogs.Explorer.ExplorerState.FromJson(Elements.FirstOrDefault(e => e.Id == form.TableElementId)?.StateJson).DescribeRange();
 
