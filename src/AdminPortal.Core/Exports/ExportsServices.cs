@@ -36,6 +36,7 @@ public static class ExportsServices
         services.AddSingleton<ExportRunsInFlight>();
         services.AddHostedService(sp => sp.GetRequiredService<ExportRunsInFlight>());
         services.AddSingleton<ScheduledExportService>();
+        services.AddSingleton<EstimateNextRun>();
         services.AddSingleton<StartSendNow>();
         services.AddSingleton<GetExportRun>();
         services.AddSingleton<ExportRecipients>();
