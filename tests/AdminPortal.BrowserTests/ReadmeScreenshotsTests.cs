@@ -1,7 +1,6 @@
 using System.Text;
 using AdminPortal.BrowserTests.Infrastructure;
 using AdminPortal.CloudStorage.Tests.Infrastructure;
-using Amazon.S3;
 using Microsoft.Playwright;
 
 namespace AdminPortal.BrowserTests;
@@ -22,8 +21,7 @@ public sealed class ReadmeScreenshotsTests(SharedPortal shared)
         var folder = Environment.GetEnvironmentVariable(ReadmeScreenshotFactAttribute.Variable)!;
         Directory.CreateDirectory(folder);
         const string vanishing = "exports-okta-vanishing";
-        using var s3 = new AmazonS3Client(new Amazon.Runtime.BasicAWSCredentials(StoragePeers.S3AccessKeyId, "x"),
-            new AmazonS3Config { ServiceURL = Peers.S3Url.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+        using var s3 = IntegrationPages.S3Client(Peers);
         await s3.PutBucketAsync(vanishing);
         await using var admin = await shared.OpenAdminSessionAsync(IntegrationPages.SettingsPath);
         var page = admin.Page;
