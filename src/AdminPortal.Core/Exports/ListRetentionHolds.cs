@@ -22,6 +22,12 @@ public sealed class ListRetentionHolds(
         var days = options.Value.Days;
         var cutoff = clock.GetUtcNow().UtcDateTime.AddDays(-days);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return new RetentionHeldBack(days, cutoff, await HoldsAsync(db, cutoff, ct));
+    }
+
+    /// <summary>The exports holding events older than <paramref name="cutoff"/>, oldest first, on either provider.</summary>
+    internal static async Task<IReadOnlyList<RetentionHold>> HoldsAsync(PortalDbContext db, DateTime cutoff, CancellationToken ct)
+    {
         var schedules = await db.ScheduledExports.AsNoTracking().Where(s => !s.Paused && s.Mode == ExportMode.Incremental)
             .Select(s => new { s.Id, s.Name, s.WorkbookId, s.WatermarkEventRowId }).ToListAsync(ct);
         var holds = new List<RetentionHold>();
@@ -36,6 +42,6 @@ public sealed class ListRetentionHolds(
             }
         }
 
-        return new RetentionHeldBack(days, cutoff, holds.OrderBy(h => h.OldestUndeliveredUtc).ToList());
+        return holds.OrderBy(h => h.OldestUndeliveredUtc).ToList();
     }
 }

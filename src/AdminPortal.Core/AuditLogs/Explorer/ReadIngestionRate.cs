@@ -19,8 +19,13 @@ public sealed class ReadIngestionRate(IDbContextFactory<PortalDbContext> dbFacto
     public async Task<IngestionRate> HandleAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
         await sessions.EnsureAuditLogReaderAsync(user, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ReadAsync(db, clock.GetUtcNow().UtcDateTime, ct);
+    }
+
+    /// <summary>The rate at <paramref name="now"/>, on either provider (the store tests run it on both).</summary>
+    internal static async Task<IngestionRate> ReadAsync(PortalDbContext db, DateTime now, CancellationToken ct)
+    {
         var newest = await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Id)
             .Select(e => new { e.Id, e.IngestedAtUtc }).FirstOrDefaultAsync(ct);
         if (newest is null)
