@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using AdminPortal.BrowserTests.Infrastructure;
 using AdminPortal.CloudStorage;
 using AdminPortal.CloudStorage.Tests.Infrastructure;
-using Amazon.S3;
 using Microsoft.Playwright;
 
 namespace AdminPortal.BrowserTests;
@@ -160,8 +159,7 @@ public sealed class ExportScheduleTests(SharedPortal shared)
     public async Task A_failed_run_shows_the_clouds_error_and_e_mails_it_with_a_link_to_the_history()
     {
         const string bucket = "exports-vanishing";
-        using var s3 = new AmazonS3Client(new Amazon.Runtime.BasicAWSCredentials(StoragePeers.S3AccessKeyId, "x"),
-            new AmazonS3Config { ServiceURL = Peers.S3Url.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+        using var s3 = IntegrationPages.S3Client(Peers);
         await s3.PutBucketAsync(bucket);
         await using var admin = await shared.OpenAdminSessionAsync(IntegrationPages.SettingsPath);
         var page = admin.Page;

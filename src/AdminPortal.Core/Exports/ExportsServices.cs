@@ -101,6 +101,10 @@ public static class ExportsServices
         services.AddSingleton<IIntegrationEventHandler<IntegrationDeleted>, IntegrationEventHandlers.PauseOrDeleteLinkedExports>();
         services.AddSingleton<IntegrationEventHandlers.ListLinkedExports>();
         services.AddSingleton<IRetentionHold, ExportRetentionHold>();
+
+        // The overview's figures
+        services.AddSingleton<ListExportFailures>();
+        services.AddSingleton<ListRetentionHolds>();
         return services;
     }
 }
