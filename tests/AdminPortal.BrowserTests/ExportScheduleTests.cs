@@ -27,7 +27,8 @@ public sealed class ExportScheduleTests(SharedPortal shared)
         await SaveWorkbookAsync(admin, $"Exports {cloud}");
 
         await OpenScheduleExportsAsync(page);
-        await AddScheduleAsync(page, integration, "events-{run}-{part}.jsonl");
+        // Every stored event, the demo's oldest too (the workbook's 30 days start after them by the time the run starts).
+        await AddScheduleAsync(page, integration, "events-{run}-{part}.jsonl", firstRun: "All retained events");
         await Assertions.Expect(page.GetByTestId("schedules-grid")).ToContainTextAsync($"{Root(cloud)}{prefix}events-{{run}}-{{part}}.jsonl");
         await admin.CaptureAsync($"schedule-exports-{cloud}");
 
@@ -348,8 +349,8 @@ public sealed class ExportScheduleTests(SharedPortal shared)
         await Assertions.Expect(page.GetByTestId("schedule-exports")).ToBeVisibleAsync();
     }
 
-    /// <summary>Add Schedule: the integration, the object name (JSON Lines or CSV by its extension, gzip by .gz), the defaults otherwise.</summary>
-    internal static async Task AddScheduleAsync(IPage page, string integration, string template, string? notify = null)
+    /// <summary>Add Schedule: the integration, the object name (JSON Lines or CSV by its extension, gzip by .gz), the first run when given, the defaults otherwise.</summary>
+    internal static async Task AddScheduleAsync(IPage page, string integration, string template, string? notify = null, string? firstRun = null)
     {
         await page.GetByTestId("add-schedule").ClickAsync();
         var form = page.GetByTestId("schedule-form");
@@ -375,6 +376,13 @@ public sealed class ExportScheduleTests(SharedPortal shared)
         if (notify is not null)
         {
             await form.Locator("#emails").FillAsync(notify);
+        }
+
+        if (firstRun is not null)
+        {
+            await ChooseAsync(page, form, "first-run-choice", firstRun);
+            await Assertions.Expect(form.GetByTestId("first-run-text"))
+                .ToContainTextAsync(firstRun == "All retained events" ? "First run: exports all retained events" : "First run: exports the workbook's time range");
         }
 
         await Assertions.Expect(form.GetByTestId("save-schedule")).ToHaveTextAsync("Create");
