@@ -47,8 +47,10 @@ public sealed class LedgerQueries(UserSessions sessions, IDbContextFactory<Porta
         var to = toUtc ?? LedgerVersion.Open;
         return await db.LedgerMatches.AsNoTracking()
             .Where(m => m.IdentityId == identityId && m.EventTimeUtc >= from && m.EventTimeUtc < to)
+            // Distinct first: an event whose actor and target are both hers counts once.
+            .Select(m => new { m.EventId, m.EventTimeUtc }).Distinct()
             .OrderByDescending(m => m.EventTimeUtc).ThenByDescending(m => m.EventId)
-            .Select(m => m.EventId).Distinct().Take(Math.Clamp(take, 1, 100_000)).ToListAsync(ct);
+            .Take(Math.Clamp(take, 1, 100_000)).Select(m => m.EventId).ToListAsync(ct);
     }
 
     /// <summary>The events of the range whose actor matched nothing (no policy ran over them, or none of its rules matched).</summary>
