@@ -15,6 +15,8 @@ public static class LedgerServices
         services.AddSingleton<ListMatchingPolicies>();
         services.AddSingleton<RunMatchingPolicy>();
         services.AddSingleton<LedgerQueries>();
+        services.AddSingleton<GetLedgerSummary>();
+        services.AddSingleton<FindLedgerEntities>();
         services.AddSingleton<MatchAfterCollection>();
         return services;
     }
