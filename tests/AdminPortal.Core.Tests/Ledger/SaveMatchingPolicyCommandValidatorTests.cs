@@ -28,6 +28,8 @@ public sealed class SaveMatchingPolicyCommandValidatorTests
             Problems(new MatchingRuleInput(RuleEntityType.Account, RuleComparison.Exact, DisplayMethod.EntityName, Pattern: "{login}")));
         Assert.Equal(["An actor is looked up in the accounts or the identities."],
             Problems(new MatchingRuleInput(RuleEntityType.Actor, RuleComparison.Exact, DisplayMethod.EntityName, ActorKind: LedgerKind.Group)));
+        Assert.Equal(["Identities, repositories and applications have no parent to compare: leave compareParent off."],
+            Problems(new MatchingRuleInput(RuleEntityType.Identity, RuleComparison.Exact, DisplayMethod.EntityName, CompareParent: true)));
         Assert.Equal(["A policy needs at least one rule."], Problems());
     }
 }
