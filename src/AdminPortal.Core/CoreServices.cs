@@ -104,6 +104,7 @@ public static class CoreServices
         services.AddSingleton<IAuditEventQueries>(sp => sp.ForProvider<IAuditEventQueries, AuditEventReader, PostgreSqlAuditEventQueries>());
         services.AddSingleton<AuditLogs.Demo.DemoSeeder>();
         services.AddSingleton<AuditLogExplorer>();
+        services.AddSingleton<ReadIngestionRate>();
         services.AddSingleton<Workbooks.WorkbookService>();
         services.AddSingleton<ApiTokens.ApiTokenAuditTrail>();
         services.AddSingleton<ApiTokens.CreateApiToken>();

@@ -4,8 +4,9 @@ using Microsoft.Playwright;
 namespace AdminPortal.BrowserTests;
 
 /// <summary>
-/// The layout budget on every page an Admin can open: at a desktop's and a phone's size the page never scrolls
-/// sideways (wide tables scroll in their own box) and has exactly one h1.
+/// The layout budget on every page an Admin can open: at a desktop's and a phone's size, in the light and the dark
+/// theme, the page never scrolls sideways (wide tables scroll in their own box) and has exactly one h1. With
+/// BROWSER_SCREENSHOTS set, every page is kept as page-size-theme.png (overview-1280x800-dark.png) for a person to look at.
 /// </summary>
 [Collection(PortalCollection.Name)]
 public sealed class EveryPageFitsTests(SharedPortal shared)
@@ -26,6 +27,7 @@ public sealed class EveryPageFitsTests(SharedPortal shared)
         // The first entity when LedgerTests imported it before, its not-found state otherwise; LedgerTests checks the full page at both sizes.
         ("/ledger/1", "ledger-entity", true),
         ("/status/404", "status-404", false),
+        ("/signout", "signout", false),
     ];
 
     /// <summary>Null when the page fits; otherwise the widths and the outermost elements that run past the right edge (to say what to fix).</summary>
@@ -43,40 +45,55 @@ public sealed class EveryPageFitsTests(SharedPortal shared)
         """;
 
     [Theory]
-    [InlineData(1280, 800, "desktop")]
-    [InlineData(390, 844, "phone")]
-    public async Task No_page_an_Admin_opens_scrolls_sideways_and_each_has_one_heading(int width, int height, string device)
+    [InlineData(1280, 800, "light")]
+    [InlineData(1280, 800, "dark")]
+    [InlineData(390, 844, "light")]
+    [InlineData(390, 844, "dark")]
+    public async Task No_page_an_Admin_opens_scrolls_sideways_and_each_has_one_heading(int width, int height, string theme)
     {
         await using var session = await shared.OpenSessionAsync();
         var page = session.Page;
+        var size = $"{width}x{height}";
         await page.SetViewportSizeAsync(width, height);
+        // The user menu's choice, as app.js keeps it: set before the first page that reads it.
+        await page.GotoAsync("/signin");
+        await page.EvaluateAsync("theme => localStorage.setItem('adminPortal.theme', theme)", theme);
+        await page.ReloadAsync();
+        Assert.Equal(theme, await page.EvaluateAsync<string>("() => document.documentElement.dataset.theme"));
+        var overflowing = new List<string>();
+        await MeasureAsync(session, "/signin", overflowing);
+        await session.CaptureAsync($"signin-{size}-{theme}");
         await session.SignInAsync(SharedPortal.AdminEmail, SharedPortal.AdminPassword);
         await session.WaitForCircuitAsync();
 
-        var overflowing = new List<string>();
         foreach (var (path, name, interactive) in Pages)
         {
             await page.GotoAsync(path);
             if (interactive)
             {
                 await session.WaitForCircuitAsync();
+                await Assertions.Expect(page.GetByTestId("portal-layout")).ToHaveAttributeAsync("data-theme", theme);
             }
 
             await Assertions.Expect(page.Locator("h1")).ToHaveCountAsync(1);
             await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
-            // Lists load after the first render: let them arrive before measuring.
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            await page.WaitForTimeoutAsync(300);
-            var overflow = await page.EvaluateAsync<string?>(OverflowScript);
-            if (overflow is not null)
-            {
-                overflowing.Add($"{path} ({overflow})");
-            }
-
-            await session.CaptureAsync($"{device}-{name}");
+            await MeasureAsync(session, path, overflowing);
+            await session.CaptureAsync($"{name}-{size}-{theme}");
         }
 
-        Assert.True(overflowing.Count == 0, $"Scrolls sideways at {width}×{height}: {string.Join(", ", overflowing)}");
+        Assert.True(overflowing.Count == 0, $"Scrolls sideways at {width}×{height} ({theme}): {string.Join(", ", overflowing)}");
         session.AssertNoConsoleErrors();
+    }
+
+    private static async Task MeasureAsync(BrowserSession session, string path, List<string> overflowing)
+    {
+        // Lists load after the first render: let them arrive before measuring.
+        await session.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await session.Page.WaitForTimeoutAsync(300);
+        var overflow = await session.Page.EvaluateAsync<string?>(OverflowScript);
+        if (overflow is not null)
+        {
+            overflowing.Add($"{path} ({overflow})");
+        }
     }
 }

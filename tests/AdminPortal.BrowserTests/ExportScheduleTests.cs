@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using AdminPortal.BrowserTests.Infrastructure;
 using AdminPortal.CloudStorage;
 using AdminPortal.CloudStorage.Tests.Infrastructure;
-using Amazon.S3;
 using Microsoft.Playwright;
 
 namespace AdminPortal.BrowserTests;
@@ -125,11 +124,42 @@ public sealed class ExportScheduleTests(SharedPortal shared)
     }
 
     [Fact]
+    public async Task The_form_says_how_many_objects_the_first_run_writes_and_switches_to_daily_objects()
+    {
+        await using var admin = await shared.OpenAdminSessionAsync(IntegrationPages.SettingsPath);
+        var page = admin.Page;
+        await IntegrationPages.AddS3Async(page, Peers, "s3_exports_daily", "s3://audit-exports/exports-daily/");
+        // The demo's events cover the last 30 days, the workbook's range: one object per hour is hundreds of objects.
+        await SaveWorkbookAsync(admin, "Exports daily");
+        await OpenScheduleExportsAsync(page);
+        await page.GetByTestId("add-schedule").ClickAsync();
+        var form = page.GetByTestId("schedule-form");
+        await ChooseAsync(page, form, "integration", "s3_exports_daily (AWS)");
+
+        await Assertions.Expect(form.GetByTestId("first-run-text")).ToHaveTextAsync("First run: exports the workbook's time range (last 30 days).");
+        var count = form.GetByTestId("object-count");
+        await Assertions.Expect(count).ToContainTextAsync("(one per hour that has events");
+        Assert.True(Objects(await count.TextContentAsync()) > 300, await count.TextContentAsync());
+        await admin.CaptureAsync("schedule-form-object-count");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Use daily objects" }).ClickAsync();
+
+        await Assertions.Expect(form.Locator("#uri-template")).ToHaveValueAsync("audit_logs/{yyyy}/{MM}/{dd}/audit_logs-{run}-{part}.csv.gz");
+        await Assertions.Expect(count).ToContainTextAsync("(one per day that has events");
+        Assert.InRange(Objects(await count.TextContentAsync()), 28, 32);
+        await Assertions.Expect(form.GetByTestId("daily-suggestion")).ToHaveCountAsync(0);
+        await form.GetByTestId("save-schedule").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("schedules-grid")).ToContainTextAsync("exports-daily/audit_logs/{yyyy}/{MM}/{dd}/audit_logs-{run}-{part}.csv.gz");
+        admin.AssertNoConsoleErrors();
+
+        static int Objects(string? text) => int.Parse(
+            Regex.Match(text ?? "", @"write (?:about |more than )?([\d,]+) objects?").Groups[1].Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public async Task A_failed_run_shows_the_clouds_error_and_e_mails_it_with_a_link_to_the_history()
     {
         const string bucket = "exports-vanishing";
-        using var s3 = new AmazonS3Client(new Amazon.Runtime.BasicAWSCredentials(StoragePeers.S3AccessKeyId, "x"),
-            new AmazonS3Config { ServiceURL = Peers.S3Url.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+        using var s3 = IntegrationPages.S3Client(Peers);
         await s3.PutBucketAsync(bucket);
         await using var admin = await shared.OpenAdminSessionAsync(IntegrationPages.SettingsPath);
         var page = admin.Page;

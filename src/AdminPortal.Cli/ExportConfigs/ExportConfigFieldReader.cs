@@ -94,6 +94,25 @@ internal sealed class ExportConfigFieldReader(ExportConfigDocument document)
         }
     }
 
+    /// <summary>
+    /// What the first run sends: every retained event unless the file says otherwise (Immuta's export sends the whole
+    /// audit log, and the CLI's element is "All audit events"), or the element's time range.
+    /// </summary>
+    public string FirstRun()
+    {
+        var text = String(ExportConfigFields.FirstRun);
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case null or "allretainedevents":
+                return "AllRetainedEvents";
+            case "workbookrange":
+                return "WorkbookRange";
+            default:
+                Problem(document.Fields[ExportConfigFields.FirstRun], $"\"{text}\" is not a first run: use allRetainedEvents or workbookRange.");
+                return "AllRetainedEvents";
+        }
+    }
+
     /// <summary>A service account key: the key JSON object itself, or that JSON as a string.</summary>
     public string? KeyJson()
     {

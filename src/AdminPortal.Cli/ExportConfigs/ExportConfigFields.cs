@@ -21,8 +21,9 @@ public static class ExportConfigFields
     public const string Format = "format";
     public const string Gzip = "gzip";
     public const string UriTemplate = "uriTemplate";
+    public const string FirstRun = "firstRun";
 
-    private static readonly string[] Common = [Interval, Path, Name, Format, Gzip, UriTemplate];
+    private static readonly string[] Common = [Interval, Path, Name, Format, Gzip, UriTemplate, FirstRun];
 
     public static IReadOnlyList<string> Required(ExportConfigKind kind) => kind switch
     {

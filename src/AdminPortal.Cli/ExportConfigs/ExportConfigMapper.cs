@@ -34,6 +34,7 @@ public static class ExportConfigMapper
         var format = reader.Format();
         var gzip = reader.Bool(ExportConfigFields.Gzip) ?? true;
         var template = reader.String(ExportConfigFields.UriTemplate);
+        var firstRun = reader.FirstRun();
 
         var integration = kind switch
         {
@@ -56,7 +57,7 @@ public static class ExportConfigMapper
 
         reader.ThrowIfAny();
         return new ExportConfigPlan(integration, name, hours!.Value, format, gzip,
-            template ?? DefaultUriTemplate + Extension(format, gzip), document);
+            template ?? DefaultUriTemplate + Extension(format, gzip), firstRun, document);
     }
 
     private static string Extension(string format, bool gzip) => format switch

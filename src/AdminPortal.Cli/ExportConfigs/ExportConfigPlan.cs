@@ -13,6 +13,7 @@ public sealed record ExportConfigPlan(
     string Format,
     bool Gzip,
     string UriTemplate,
+    string FirstRun,
     ExportConfigDocument Document)
 {
     /// <summary>The file's field (and line) behind an API error key such as <c>destination.bucket</c>, if any.</summary>
@@ -34,6 +35,7 @@ public sealed record ExportConfigPlan(
             "format" => [ExportConfigFields.Format],
             "gzip" => [ExportConfigFields.Gzip],
             "uritemplate" => [ExportConfigFields.UriTemplate],
+            "firstrun" => [ExportConfigFields.FirstRun],
             "name" => [ExportConfigFields.Name],
             _ => [],
         };

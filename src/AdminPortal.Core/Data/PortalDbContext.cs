@@ -96,6 +96,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
             e.ToTable("ScheduledExports");
             e.Property(x => x.Format).HasConversion<string>();
             e.Property(x => x.Mode).HasConversion<string>();
+            // Rows stored before the setting existed take what their first run did then: all retained events. That is
+            // also the enum's first value, so EF's sentinel and the column's default agree.
+            e.Property(x => x.FirstRun).HasConversion<string>().HasDefaultValue(ExportFirstRun.AllRetainedEvents);
             e.Property(x => x.FrequencyKind).HasConversion<string>();
             // No foreign key to the integration: deleting one pauses its exports or deletes them, as the Admin chooses
             // (Exports/IntegrationEventHandlers, in the same save), never by a cascade.

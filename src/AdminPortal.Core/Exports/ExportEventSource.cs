@@ -67,6 +67,43 @@ public sealed class ExportEventSource(IOptions<DatabaseOptions> database) : IExp
         return Task.FromResult<ExportEventReader>(SqliteExportEventReader.Open(database.Value, sql, command.Parameters, shape, after, batchSize));
     }
 
+    public async Task<ExportEventBuckets> CountByTimeAsync(ExportWindow window, long bucketMs, int maxBuckets, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        var where = AuditSql.Where(window.Query, command, "e.");
+        var (table, id) = window.Plan("e");
+        command.CommandText =
+            $"SELECT {FloorBucket}, count(*) FROM {table}{And(where)}{id} > $after AND {id} <= $to GROUP BY b ORDER BY b LIMIT $take";
+        command.Parameters.AddWithValue("$bucket", bucketMs);
+        command.Parameters.AddWithValue("$after", window.AfterRowId ?? 0);
+        command.Parameters.AddWithValue("$to", window.ToRowId);
+        command.Parameters.AddWithValue("$take", maxBuckets + 1);
+        return await ReadBucketsAsync(command, maxBuckets, ct);
+    }
+
+    /// <summary>The bucket of an event time, rounded down also before 1970 (integer division rounds toward zero).</summary>
+    private const string FloorBucket =
+        "CASE WHEN e.\"EventTimeUtc\" >= 0 THEN e.\"EventTimeUtc\" / $bucket ELSE (e.\"EventTimeUtc\" + 1) / $bucket - 1 END AS b";
+
+    /// <summary>The rows of a bucket count (bucket, rows), the one past <paramref name="maxBuckets"/> telling that there are more.</summary>
+    internal static async Task<ExportEventBuckets> ReadBucketsAsync(System.Data.Common.DbCommand command, int maxBuckets, CancellationToken ct)
+    {
+        var buckets = new List<(long, long)>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            if (buckets.Count == maxBuckets)
+            {
+                return new ExportEventBuckets(buckets, Capped: true);
+            }
+
+            buckets.Add((reader.GetInt64(0), reader.GetInt64(1)));
+        }
+
+        return new ExportEventBuckets(buckets, Capped: false);
+    }
+
     public async Task<DateTime?> OldestEventTimeAfterAsync(long rowId, CancellationToken ct)
     {
         await using var connection = new SqliteConnection(database.Value.ConnectionString());

@@ -4,8 +4,9 @@ using AdminPortal.Core.AuditLogs.Explorer;
 namespace AdminPortal.Core.Exports;
 
 /// <summary>
-/// Which events a new run takes: the window after the watermark (incremental) or the element's time range (snapshot),
-/// up to the newest row when it starts; or, when the last run failed on a window the watermark has not passed, that
+/// Which events a new run takes: the window after the watermark (incremental; the first one, without a watermark, in the
+/// element's time range unless the schedule says all retained events) or the element's time range (snapshot), up to the
+/// newest row when it starts; or, when the last run failed on a window the watermark has not passed, that
 /// very window and <c>{run}</c> token, so the retry writes the same names.
 /// </summary>
 public sealed class ExportRunWindow(IExportEventSource source, TimeProvider clock)
@@ -49,6 +50,7 @@ public sealed class ExportRunWindow(IExportEventSource source, TimeProvider cloc
         if (schedule.Mode == ExportMode.Incremental)
         {
             var after = schedule.WatermarkEventRowId;
+            (run.WindowFromEventTimeUtc, run.WindowToEventTimeUtc) = EventTimeRange(schedule.Mode, schedule.FirstRun, after, state, now);
             run.WindowAfterEventRowId = after;
             run.WindowAfterIngestedAtUtc = schedule.WatermarkIngestedAtUtc;
             // Never below the watermark: retention may have removed the newest rows' neighbours, never rows after it.
@@ -58,7 +60,7 @@ public sealed class ExportRunWindow(IExportEventSource source, TimeProvider cloc
         }
         else
         {
-            var (from, to) = state.Window(now);
+            var (from, to) = EventTimeRange(schedule.Mode, schedule.FirstRun, after: null, state, now);
             run.WindowToEventRowId = newest;
             run.WindowToIngestedAtUtc = newestIngestedAt;
             run.WindowFromEventTimeUtc = from;
@@ -66,6 +68,17 @@ public sealed class ExportRunWindow(IExportEventSource source, TimeProvider cloc
             run.RunToken = ExportRunTokens.Snapshot(now, newest);
         }
     }
+
+    /// <summary>
+    /// The event-time range a run takes besides its row ids: a snapshot's is the element's range as it means at
+    /// <paramref name="nowUtc"/>; an incremental export's first run (no watermark yet) takes it too unless the schedule
+    /// says all retained events; later incremental runs take every event ingested since, whatever its time, so an event
+    /// that arrives late is still delivered. The form's estimate of the next run reads the same range.
+    /// </summary>
+    public static (DateTime? From, DateTime? To) EventTimeRange(ExportMode mode, ExportFirstRun firstRun, long? after, ExplorerState state, DateTime nowUtc) =>
+        mode == ExportMode.FullSnapshot || (after is null && firstRun == ExportFirstRun.WorkbookRange)
+            ? state.Window(nowUtc)
+            : (null, null);
 
     /// <summary>The events the run reads: its stored bounds with the element's search and filters.</summary>
     public static ExportWindow Of(ExportRun run, ExplorerState state) => new(

@@ -224,6 +224,27 @@ public sealed class ExportUriTemplate
         };
     }
 
+    /// <summary>
+    /// The same names with one object per day instead of per hour (<c>{HH}</c> and its folder or separator removed),
+    /// which the form suggests for windows of more than a few days; null when the template is not hourly.
+    /// </summary>
+    public string? Daily()
+    {
+        if (Grain != PartitionGrain.Hour)
+        {
+            return null;
+        }
+
+        // With the separator before it ("{dd}/{HH}/x" → "{dd}/x"), or the one after when it opens the name.
+        const string separators = "/-_T.";
+        var at = Text.IndexOf(Hour, StringComparison.Ordinal);
+        var (start, end) = at > 0 && separators.Contains(Text[at - 1]) ? (at - 1, at + Hour.Length)
+            : at == 0 && Text.Length > Hour.Length && separators.Contains(Text[Hour.Length]) ? (0, Hour.Length + 1)
+            : (at, at + Hour.Length);
+        var daily = Text[..start] + Text[end..];
+        return Parse(daily).Template is { Grain: PartitionGrain.Day } ? daily : null;
+    }
+
     /// <summary>The object key (relative to the prefix) of one part of one partition.</summary>
     public string Render(DateTime partitionStartUtc, string run, int part)
     {

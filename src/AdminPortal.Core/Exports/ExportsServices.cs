@@ -36,6 +36,7 @@ public static class ExportsServices
         services.AddSingleton<ExportRunsInFlight>();
         services.AddHostedService(sp => sp.GetRequiredService<ExportRunsInFlight>());
         services.AddSingleton<ScheduledExportService>();
+        services.AddSingleton<EstimateNextRun>();
         services.AddSingleton<StartSendNow>();
         services.AddSingleton<GetExportRun>();
         services.AddSingleton<ExportRecipients>();
@@ -100,6 +101,10 @@ public static class ExportsServices
         services.AddSingleton<IIntegrationEventHandler<IntegrationDeleted>, IntegrationEventHandlers.PauseOrDeleteLinkedExports>();
         services.AddSingleton<IntegrationEventHandlers.ListLinkedExports>();
         services.AddSingleton<IRetentionHold, ExportRetentionHold>();
+
+        // The overview's figures
+        services.AddSingleton<ListExportFailures>();
+        services.AddSingleton<ListRetentionHolds>();
         return services;
     }
 }

@@ -27,6 +27,13 @@ public interface IExportEventSource
     /// </summary>
     Task<ExportEventReader> ReadAsync(ExportWindow window, ExportRowShape shape, ExportCursor after, int batchSize, CancellationToken ct);
 
+    /// <summary>
+    /// The window's events counted per <paramref name="bucketMs"/> of event time, in one grouped query on the event-time
+    /// (or filter, time) index, at most <paramref name="maxBuckets"/> buckets: the schedule form's estimate of how many
+    /// objects the next run writes (<see cref="EstimateNextRun"/>).
+    /// </summary>
+    Task<ExportEventBuckets> CountByTimeAsync(ExportWindow window, long bucketMs, int maxBuckets, CancellationToken ct);
+
     /// <summary>The oldest event time among the rows after <paramref name="rowId"/> (what an export still has to deliver); null when none.</summary>
     Task<DateTime?> OldestEventTimeAfterAsync(long rowId, CancellationToken ct);
 }

@@ -107,6 +107,25 @@ public sealed class PostgreSqlExportEventSource(IOptions<DatabaseOptions> databa
         return new PostgreSqlExportEventReader(connection, command, shape, batchSize);
     }
 
+    /// <summary>The bucket of an event time, rounded down also before 1970 (integer division rounds toward zero).</summary>
+    private const string FloorBucket =
+        "CASE WHEN e.\"EventTimeUtc\" >= 0 THEN e.\"EventTimeUtc\" / @bucket ELSE (e.\"EventTimeUtc\" + 1) / @bucket - 1 END AS b";
+
+    public async Task<ExportEventBuckets> CountByTimeAsync(ExportWindow window, long bucketMs, int maxBuckets, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        var where = PostgreSqlAuditSql.Where(window.Query, command, "e.");
+        // The time range in the WHERE (from the element) lets the planner skip the months outside it.
+        command.CommandText =
+            $"SELECT {FloorBucket}, count(*) FROM \"AuditEvents\" e{And(where)}e.\"Id\" > @after AND e.\"Id\" <= @to GROUP BY b ORDER BY b LIMIT @take";
+        command.Parameters.AddWithValue("bucket", bucketMs);
+        command.Parameters.AddWithValue("after", window.AfterRowId ?? 0);
+        command.Parameters.AddWithValue("to", window.ToRowId);
+        command.Parameters.AddWithValue("take", maxBuckets + 1);
+        return await ExportEventSource.ReadBucketsAsync(command, maxBuckets, ct);
+    }
+
     public async Task<DateTime?> OldestEventTimeAfterAsync(long rowId, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct);

@@ -16,6 +16,9 @@ public sealed record ScheduleExportCommand
     public ExportFormat Format { get; init; } = ExportFormat.Csv;
     public bool Gzip { get; init; } = true;
     public ExportMode Mode { get; init; } = ExportMode.Incremental;
+
+    /// <summary>Incremental only: the first run takes the workbook's time range (the default) or all retained events.</summary>
+    public ExportFirstRun FirstRun { get; init; } = ExportFirstRun.WorkbookRange;
     public ExportFrequencyKind FrequencyKind { get; init; } = ExportFrequencyKind.Daily;
     public int? EveryHours { get; init; }
     public TimeOnly? TimeOfDay { get; init; }

@@ -20,6 +20,9 @@ public sealed class ScheduleExportCommandValidator : AbstractValidator<ScheduleE
         RuleFor(c => c.Name).Must(n => (n?.Trim().Length ?? 0) <= ScheduleExportRules.MaxNameLength)
             .WithMessage($"A schedule name has at most {ScheduleExportRules.MaxNameLength} characters.");
 
+        RuleFor(c => c.FirstRun).IsInEnum()
+            .WithMessage("The first run takes the workbook's time range (WorkbookRange) or all retained events (AllRetainedEvents).");
+
         RuleFor(c => c.EveryHours).Must(h => h is { } hours && ScheduleExportRules.IntervalHours.Contains(hours))
             .When(c => c.FrequencyKind == ExportFrequencyKind.EveryHours)
             .WithMessage("Choose every 2, 4, 6, 12 or 24 hours.");

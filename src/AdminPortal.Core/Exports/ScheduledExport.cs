@@ -54,6 +54,12 @@ public sealed class ScheduledExport
     public string CreatedBy { get; set; } = "";
     public DateTime UpdatedAtUtc { get; set; }
 
+    /// <summary>
+    /// What the first run of an incremental export takes: the workbook's time range or all retained events. Declared
+    /// last: SQLite adds a column at the end of the table, and a new database must have the same column order.
+    /// </summary>
+    public ExportFirstRun FirstRun { get; set; } = ExportFirstRun.WorkbookRange;
+
     public IReadOnlyList<string> NotificationAddresses() =>
         NotificationEmails.Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -60,7 +60,7 @@ public sealed class ScheduledExportService(
             summaries.Add(new ScheduledExportSummary(s.Id, s.Name, s.WorkbookId, s.TableElementId, elements.GetValueOrDefault(s.TableElementId) ?? "(deleted element)",
                 s.IntegrationId, integration?.Name, integration is null ? "(deleted integration)" : ExportUriTemplate.DestinationRoot(integration) + s.UriTemplate,
                 s.UriTemplate, s.Format, s.Gzip, s.Mode, ScheduleExportRules.Describe(s), s.Paused, s.PauseReason, s.WatermarkIngestedAtUtc,
-                last?.Status, last?.StartedAtUtc, s.Paused ? null : Scheduling.ExportCron.NextRun(s, clock.GetUtcNow())));
+                last?.Status, last?.StartedAtUtc, s.Paused ? null : Scheduling.ExportCron.NextRun(s, clock.GetUtcNow()), s.FirstRun));
         }
 
         return summaries;
@@ -187,6 +187,30 @@ public sealed class ScheduledExportService(
         return await db.ExportRuns.AsNoTracking().Where(r => r.ScheduleId == id).OrderByDescending(r => r.StartedAtUtc).Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);
     }
 
+    /// <summary>A page of the schedule's runs, sorted by the database; the newest first when unsorted. Empty when the schedule is not the user's.</summary>
+    public async Task<ListPage<ExportRun>> HistoryPageAsync(ClaimsPrincipal user, Guid id, ListQuery query, CancellationToken ct = default)
+    {
+        if (await GetAsync(user, id, ct) is null)
+        {
+            return new ListPage<ExportRun>([], 0);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var runs = db.ExportRuns.AsNoTracking().Where(r => r.ScheduleId == id);
+        var sorted = query.SortBy switch
+        {
+            nameof(ExportRun.Trigger) => query.Order(runs, r => r.Trigger),
+            nameof(ExportRun.Status) => query.Order(runs, r => r.Status),
+            nameof(ExportRun.Rows) => query.Order(runs, r => r.Rows),
+            nameof(ExportRun.Bytes) => query.Order(runs, r => r.Bytes),
+            nameof(ExportRun.Objects) => query.Order(runs, r => r.Objects),
+            nameof(ExportRun.StartedAtUtc) => query.Order(runs, r => r.StartedAtUtc),
+            _ => runs.OrderByDescending(r => r.StartedAtUtc),
+        };
+        var rows = await sorted.ThenByDescending(r => r.StartedAtUtc).ThenBy(r => r.Id).Skip(query.SafeSkip).Take(query.SafeTake).ToListAsync(ct);
+        return new ListPage<ExportRun>(rows, await runs.CountAsync(ct));
+    }
+
     /// <summary>A finished run's manifest, read back from the customer's storage as a consumer would read it.</summary>
     public async Task<string?> ManifestAsync(ClaimsPrincipal user, Guid scheduleId, Guid runId, CancellationToken ct = default)
     {
@@ -273,6 +297,7 @@ public sealed class ScheduledExportService(
         s.Format = c.Format;
         s.Gzip = c.Gzip;
         s.Mode = c.Mode;
+        s.FirstRun = c.FirstRun;
         s.FrequencyKind = c.FrequencyKind;
         s.EveryHours = c.FrequencyKind == ExportFrequencyKind.EveryHours ? c.EveryHours : null;
         s.TimeOfDay = c.FrequencyKind is ExportFrequencyKind.Daily or ExportFrequencyKind.Weekly or ExportFrequencyKind.Monthly ? c.TimeOfDay : null;
@@ -302,7 +327,7 @@ public sealed class ScheduledExportService(
     }
 
     private static string Describe(ScheduledExport s) =>
-        $"{s.Mode} {s.Format}{(s.Gzip ? ".gz" : "")} of workbook {s.WorkbookId} element {s.TableElementId} to integration {s.IntegrationId} as {s.UriTemplate}; {ScheduleExportRules.Describe(s)}";
+        $"{s.Mode}{(s.Mode == ExportMode.Incremental ? $" (first run: {s.FirstRun})" : "")} {s.Format}{(s.Gzip ? ".gz" : "")} of workbook {s.WorkbookId} element {s.TableElementId} to integration {s.IntegrationId} as {s.UriTemplate}; {ScheduleExportRules.Describe(s)}";
 
     private Task AuditAsync(ClaimsPrincipal user, string code, string label, string action, ScheduledExport s, string? details,
         CancellationToken ct, string? oldValue = null, string? newValue = null) =>

@@ -369,6 +369,12 @@ namespace AdminPortal.Core.Migrations
                     b.Property<int?>("EveryHours")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FirstRun")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("AllRetainedEvents");
+
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasColumnType("TEXT");

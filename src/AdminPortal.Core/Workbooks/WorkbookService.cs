@@ -74,6 +74,29 @@ public sealed class WorkbookService(IDbContextFactory<PortalDbContext> dbFactory
             .ToListAsync(ct);
     }
 
+    /// <summary>A page of the workbooks the user may open (an Admin: all), sorted by the database; by name when unsorted.</summary>
+    public async Task<ListPage<WorkbookSummary>> PageAsync(ClaimsPrincipal user, ListQuery query, CancellationToken ct = default)
+    {
+        var session = await sessions.EnsureAuditLogReaderAsync(user, ct);
+        var owner = session.Id;
+        var admin = session.IsInRole(PortalRoles.Admin);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var visible = db.Workbooks.AsNoTracking().Where(w => admin || w.OwnerId == owner);
+        var sorted = query.SortBy switch
+        {
+            nameof(WorkbookSummary.Folder) => query.Order(visible, w => w.Folder),
+            nameof(WorkbookSummary.OwnerEmail) => query.Order(visible, w => w.OwnerEmail),
+            nameof(WorkbookSummary.Elements) => query.Order(visible, w => w.Elements.Count),
+            nameof(WorkbookSummary.UpdatedAtUtc) => query.Order(visible, w => w.UpdatedAtUtc),
+            _ => query.Order(visible, w => w.Name),
+        };
+        // The id last, so that equal keys keep one order from page to page.
+        var rows = await sorted.ThenBy(w => w.Id).Skip(query.SafeSkip).Take(query.SafeTake)
+            .Select(w => new WorkbookSummary(w.Id, w.Name, w.Folder, w.OwnerEmail, w.Elements.Count, w.UpdatedAtUtc))
+            .ToListAsync(ct);
+        return new ListPage<WorkbookSummary>(rows, await visible.CountAsync(ct));
+    }
+
     public async Task<Workbook?> GetAsync(ClaimsPrincipal user, int id, CancellationToken ct = default)
     {
         var session = await sessions.EnsureAuditLogReaderAsync(user, ct);

@@ -378,6 +378,12 @@ namespace AdminPortal.Migrations.PostgreSQL.Migrations
                     b.Property<int?>("EveryHours")
                         .HasColumnType("integer");
 
+                    b.Property<string>("FirstRun")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("AllRetainedEvents");
+
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasColumnType("text");

@@ -43,20 +43,20 @@ public static class IngestionEndpoints
                     statusCode: StatusCodes.Status415UnsupportedMediaType);
             }
 
-            return await WithinLimitAndMatchAsync(context, options.Value, async () =>
+            return await WithinLimitAsync(context, options.Value, async () =>
             {
                 var form = await context.Request.ReadFormAsync(context.RequestAborted);
                 var missing = new[] { "log", "properties", "mapping" }.Where(name => form.Files[name] is null).ToList();
                 if (missing.Count > 0)
                 {
-                    return (new IngestionReport(0, 0, 0, 0, [], $"Missing file(s): {string.Join(", ", missing)}. Nothing was stored."), (MatchingRunReport?)null);
+                    return new IngestionReport(0, 0, 0, 0, [], $"Missing file(s): {string.Join(", ", missing)}. Nothing was stored.");
                 }
 
                 // The policy the collection names runs at its end (Brainwave's silo); an unknown one refuses the collection first.
                 var policy = form["policy"].FirstOrDefault();
                 if (await matching.CheckAsync(policy, context.RequestAborted) is { } unknown)
                 {
-                    return (new IngestionReport(0, 0, 0, 0, [], unknown), (MatchingRunReport?)null);
+                    return new IngestionReport(0, 0, 0, 0, [], unknown);
                 }
 
                 await using var log = form.Files["log"]!.OpenReadStream();
@@ -64,7 +64,7 @@ public static class IngestionEndpoints
                 await using var mapping = form.Files["mapping"]!.OpenReadStream();
                 var report = await ingestion.CollectCsvAsync(
                     new CsvCollectionInput(log, properties, mapping, form.Files["log"]!.FileName), atomic == true, context.RequestAborted);
-                return (report, await matching.RunAsync(policy, report, context.RequestAborted));
+                return await matching.RunAsync(policy, report, context.RequestAborted);
             });
         })
         .WithTags("Ingestion")
@@ -72,11 +72,7 @@ public static class IngestionEndpoints
         return endpoints;
     }
 
-    private static Task<IResult> WithinLimitAsync(HttpContext context, IngestionOptions options, Func<Task<IngestionReport>> ingest) =>
-        WithinLimitAndMatchAsync(context, options, async () => (await ingest(), (MatchingRunReport?)null));
-
-    private static async Task<IResult> WithinLimitAndMatchAsync(HttpContext context, IngestionOptions options,
-        Func<Task<(IngestionReport Report, MatchingRunReport? Matching)>> ingest)
+    private static async Task<IResult> WithinLimitAsync(HttpContext context, IngestionOptions options, Func<Task<IngestionReport>> ingest)
     {
         var tooLarge = Results.Json(new { error = $"The request is larger than {options.MaxRequestBytes:N0} bytes: split the batch." },
             statusCode: StatusCodes.Status413PayloadTooLarge);
@@ -91,10 +87,9 @@ public static class IngestionEndpoints
         }
 
         IngestionReport report;
-        MatchingRunReport? matching;
         try
         {
-            (report, matching) = await ingest();
+            report = await ingest();
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -112,8 +107,8 @@ public static class IngestionEndpoints
             // Only the first rejections are listed, so that a body of garbage does not make an answer as large.
             rejectionsNotListed = report.NotListed,
             error = report.Error,
-            // The run of the policy the collection named, when it named one and stored events.
-            matching,
+            // The run of the matching policy a CSV collection named, when it named one and stored events.
+            matching = report.Matching,
         };
         return Results.Json(body, statusCode: report.Error is null ? StatusCodes.Status200OK
             : report.Rejected > 0 && report.Received > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest);

@@ -48,6 +48,11 @@ public static class IntegrationPages
         await Assertions.Expect(Row(page, name)).ToHaveCountAsync(1);
     }
 
+    /// <summary>An S3 client on s3rver, for a test that makes or removes a bucket behind the portal's back.</summary>
+    public static Amazon.S3.AmazonS3Client S3Client(StoragePeers peers) =>
+        new(new Amazon.Runtime.BasicAWSCredentials(StoragePeers.S3AccessKeyId, "x"),
+            new Amazon.S3.AmazonS3Config { ServiceURL = peers.S3Url.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+
     public static ILocator Row(IPage page, string name) =>
         page.GetByTestId("integrations-grid").Locator("tr", new() { Has = page.GetByTestId($"actions-{name}") });
 }

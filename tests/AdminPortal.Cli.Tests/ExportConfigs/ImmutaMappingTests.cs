@@ -38,6 +38,31 @@ public sealed class ImmutaMappingTests
         Assert.Equal(ExportConfigMapper.DefaultUriTemplate + ".jsonl.gz", plan.UriTemplate);
     }
 
+    [Theory]
+    [InlineData("", "AllRetainedEvents")]
+    [InlineData(", \"firstRun\": \"workbookRange\"", "WorkbookRange")]
+    [InlineData(", \"firstRun\": \"allRetainedEvents\"", "AllRetainedEvents")]
+    public void The_first_run_sends_every_retained_event_unless_the_file_asks_for_the_workbooks_range(string field, string firstRun)
+    {
+        var plan = Map(ExportConfigKind.S3AccessKey, $$"""
+            { "interval": "EVERY_6_HOURS", "bucket": "b", "accessKeyId": "k", "secretAccessKey": "s"{{field}} }
+            """);
+
+        Assert.Equal(firstRun, plan.FirstRun);
+    }
+
+    [Fact]
+    public void An_unknown_first_run_is_refused_on_its_line_with_the_two_choices()
+    {
+        var error = Refused(ExportConfigKind.Gcs, """
+            { "interval": "EVERY_6_HOURS", "bucket": "b",
+              "firstRun": "yesterday" }
+            """);
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal(("firstRun", (int?)2, "\"yesterday\" is not a first run: use allRetainedEvents or workbookRange."), (problem.Field, problem.Line, problem.Message));
+    }
+
     [Fact]
     public void An_s3_compatible_store_takes_its_endpoint_path_style_name_and_format()
     {

@@ -108,6 +108,29 @@ public sealed class SchedulesApiTests(StoragePeers peers, ApiPortal portal)
     }
 
     [Fact]
+    public async Task A_schedule_takes_firstRun_and_shows_it_the_workbooks_range_by_default()
+    {
+        var api = await AdminAsync();
+        var (integration, workbook, element, byDefault) = await ExportAsync(api, "apifirstrun");
+
+        var chosen = (await (await api.PostJsonAsync("/api/schedules", new
+        {
+            workbookId = workbook, tableElementId = element, integrationId = integration, uriTemplate = UriTemplate,
+            frequencyKind = "EveryHours", everyHours = 12, firstRun = "AllRetainedEvents",
+        })).JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var refused = await api.PostJsonAsync("/api/schedules", new
+        {
+            workbookId = workbook, tableElementId = element, integrationId = integration, uriTemplate = UriTemplate,
+            frequencyKind = "EveryHours", everyHours = 12, firstRun = "Yesterday",
+        });
+
+        Assert.Equal("WorkbookRange", (await (await api.GetAsync($"/api/schedules/{byDefault}")).JsonAsync(HttpStatusCode.OK)).GetProperty("firstRun").GetString());
+        Assert.Equal("AllRetainedEvents", (await (await api.GetAsync($"/api/schedules/{chosen}")).JsonAsync(HttpStatusCode.OK)).GetProperty("firstRun").GetString());
+        Assert.Equal(ExportFirstRun.AllRetainedEvents, (await portal.ScheduleRowAsync(chosen)).FirstRun);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task A_bad_frequency_answers_400_with_the_forms_own_message()
     {
         var api = await AdminAsync();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AdminPortal.Core.ApiTokens;
+using AdminPortal.Core.Common;
 using AdminPortal.Core.Users;
 using AdminPortal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -89,5 +90,22 @@ public sealed class ApiTokenUseCaseTests(SeededPortalFactory portal) : IClassFix
         Assert.Equal(ApiTokenRules.NotFound, Assert.Single(revoked.AllMessages));
         var stillActive = Assert.Single(await portal.Services.GetRequiredService<ListApiTokens>().HandleAsync(Principals.Admin()), t => t.Id == admins.Value.Id);
         Assert.Null(stillActive.RevokedAtUtc);
+    }
+
+    [Fact]
+    public async Task A_page_of_tokens_is_the_users_own_and_only_an_admin_pages_through_everyones()
+    {
+        var list = portal.Services.GetRequiredService<ListApiTokens>();
+        var admins = await Create.HandleAsync(Principals.Admin(), new CreateApiTokenCommand("admins-paged", [ApiScopes.AuditRead], null));
+        Assert.True(admins.Succeeded);
+
+        var auditors = await list.PageAsync(Principals.Auditor(), everyone: false, new ListQuery(Take: ListQuery.MaxTake));
+        var everyone = await list.PageAsync(Principals.Admin(), everyone: true, new ListQuery(Take: ListQuery.MaxTake, SortBy: nameof(ApiTokenSummary.CreatedAtUtc), Descending: true));
+
+        Assert.DoesNotContain(auditors.Rows, t => t.Id == admins.Value!.Id);
+        Assert.Contains(everyone.Rows, t => t.Id == admins.Value!.Id);
+        Assert.Equal(everyone.Rows.Count, everyone.Total);
+        Assert.Equal(everyone.Rows.OrderByDescending(t => t.CreatedAtUtc).Select(t => t.CreatedAtUtc), everyone.Rows.Select(t => t.CreatedAtUtc));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => list.PageAsync(Principals.Auditor(), everyone: true, new ListQuery()));
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
-using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.AuditLogs.Explorer;
+using AdminPortal.Core.AuditLogs;
+using AdminPortal.Core.Common;
 using AdminPortal.Core.Users;
 using AdminPortal.Core.Workbooks;
 using AdminPortal.Tests.Infrastructure;
@@ -241,5 +242,29 @@ public abstract class ExplorerAccessTests(SeededPortalFactory portal)
         Assert.True((await workbooks.DeleteAsync(owner, id)).Succeeded);
         Assert.Null(await workbooks.GetAsync(owner, id));
         Assert.False((await workbooks.RenameAsync(owner, copyId, "  ", null)).Succeeded);
+    }
+
+    [Fact]
+    public async Task A_page_of_workbooks_holds_only_those_the_user_may_open_sorted_and_counted_by_the_database()
+    {
+        var workbooks = portal.Services.GetRequiredService<WorkbookService>();
+        await portal.CreateUserAsync("pager@example.test", PortalRoles.Auditor);
+        await portal.CreateUserAsync("stranger@example.test", PortalRoles.Auditor);
+        var pager = Principals.Auditor("pager@example.test");
+        foreach (var name in new[] { "Paged B", "Paged A", "Paged C" })
+        {
+            Assert.True((await workbooks.SaveAsAsync(pager, name, "Paging", new ExplorerState())).Succeeded);
+        }
+
+        var first = await workbooks.PageAsync(pager, new ListQuery(Skip: 0, Take: 2, SortBy: nameof(WorkbookSummary.Name), Descending: true));
+        var second = await workbooks.PageAsync(pager, new ListQuery(Skip: 2, Take: 2, SortBy: nameof(WorkbookSummary.Name), Descending: true));
+
+        Assert.Equal(["Paged C", "Paged B"], first.Rows.Select(w => w.Name));
+        Assert.Equal(["Paged A"], second.Rows.Select(w => w.Name));
+        Assert.Equal(3, first.Total);
+        var stranger = await workbooks.PageAsync(Principals.Auditor("stranger@example.test"), new ListQuery());
+        Assert.DoesNotContain(stranger.Rows, w => w.Name.StartsWith("Paged ", StringComparison.Ordinal));
+        var admin = await workbooks.PageAsync(Principals.Admin(), new ListQuery(Take: ListQuery.MaxTake));
+        Assert.Equal(3, admin.Rows.Count(w => w.Name.StartsWith("Paged ", StringComparison.Ordinal)));
     }
 }

@@ -57,6 +57,8 @@ public sealed class UpgradeTests : IDisposable
         var keptSchedule = await db.ScheduledExports.SingleAsync();
         Assert.Equal((schedule.Id, "Nightly", integration.Id, schedule.WorkbookId, ExportFrequencyKind.EveryHours, 6, 41L),
             (keptSchedule.Id, keptSchedule.Name, keptSchedule.IntegrationId, keptSchedule.WorkbookId, keptSchedule.FrequencyKind, keptSchedule.EveryHours, keptSchedule.WatermarkEventRowId));
+        // Its first run took every retained event then: migration ScheduleFirstRun keeps it so.
+        Assert.Equal(ExportFirstRun.AllRetainedEvents, keptSchedule.FirstRun);
         var keptRun = await db.ExportRuns.SingleAsync();
         Assert.Equal((run.Id, schedule.Id, ExportRunStatus.Succeeded, 1234L), (keptRun.Id, keptRun.ScheduleId, keptRun.Status, keptRun.Rows));
 
@@ -125,10 +127,18 @@ public sealed class UpgradeTests : IDisposable
             Id = Guid.NewGuid(), ScheduleId = schedule.Id, Trigger = ExportTrigger.Scheduled, Status = ExportRunStatus.Succeeded,
             StartedAtUtc = now.AddHours(-1), FinishedAtUtc = now.AddMinutes(-59), RunToken = "token", WindowToEventRowId = 41, Rows = 1234,
         };
-        db.Add(schedule);
-        await db.SaveChangesAsync();
-        // The run by SQL: the model's ExportRun has columns (OwnerNode) that release's table lacks. Written as EF writes
-        // SQLite's text (upper-case GUIDs, which the foreign key compares as text; "yyyy-MM-dd HH:mm:ss.FFFFFFF").
+        // The schedule and the run by SQL: the model has columns (ScheduledExport.FirstRun, ExportRun.OwnerNode) that
+        // release's tables lack. Written as EF writes SQLite's text (upper-case GUIDs, which the foreign key compares as
+        // text; "yyyy-MM-dd HH:mm:ss.FFFFFFF").
+        await ExecuteAsync("""
+            INSERT INTO "ScheduledExports" ("Id", "Name", "WorkbookId", "TableElementId", "IntegrationId", "OwnerId", "OwnerEmail",
+                "UriTemplate", "Format", "Gzip", "Mode", "FrequencyKind", "EveryHours", "TimeZoneId", "NotificationEmails", "Paused",
+                "PauseReason", "WatermarkEventRowId", "CreatedAtUtc", "CreatedBy", "UpdatedAtUtc")
+            VALUES ($id, $name, $workbook, $element, $integration, $owner, $email, $template, 'Csv', 1, 'Incremental', 'EveryHours', 6,
+                'UTC', '', 1, 'test', 41, $now, $email, $now)
+            """, ("$id", schedule.Id.ToString().ToUpperInvariant()), ("$name", schedule.Name), ("$workbook", schedule.WorkbookId),
+            ("$element", schedule.TableElementId), ("$integration", schedule.IntegrationId.ToString().ToUpperInvariant()),
+            ("$owner", schedule.OwnerId), ("$email", schedule.OwnerEmail), ("$template", schedule.UriTemplate), ("$now", SqliteText(now)));
         await ExecuteAsync("""
             INSERT INTO "ExportRuns" ("Id", "ScheduleId", "Trigger", "Status", "StartedAtUtc", "FinishedAtUtc", "RunToken",
                 "WindowToEventRowId", "Rows", "Bytes", "Objects", "Retries", "ProgressRows", "ProgressBytes", "ProgressPart")

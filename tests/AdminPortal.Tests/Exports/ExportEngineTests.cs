@@ -28,7 +28,8 @@ public abstract class ExportEngineTests(StoragePeers peers, ExportsPortal portal
     public void Dispose() => portal.Faults.Clear();
 
     private async Task<(Guid Schedule, Guid Integration)> SetUpAsync(string family, string cloud = "s3", ExportFormat format = ExportFormat.Csv,
-        bool gzip = true, string template = HourlyCsv, ExportMode mode = ExportMode.Incremental, string? search = null)
+        bool gzip = true, string template = HourlyCsv, ExportMode mode = ExportMode.Incremental, string? search = null,
+        ExportFirstRun firstRun = ExportFirstRun.WorkbookRange)
     {
         var integration = await portal.IntegrationAsync(peers, cloud, $"{cloud}_{family.Replace('-', '_')}", $"exports/{family}/");
         var (workbook, element) = await portal.WorkbookAsync(family, search: search);
@@ -41,6 +42,7 @@ public abstract class ExportEngineTests(StoragePeers peers, ExportsPortal portal
             Format = format,
             Gzip = gzip,
             Mode = mode,
+            FirstRun = firstRun,
             FrequencyKind = ExportFrequencyKind.EveryHours,
             EveryHours = 6,
         });
@@ -133,6 +135,76 @@ public abstract class ExportEngineTests(StoragePeers peers, ExportsPortal portal
         var saved = await portal.ScheduleRowAsync(schedule);
         Assert.Equal(run.WindowToEventRowId, saved.WatermarkEventRowId);
         Assert.NotNull(saved.WatermarkIngestedAtUtc);
+    }
+
+    [Fact]
+    public async Task The_first_incremental_run_takes_the_workbooks_time_range_by_default_and_later_runs_all_that_is_ingested()
+    {
+        // The element's range is the last 30 days: the events of 40 days ago are outside it.
+        await portal.StoreEventsAsync("firstrange", 5, DateTime.UtcNow.Date.AddDays(-40), TimeSpan.FromMinutes(50), "old-");
+        var recent = await portal.StoreEventsAsync("firstrange", 6, Start, TimeSpan.FromMinutes(50));
+        var (schedule, integration) = await SetUpAsync("firstrange");
+
+        var first = await RunAsync(schedule);
+        // Ingested after the first run: delivered by the next, whatever its event time.
+        var late = await portal.StoreEventsAsync("firstrange", 2, DateTime.UtcNow.Date.AddDays(-45), TimeSpan.FromMinutes(5), "late-");
+        var second = await RunAsync(schedule);
+
+        Assert.Equal(ExportFirstRun.WorkbookRange, (await portal.ScheduleRowAsync(schedule)).FirstRun);
+        Assert.Equal((ExportRunStatus.Succeeded, ExportRunStatus.Succeeded), (first.Status, second.Status));
+        Assert.Equal((6L, 2L), (first.Rows, second.Rows));
+        Assert.NotNull(first.WindowFromEventTimeUtc);
+        Assert.Null(second.WindowFromEventTimeUtc);
+        Assert.Equal(recent.Concat(late).Order(), (await EventIdsAsync(await portal.ReadAllAsync(integration), ExportFormat.Csv)).Order());
+    }
+
+    [Fact]
+    public async Task The_first_incremental_run_takes_all_retained_events_when_the_schedule_says_so()
+    {
+        var old = await portal.StoreEventsAsync("firstall", 5, DateTime.UtcNow.Date.AddDays(-40), TimeSpan.FromMinutes(50), "old-");
+        var recent = await portal.StoreEventsAsync("firstall", 6, Start, TimeSpan.FromMinutes(50));
+        var (schedule, integration) = await SetUpAsync("firstall", firstRun: ExportFirstRun.AllRetainedEvents);
+
+        var run = await RunAsync(schedule);
+
+        Assert.Equal((ExportRunStatus.Succeeded, 11L), (run.Status, run.Rows));
+        Assert.Null(run.WindowFromEventTimeUtc);
+        Assert.Equal(old.Concat(recent).Order(), (await EventIdsAsync(await portal.ReadAllAsync(integration), ExportFormat.Csv)).Order());
+    }
+
+    [Theory]
+    [InlineData(ExportMode.Incremental, ExportFirstRun.WorkbookRange)]
+    [InlineData(ExportMode.Incremental, ExportFirstRun.AllRetainedEvents)]
+    [InlineData(ExportMode.FullSnapshot, ExportFirstRun.WorkbookRange)]
+    public async Task The_forms_estimate_of_the_next_run_is_the_number_of_objects_the_run_writes(ExportMode mode, ExportFirstRun firstRun)
+    {
+        var family = $"estimate-{mode}-{firstRun}".ToLowerInvariant();
+        // 60 events over 5 hours, 30 more in one hour (two parts of at most 25 rows), and 7 outside the 30-day range.
+        await portal.StoreEventsAsync(family, 60, Start, TimeSpan.FromHours(5));
+        await portal.StoreEventsAsync(family, 30, Start.AddDays(1), TimeSpan.FromMinutes(40), "busy-");
+        await portal.StoreEventsAsync(family, 7, DateTime.UtcNow.Date.AddDays(-50), TimeSpan.FromHours(2), "old-");
+        var (schedule, _) = await SetUpAsync(family, mode: mode, firstRun: firstRun);
+        var saved = await portal.ScheduleRowAsync(schedule);
+        var query = new NextRunEstimateQuery
+        {
+            WorkbookId = saved.WorkbookId, TableElementId = saved.TableElementId, IntegrationId = saved.IntegrationId,
+            UriTemplate = saved.UriTemplate, Mode = mode, FirstRun = firstRun, ScheduleId = schedule,
+        };
+        var estimate = portal.Services.GetRequiredService<EstimateNextRun>();
+
+        var before = await estimate.HandleAsync(Principals.Admin(), query);
+        var run = await RunAsync(schedule);
+
+        Assert.NotNull(before);
+        Assert.False(before.Count.About);
+        Assert.Equal((run.Objects, run.Rows), (before.Count.Objects, before.Count.Rows));
+        Assert.Equal(mode == ExportMode.Incremental, before.IsFirstRun);
+        Assert.Equal(firstRun == ExportFirstRun.AllRetainedEvents && mode == ExportMode.Incremental ? 97L : 90L, before.Count.Rows);
+        // The hourly template over more than three days of events is offered its daily form.
+        Assert.Equal(firstRun == ExportFirstRun.AllRetainedEvents && mode == ExportMode.Incremental ? "audit/{yyyy}/{MM}/{dd}/events-{run}-{part}.csv.gz" : null,
+            before.DailyTemplate);
+        var after = await estimate.HandleAsync(Principals.Admin(), query);
+        Assert.Equal(mode == ExportMode.Incremental ? 0 : run.Objects, after!.Count.Objects);
     }
 
     [Fact]
@@ -426,7 +498,8 @@ public abstract class ExportEngineTests(StoragePeers peers, ExportsPortal portal
             await db.Database.ExecuteSqlAsync($"UPDATE \"AuditEvents\" SET \"EventTimeUtc\" = {long.MinValue} WHERE \"EventId\" = {ids[2]}");
         }
 
-        var (schedule, integration) = await SetUpAsync("outofrange");
+        // Year 1 is outside any workbook range: the first run takes every retained event.
+        var (schedule, integration) = await SetUpAsync("outofrange", firstRun: ExportFirstRun.AllRetainedEvents);
 
         var run = await RunAsync(schedule);
 

@@ -172,6 +172,21 @@ public abstract class LedgerMatchingTests(DatabaseProvider provider) : IAsyncLif
     }
 
     [Fact]
+    public async Task A_target_without_a_parent_matches_an_entity_without_one_when_the_rule_compares_parents()
+    {
+        await portal.ImportOkAsync(LedgerKind.Asset, "code,application,name\nC:\\Finance,,Finance share\nC:\\Finance,sap,SAP finance folder\n", Day(1));
+        await portal.StoreAsync(Event("n1", Day(2), "x", targetType: AuditTargetType.Asset, targetName: @"C:\Finance"),
+            Event("n2", Day(2), "x", targetType: AuditTargetType.Asset, targetName: @"C:\Finance", targetParent: "SAP"));
+        await portal.SavePolicyAsync("assets", new MatchingRuleInput(RuleEntityType.Asset, RuleComparison.CaseInsensitive, DisplayMethod.EntityName,
+            CompareParent: true));
+
+        await portal.RunAsync("assets");
+
+        Assert.Equal("Finance share", await portal.ShownAsync("n1", LedgerMatch.TargetSlot));
+        Assert.Equal("SAP finance folder", await portal.ShownAsync("n2", LedgerMatch.TargetSlot));
+    }
+
+    [Fact]
     public async Task An_account_that_changed_owner_resolves_to_the_owner_it_had_when_the_event_happened()
     {
         await portal.ImportOkAsync(LedgerKind.Account, Accounts.Replace("jdoe,ad,E001", "jdoe,ad,E002"), Day(10));

@@ -1,3 +1,4 @@
+using AdminPortal.Core.Common;
 using AdminPortal.Core.Security;
 using AdminPortal.Core.Users;
 using AdminPortal.Tests.Infrastructure;
@@ -191,4 +192,22 @@ public sealed class LastAdminTests : IDisposable
     }
 
     public void Dispose() => portal.Dispose();
+
+    [Fact]
+    public async Task A_page_of_users_is_counted_and_sorted_by_the_database_with_each_users_role()
+    {
+        foreach (var email in new[] { "page.b@example.test", "page.a@example.test" })
+        {
+            Assert.True((await Administration.CreateAsync(Principals.Admin(),
+                new CreateUserCommand { Email = email, Role = PortalRoles.Auditor, Password = "Auditor-Password-1" })).Succeeded);
+        }
+
+        var all = await Administration.ListAsync(Principals.Admin());
+        var page = await Administration.PageAsync(Principals.Admin(), new ListQuery(Take: ListQuery.MaxTake, SortBy: nameof(UserSummary.Email), Descending: true));
+
+        Assert.Equal(all.Count, page.Total);
+        Assert.Equal(all.Select(u => u.Email).OrderByDescending(e => e.ToUpperInvariant(), StringComparer.Ordinal), page.Rows.Select(u => u.Email));
+        Assert.Equal(PortalRoles.Auditor, page.Rows.Single(u => u.Email == "page.a@example.test").Role);
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Administration.PageAsync(Principals.Auditor(), new ListQuery()));
+    }
 }

@@ -1,4 +1,6 @@
 using AdminPortal.Core.AuditLogs;
+using AdminPortal.Core.AuditLogs.Explorer;
+using AdminPortal.Core.Workbooks;
 using AdminPortal.Web.Components.AuditLogs;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,5 +54,28 @@ public sealed class AuditLogsPageTests : ExplorerContext
 
         Assert.Contains("f= part could not be read", page.Find("[data-testid=ignored-filters]").TextContent);
         Assert.Contains("workbook 'abc'", page.Find("[data-testid=ignored-filters]").TextContent);
+    }
+
+    [Fact]
+    public async Task Closing_a_workbook_with_several_tables_does_not_break_the_circuit()
+    {
+        // MudTabs reports index -1 while it removes its panels (the page being disposed): that is no table to open.
+        int workbookId;
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var workbooks = scope.ServiceProvider.GetRequiredService<WorkbookService>();
+            var state = new ExplorerState { Range = "24h" };
+            workbookId = (await workbooks.SaveAsAsync(Admin, "Two tables", null, state)).Value;
+            Assert.True((await workbooks.AddElementAsync(Admin, workbookId, "SECOND", state)).Succeeded);
+        }
+
+        var page = Open($"/audit-logs?workbook={workbookId}");
+        var tabs = page.FindComponent<MudBlazor.MudTabs>();
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var shown = navigation.Uri;
+
+        await page.InvokeAsync(() => tabs.Instance.ActivePanelIndexChanged.InvokeAsync(-1));
+
+        Assert.Equal(shown, navigation.Uri);
     }
 }

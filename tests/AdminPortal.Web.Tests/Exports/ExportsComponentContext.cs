@@ -12,7 +12,8 @@ namespace AdminPortal.Web.Tests.Exports;
 /// The Core context with a stopped clock (the next-runs preview and the schedule list read it), the popover and dialog
 /// providers rendered as the layout renders them, and seeds of workbooks, schedules and runs.
 /// </summary>
-public abstract class ExportsComponentContext() : CorePortalContext(new FixedClock(Now))
+/// <param name="clock">Another clock that reads <see cref="Now"/> when the test renders (the overview's moves there after the seeds).</param>
+public abstract class ExportsComponentContext(TimeProvider? clock = null) : CorePortalContext(clock ?? new FixedClock(Now))
 {
     /// <summary>Monday 2 March 2026, 10:00 UTC.</summary>
     public static readonly DateTimeOffset Now = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
@@ -94,7 +95,8 @@ public abstract class ExportsComponentContext() : CorePortalContext(new FixedClo
     }
 
     /// <summary>Stores a run of <paramref name="schedule"/> as the engine's recorder would have left it.</summary>
-    protected async Task<ExportRun> AddRunAsync(ScheduledExport schedule, ExportRunStatus status, string? error = null, string? hint = null)
+    protected async Task<ExportRun> AddRunAsync(ScheduledExport schedule, ExportRunStatus status, string? error = null, string? hint = null,
+        DateTime? startedAtUtc = null)
     {
         await using var db = await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var run = new ExportRun
@@ -104,8 +106,8 @@ public abstract class ExportsComponentContext() : CorePortalContext(new FixedClo
             Trigger = ExportTrigger.Manual,
             Status = status,
             TriggeredBy = AdminEmail,
-            StartedAtUtc = Now.UtcDateTime.AddMinutes(-5),
-            FinishedAtUtc = status == ExportRunStatus.Running ? null : Now.UtcDateTime.AddMinutes(-4),
+            StartedAtUtc = startedAtUtc ?? Now.UtcDateTime.AddMinutes(-5),
+            FinishedAtUtc = status == ExportRunStatus.Running ? null : (startedAtUtc ?? Now.UtcDateTime.AddMinutes(-5)).AddMinutes(1),
             RunToken = Guid.NewGuid().ToString("N")[..12],
             WindowToEventRowId = 0,
             Error = error,

@@ -29,8 +29,9 @@ public sealed class HomeTests : CorePortalContext
         var last24 = recorded + events.Count(e => e.EventTimeUtc >= now.AddHours(-24));
         Assert.Equal(last24.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), home.Find("[data-testid=events-24h]").TextContent);
         Assert.Equal("1", home.Find("[data-testid=integrations-attention]").TextContent);
-        Assert.Contains("s3_never_tested", home.Find("[data-testid=integrations-needing-attention]").TextContent);
-        Assert.DoesNotContain("s3_healthy", home.Find("[data-testid=integrations-needing-attention]").TextContent);
+        var health = home.FindAll("[data-testid=integration-health]").Select(r => r.TextContent).ToList();
+        Assert.Contains(health, r => r.Contains("s3_never_tested") && r.Contains("Not tested"));
+        Assert.Contains(health, r => r.Contains("s3_healthy") && r.Contains("Healthy"));
         Assert.NotEmpty(home.FindAll("[data-testid=overview-exports]"));
     }
 

@@ -41,6 +41,24 @@ public sealed record ExplorerState
         _ => (FromUtc, ToUtc),
     };
 
+    /// <summary>The range in words, as an export's form says what a first run takes: "last 7 days", "since 2026-03-01 00:00 UTC".</summary>
+    public string DescribeRange() => Range switch
+    {
+        "1h" => "last hour",
+        "24h" => "last 24 hours",
+        "7d" => "last 7 days",
+        "30d" => "last 30 days",
+        _ => (FromUtc, ToUtc) switch
+        {
+            ({ } from, { } to) => $"{At(from)} to {At(to)}",
+            ({ } from, null) => $"since {At(from)}",
+            (null, { } to) => $"until {At(to)}",
+            _ => "all time",
+        },
+    };
+
+    private static string At(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC";
+
     public AuditQuery ToQuery(DateTime nowUtc, int skip = 0, int take = 50)
     {
         var (from, to) = Window(nowUtc);

@@ -13,7 +13,12 @@ public sealed class ListLinkedExports(IDbContextFactory<PortalDbContext> dbFacto
     {
         await sessions.EnsureAdminAsync(actor, IntegrationRules.ManageAction, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.ScheduledExports.AsNoTracking().Where(s => s.IntegrationId == integrationId)
-            .OrderBy(s => s.Name).Select(s => new LinkedExport(s.Id, s.Name, s.Paused)).ToListAsync(ct);
+        return await (
+            from s in db.ScheduledExports.AsNoTracking()
+            where s.IntegrationId == integrationId
+            join w in db.Workbooks on s.WorkbookId equals w.Id into workbooks
+            from w in workbooks.DefaultIfEmpty()
+            orderby s.Name
+            select new LinkedExport(s.Id, s.Name, s.Paused, w == null ? "(deleted workbook)" : w.Name)).ToListAsync(ct);
     }
 }

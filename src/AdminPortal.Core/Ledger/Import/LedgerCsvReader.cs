@@ -80,6 +80,7 @@ public static class LedgerCsvReader
     private static LedgerRow? ReadRow(int line, string[] values, LedgerColumn?[] columns, LedgerCsvLayout layout, out string? problem)
     {
         var cells = new Dictionary<LedgerColumn, string>();
+        var refused = new HashSet<LedgerColumn>();
         var problems = new List<string>();
         for (var i = 0; i < values.Length; i++)
         {
@@ -87,10 +88,12 @@ public static class LedgerCsvReader
             var header = layout.Columns.First(c => c.Column == columns[i]).Header;
             if (value.Contains('\0'))
             {
+                refused.Add(columns[i]!.Value);
                 problems.Add($"{header} contains a NUL character (U+0000)");
             }
             else if (value.Length > MaxValueLength)
             {
+                refused.Add(columns[i]!.Value);
                 problems.Add($"{header} is longer than {MaxValueLength} characters");
             }
             else if (value.Length > 0)
@@ -99,7 +102,7 @@ public static class LedgerCsvReader
             }
         }
 
-        var empty = layout.Columns.Where(c => c.Mandatory && !cells.ContainsKey(c.Column)).Select(c => c.Header).ToList();
+        var empty = layout.Columns.Where(c => c.Mandatory && !cells.ContainsKey(c.Column) && !refused.Contains(c.Column)).Select(c => c.Header).ToList();
         if (empty.Count > 0)
         {
             problems.Insert(0, $"{string.Join(", ", empty)} {(empty.Count == 1 ? "is" : "are")} missing");

@@ -15,15 +15,15 @@ public sealed class MatchAfterCollection(LedgerMatcher matcher)
             ? null
             : $"There is no matching policy named '{policyName.Trim()}'. Nothing was stored.";
 
-    /// <summary>Runs the policy over what the collection stored; null when it names none or stored nothing.</summary>
-    public async Task<MatchingRunReport?> RunAsync(string? policyName, IngestionReport collected, CancellationToken ct = default)
+    /// <summary>Runs the policy over what the collection stored; the report as it was when it names none or stored nothing.</summary>
+    public async Task<IngestionReport> RunAsync(string? policyName, IngestionReport collected, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(policyName) || collected.Error is not null || collected.EventTimes is not { } times
             || await matcher.FindPolicyAsync(policyName.Trim(), ct) is not { } policy)
         {
-            return null;
+            return collected;
         }
 
-        return await matcher.RunAsync(policy, times.From, times.To.AddMilliseconds(1), ct);
+        return collected with { Matching = await matcher.RunAsync(policy, times.From, times.To.AddMilliseconds(1), ct) };
     }
 }

@@ -73,7 +73,10 @@ public sealed class MatchingSql(bool postgreSql)
         conditions.AddRange(Compare(rule, pattern, first));
         if (rule.CompareParent && second is not null)
         {
-            conditions.Add(rule.Comparison == RuleComparison.Exact ? $"v.\"Parent\" = {second}" : $"v.\"ParentFolded\" = lower({second})");
+            // An event without a parent (NULL) is compared as "", the parent of an entity that has none.
+            conditions.Add(rule.Comparison == RuleComparison.Exact
+                ? $"v.\"Parent\" = coalesce({second}, '')"
+                : $"v.\"ParentFolded\" = lower(coalesce({second}, ''))");
         }
 
         conditions.Add("v.\"ValidFromUtc\" <= e.\"EventTimeUtc\" AND e.\"EventTimeUtc\" < v.\"ValidToUtc\"");

@@ -33,6 +33,10 @@ public sealed class SaveMatchingPolicyCommandValidator : AbstractValidator<SaveM
                     || r.EntityType is RuleEntityType.Account or RuleEntityType.Undetermined
                     || (r.EntityType == RuleEntityType.Actor && r.ActorKind == LedgerKind.Account))
                 .WithMessage("A SID is an account's: compare by SID in a rule of the actor (looked up in the accounts), of an account or of undetermined type.");
+            rule.RuleFor(r => r.CompareParent).Equal(false)
+                .When(r => r.EntityType is RuleEntityType.Identity or RuleEntityType.Repository or RuleEntityType.Application
+                    || (r.EntityType == RuleEntityType.Actor && r.ActorKind == LedgerKind.Identity))
+                .WithMessage("Identities, repositories and applications have no parent to compare: leave compareParent off.");
             rule.RuleFor(r => r.Attribute).Must((r, a) => a != LedgerAttribute.Email
                     || r.EntityType is RuleEntityType.Identity or RuleEntityType.Undetermined
                     || (r.EntityType == RuleEntityType.Actor && r.ActorKind == LedgerKind.Identity))

@@ -40,6 +40,7 @@ public static class ApiExamples
         Format = ExportFormat.Csv,
         Gzip = true,
         Mode = ExportMode.Incremental,
+        FirstRun = ExportFirstRun.WorkbookRange,
         FrequencyKind = ExportFrequencyKind.EveryHours,
         EveryHours = 12,
         TimeZoneId = "UTC",

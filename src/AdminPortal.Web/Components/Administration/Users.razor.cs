@@ -15,23 +15,20 @@ public partial class Users
         new("Users", href: null, disabled: true),
     ];
 
-    private IReadOnlyList<UserSummary> users = [];
-    private bool loading = true;
+    private static readonly int[] PageSizes = [25, 50, 100];
+
+    private readonly GridPages<UserSummary> pages = new();
+    private MudDataGrid<UserSummary>? grid;
 
     [Inject] private UserAdministration Administration { get; set; } = default!;
     [Inject] private PortalDialogs Dialogs { get; set; } = default!;
     [Inject] private PortalToasts Toasts { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
-    protected override Task OnInitializedAsync() => ReloadAsync();
+    private Task<GridData<UserSummary>> LoadAsync(GridState<UserSummary> state, CancellationToken ct) =>
+        pages.LoadAsync(state, async query => await Administration.PageAsync((await AuthenticationState).User, query, ct), ct);
 
-    private async Task ReloadAsync()
-    {
-        loading = true;
-        var actor = (await AuthenticationState).User;
-        users = await Administration.ListAsync(actor);
-        loading = false;
-    }
+    private Task ReloadAsync() => grid?.ReloadServerData() ?? Task.CompletedTask;
 
     private async Task AddUserAsync()
     {

@@ -11,7 +11,6 @@ namespace AdminPortal.Web.Components.ApiTokens;
 public partial class ApiTokensPage
 {
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-    [Inject] private ListApiTokens List { get; set; } = default!;
     [Inject] private RevokeApiToken Revoke { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
@@ -21,18 +20,10 @@ public partial class ApiTokensPage
     /// <summary>Everyone's tokens (Admins), in the URL so that the view can be bookmarked.</summary>
     [SupplyParameterFromQuery(Name = "all")] private bool All { get; set; }
 
-    private IReadOnlyList<ApiTokenSummary> tokens = [];
-    private bool loading = true;
+    private ApiTokensGrid? grid;
     private CreatedApiToken? created;
 
-    protected override Task OnParametersSetAsync() => ReloadAsync();
-
-    private async Task ReloadAsync()
-    {
-        loading = true;
-        tokens = await List.HandleAsync((await AuthenticationState).User, All);
-        loading = false;
-    }
+    private Task ReloadAsync() => grid?.ReloadAsync() ?? Task.CompletedTask;
 
     private void ShowAll(bool all) => Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("all", all ? "true" : null));
 

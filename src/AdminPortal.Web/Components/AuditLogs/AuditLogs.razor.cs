@@ -186,7 +186,7 @@ public partial class AuditLogs
 
     private void OpenElement(int index)
     {
-        if (workbook is not null && index < workbook.Elements.Count && workbook.Elements[index] != element)
+        if (workbook is not null && index >= 0 && index < workbook.Elements.Count && workbook.Elements[index] != element)
         {
             NavigateAway(PortalUrls.Workbook(workbook.Id, workbook.Elements[index].Id));
         }

@@ -8,7 +8,10 @@ using Microsoft.AspNetCore.Components.Forms;
 
 namespace AdminPortal.Web.Components.Exports;
 
-/// <summary>Add or edit a schedule: destination with a live preview of the object name, element, format, mode, frequency.</summary>
+/// <summary>
+/// Add or edit a schedule: destination with a live preview of the object name and of how many objects the next run
+/// writes, element, format, mode and what its first run takes, frequency.
+/// </summary>
 public sealed partial class ScheduleForm
 {
     [Parameter, EditorRequired] public int WorkbookId { get; set; }
@@ -17,6 +20,7 @@ public sealed partial class ScheduleForm
     [Parameter] public EventCallback<string> OnSaved { get; set; }
     [Parameter] public EventCallback OnCancel { get; set; }
     [Inject] private ScheduledExportService Schedules { get; set; } = default!;
+    [Inject] private EstimateNextRun Estimates { get; set; } = default!;
     [Inject] private ListIntegrationNames IntegrationNames { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -30,6 +34,7 @@ public sealed partial class ScheduleForm
     private IReadOnlyList<string> general = [];
     private IReadOnlyList<IntegrationName> integrations = [];
     private ExportUriPreview? preview;
+    private NextRunEstimate? estimate;
     private string root = "";
     private bool busy;
 
@@ -52,11 +57,42 @@ public sealed partial class ScheduleForm
         messages = new ValidationMessageStore(editContext);
         integrations = await IntegrationNames.HandleAsync(user);
         form.IntegrationId ??= integrations.FirstOrDefault(i => i.LastTestStatus == AdminPortal.CloudStorage.ConnectionTestResult.SuccessStatus)?.Id;
-        await PreviewAsync();
+        await RefreshAsync();
     }
 
-    /// <summary>The preview follows typing, after a pause (the field's debounce: never a query per keystroke).</summary>
-    private Task PreviewTypedAsync(string _) => PreviewAsync();
+    /// <summary>The preview and the estimate follow typing, after a pause (the field's debounce: never a query per keystroke).</summary>
+    private Task PreviewTypedAsync(string _) => RefreshAsync();
+
+    private async Task RefreshAsync()
+    {
+        await PreviewAsync();
+        await EstimateAsync();
+    }
+
+    /// <summary>How many objects the next run would write with what the form holds now (none while the template is invalid).</summary>
+    private async Task EstimateAsync() =>
+        estimate = await Estimates.HandleAsync((await AuthenticationState).User, form.ToEstimateQuery(WorkbookId, Editing?.Id));
+
+    /// <summary>"Use daily objects": the template without its hour, as the estimate proposed it.</summary>
+    private async Task UseDailyAsync(string daily)
+    {
+        form.UriTemplate = daily;
+        await RefreshAsync();
+    }
+
+    /// <summary>What the first run takes, in the words of the element's range; "since" the oldest event the estimate found.</summary>
+    private string FirstRunText => form.FirstRun == ExportFirstRun.WorkbookRange
+        ? $"First run: exports the workbook's time range ({ElementRange})."
+        : estimate?.Count.FirstEventUtc is { } since
+            ? $"First run: exports all retained events (since {since.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)})."
+            : "First run: exports all retained events.";
+
+    private static string Delivered(NextRunEstimate delivered) =>
+        "First run: done. The next run exports the events ingested since " +
+        (delivered.WatermarkIngestedAtUtc?.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture) ?? "the last export") + ".";
+
+    private string ElementRange =>
+        AdminPortal.Core.AuditLogs.Explorer.ExplorerState.FromJson(Elements.FirstOrDefault(e => e.Id == form.TableElementId)?.StateJson).DescribeRange();
 
     private async Task PreviewAsync()
     {
@@ -77,7 +113,7 @@ public sealed partial class ScheduleForm
         form.Format = format;
         form.Gzip = gzip;
         form.FollowExtension(oldFormat, oldGzip);
-        await PreviewAsync();
+        await RefreshAsync();
     }
 
     private async Task SaveAsync()

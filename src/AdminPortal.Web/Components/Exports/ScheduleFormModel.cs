@@ -13,6 +13,7 @@ public sealed class ScheduleFormModel
     public ExportFormat Format { get; set; } = ExportFormat.Csv;
     public bool Gzip { get; set; } = true;
     public ExportMode Mode { get; set; } = ExportMode.Incremental;
+    public ExportFirstRun FirstRun { get; set; } = ExportFirstRun.WorkbookRange;
     public ExportFrequencyKind FrequencyKind { get; set; } = ExportFrequencyKind.EveryHours;
     public int EveryHours { get; set; } = 24;
     public string TimeOfDay { get; set; } = "02:00";
@@ -30,6 +31,7 @@ public sealed class ScheduleFormModel
         Format = s.Format,
         Gzip = s.Gzip,
         Mode = s.Mode,
+        FirstRun = s.FirstRun,
         FrequencyKind = s.FrequencyKind,
         EveryHours = s.EveryHours ?? 24,
         TimeOfDay = (s.TimeOfDay ?? new TimeOnly(2, 0)).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
@@ -81,6 +83,18 @@ public sealed class ScheduleFormModel
         return runs;
     }
 
+    /// <summary>What the form has chosen, for the estimate of the next run's objects.</summary>
+    public NextRunEstimateQuery ToEstimateQuery(int workbookId, Guid? scheduleId) => new()
+    {
+        WorkbookId = workbookId,
+        TableElementId = TableElementId,
+        IntegrationId = IntegrationId,
+        UriTemplate = UriTemplate,
+        Mode = Mode,
+        FirstRun = FirstRun,
+        ScheduleId = scheduleId,
+    };
+
     public ScheduleExportCommand ToCommand(int workbookId) => new()
     {
         Name = Name,
@@ -91,6 +105,7 @@ public sealed class ScheduleFormModel
         Format = Format,
         Gzip = Gzip,
         Mode = Mode,
+        FirstRun = FirstRun,
         FrequencyKind = FrequencyKind,
         EveryHours = EveryHours,
         TimeOfDay = TimeOnly.TryParse(TimeOfDay, System.Globalization.CultureInfo.InvariantCulture, out var time) ? time : null,

@@ -21,22 +21,20 @@ public sealed partial class IntegrationsSection
     [Inject] private PortalToasts Toasts { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
-    private IReadOnlyList<IntegrationSummary> integrations = [];
-    private bool loading = true;
+    private MudDataGrid<IntegrationSummary>? grid;
     private Guid? testing;
 
     private bool EmailEnabled => PortalNotifications.EmailEnabled;
 
     private string HealthInterval => $"{Options.Value.HealthCheckIntervalHours:0.##} hours";
 
-    protected override Task OnInitializedAsync() => ReloadAsync();
-
-    private async Task ReloadAsync()
+    private async Task<GridData<IntegrationSummary>> LoadAsync(GridState<IntegrationSummary> state, CancellationToken ct)
     {
-        loading = true;
-        integrations = await List.HandleAsync((await AuthenticationState).User);
-        loading = false;
+        var integrations = await List.HandleAsync((await AuthenticationState).User, ct);
+        return new GridData<IntegrationSummary> { Items = integrations, TotalItems = integrations.Count };
     }
+
+    private Task ReloadAsync() => grid?.ReloadServerData() ?? Task.CompletedTask;
 
     private async Task AddAsync()
     {

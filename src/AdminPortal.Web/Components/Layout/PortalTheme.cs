@@ -51,6 +51,14 @@ public static class PortalTheme
             Success = "#81c995",
             Warning = "#fdd663",
             Info = "#8ab4f8",
+            // The dark palette's colours are light, so what is written on them is dark: MudBlazor's white on #8c9eff
+            // (filled buttons) or on #81c995 (the SUCCESS chip) read at about 2:1.
+            PrimaryContrastText = "#0d1240",
+            SecondaryContrastText = "#0d1240",
+            ErrorContrastText = "#601410",
+            SuccessContrastText = "#0b3d1a",
+            WarningContrastText = "#3d2e00",
+            InfoContrastText = "#0b2a5c",
         },
         Typography = new Typography
         {

@@ -11,19 +11,24 @@ using MudBlazor;
 namespace AdminPortal.Web.Components.Pages;
 
 /// <summary>
-/// The page an admin opens first: events today and over 24 hours, the exports' last and next runs and failures, the
-/// integrations that need attention. Each part is read through its use case, which checks the role in the database;
-/// a part the user's role does not allow is not shown.
+/// The page an admin opens first: events today and over 24 hours (a chart per hour), the ingestion rate, the exports'
+/// next runs and last failures, the integrations and their health, and the exports holding retention back. Each part
+/// is read through its use case, which checks the role in the database; a part the user's role does not allow is not shown.
 /// </summary>
 public partial class Home
 {
     private OverviewEvents? events;
     private IReadOnlyList<ScheduledExportSummary>? exports;
+    private IReadOnlyList<ExportFailure>? failures;
     private IReadOnlyList<IntegrationSummary>? integrations;
+    private RetentionHeldBack? retention;
 
     [Inject] private AuditLogExplorer Explorer { get; set; } = default!;
+    [Inject] private ReadIngestionRate IngestionRate { get; set; } = default!;
     [Inject] private ScheduledExportService Schedules { get; set; } = default!;
+    [Inject] private ListExportFailures Failures { get; set; } = default!;
     [Inject] private ListIntegrations Integrations { get; set; } = default!;
+    [Inject] private ListRetentionHolds RetentionHolds { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -36,11 +41,13 @@ public partial class Home
         {
             events = await AllowedAsync(() => EventsAsync(user));
             exports = await AllowedAsync(() => Schedules.ListAsync(user, null));
+            failures = await AllowedAsync(() => Failures.HandleAsync(user));
         }
 
         if (user.IsInRole(PortalRoles.Admin))
         {
             integrations = await AllowedAsync(() => Integrations.HandleAsync(user));
+            retention = await AllowedAsync(() => RetentionHolds.HandleAsync(user));
         }
     }
 
@@ -63,27 +70,33 @@ public partial class Home
         var day = new ExplorerState { Range = "24h" };
         var last24 = await Explorer.PageAsync(user, day, 0, 1);
         var hours = await Explorer.HistogramAsync(user, day);
-        return new OverviewEvents(today, last24, hours);
+        return new OverviewEvents(today, last24, hours, await IngestionRate.HandleAsync(user));
     }
 
     internal static bool NeedsAttention(IntegrationSummary i) => !i.LastTestSucceeded || i.ConsecutiveFailures > 0;
 
-    private static string AttentionText(IntegrationSummary i) => i.LastTestStatus is null
+    private static string Health(IntegrationSummary i) =>
+        i.LastTestStatus is null ? "Not tested" : NeedsAttention(i) ? "Failing" : "Healthy";
+
+    private static Color HealthColor(IntegrationSummary i) =>
+        i.LastTestStatus is null ? Color.Warning : NeedsAttention(i) ? Color.Error : Color.Success;
+
+    private static string HealthText(IntegrationSummary i) => i.LastTestStatus is null
         ? "never tested"
-        : $"{i.LastTestHint ?? i.LastTestStatus}" + (i.ConsecutiveFailures > 0 ? $" ({i.ConsecutiveFailures} failed checks in a row)" : "");
+        : NeedsAttention(i)
+            ? $"{i.LastTestHint ?? Shared.PortalToasts.OneLine(i.LastTestStatus)}" + (i.ConsecutiveFailures > 0 ? $" ({i.ConsecutiveFailures} failed checks in a row)" : "")
+            : i.LastTestedAtUtc is { } at ? $"checked {When(at)}" : "";
 
     private static string Count(AuditPage page) =>
         page.Total.ToString("N0", CultureInfo.InvariantCulture) + (page.TotalIsLowerBound ? "+" : "");
 
+    private static string PerMinute(IngestionRate rate) =>
+        rate.PerMinute.ToString(rate.PerMinute is > 0 and < 10 ? "N1" : "N0", CultureInfo.InvariantCulture) + (rate.LastHourIsLowerBound ? "+" : "");
+
+    private int DaysPast(RetentionHold h) => Math.Max(1, (int)Math.Ceiling((retention!.CutoffUtc - h.OldestUndeliveredUtc).TotalDays));
+
     private static string When(DateTime? utc) =>
         utc is { } t ? t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC" : "";
-
-    private static Color StatusColor(ExportRunStatus? status) => status switch
-    {
-        ExportRunStatus.Succeeded => Color.Success,
-        ExportRunStatus.Failed or ExportRunStatus.Interrupted => Color.Error,
-        _ => Color.Info,
-    };
 
     private static string RoleOf(ClaimsPrincipal user) =>
         PortalRoles.All.FirstOrDefault(user.IsInRole) ?? "no role";
