@@ -3,6 +3,7 @@ using AdminPortal.Core.AuditLogs.Explorer;
 using AdminPortal.Core.Data;
 using AdminPortal.Core.Exports;
 using AdminPortal.Core.Integrations;
+using AdminPortal.Core.Ledger;
 using AdminPortal.Core.Notifications;
 using AdminPortal.Core.Security;
 using AdminPortal.Core.Security.Secrets;
@@ -59,6 +60,8 @@ public static class CoreServices
         services.AddIntegrations(configuration);
         // Scheduled exports of workbook elements to those integrations
         services.AddExports(configuration);
+        // The identity ledger and the logs-ledger matching policies
+        services.AddLedger();
         services.AddOptions<BootstrapOptions>().Bind(configuration.GetSection(BootstrapOptions.Section));
 
         // Database: a factory for short-lived contexts (Blazor circuits live long), and a scoped context for Identity.

@@ -19,6 +19,8 @@ public static class PortalUrls
     public const string Users = "/admin/users";
     public const string ApiTokens = "/api-tokens";
     public const string CsvCollection = "/admin/csv-collection";
+    public const string Ledger = "/admin/ledger";
+    public const string MatchingPolicies = "/admin/ledger/policies";
     public const string SignIn = "/signin";
     public const string SignOut = "/signout";
     public const string Setup = "/setup";
@@ -55,6 +57,12 @@ public static class PortalUrls
 
     /// <summary>The explorer with a view's query string (<c>ExplorerUrl.Format</c>), which starts with '?' or is empty.</summary>
     public static string AuditLogsView(string query) => AuditLogs + query;
+
+    /// <summary>A ledger entity's page: an identity with her accounts, groups, history and events.</summary>
+    public static string LedgerEntity(long entityId) => string.Create(CultureInfo.InvariantCulture, $"/ledger/{entityId}");
+
+    /// <summary>The explorer on every event of a ledger entity (an identity across her accounts), over all time.</summary>
+    public static string EntityEvents(long entityId) => string.Create(CultureInfo.InvariantCulture, $"{AuditLogs}?range=custom&identity={entityId}");
 
     /// <summary>Sign-in, coming back to <paramref name="returnUrl"/> (a local path) afterwards.</summary>
     public static string SignInReturningTo(string returnUrl) => SignIn + "?ReturnUrl=" + Uri.EscapeDataString(returnUrl);

@@ -28,6 +28,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ScheduledExport> ScheduledExports => Set<ScheduledExport>();
     public DbSet<ExportRun> ExportRuns => Set<ExportRun>();
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+    public DbSet<Ledger.LedgerEntity> LedgerEntities => Set<Ledger.LedgerEntity>();
+    public DbSet<Ledger.LedgerVersion> LedgerVersions => Set<Ledger.LedgerVersion>();
+    public DbSet<Ledger.LedgerGroupMember> LedgerGroupMembers => Set<Ledger.LedgerGroupMember>();
+    public DbSet<Ledger.LedgerSnapshot> LedgerSnapshots => Set<Ledger.LedgerSnapshot>();
+    public DbSet<Ledger.Matching.MatchingPolicy> MatchingPolicies => Set<Ledger.Matching.MatchingPolicy>();
+    public DbSet<Ledger.Matching.LedgerMatch> LedgerMatches => Set<Ledger.Matching.LedgerMatch>();
 
     /// <summary>The cookie and antiforgery key ring, shared by every node (each key's XML encrypted under the master key).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -120,5 +126,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
             e.Property(x => x.Severity).HasConversion<string>();
             e.HasIndex(x => new { x.Recipient, x.Id });
         });
+
+        // The identity ledger and the logs-ledger matches (Ledger/README.md)
+        Ledger.LedgerModel.Configure(builder);
     }
 }

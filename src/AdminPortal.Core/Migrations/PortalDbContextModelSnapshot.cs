@@ -533,6 +533,297 @@ namespace AdminPortal.Core.Migrations
                     b.ToTable("StorageIntegrations", (string)null);
                 });
 
+            modelBuilder.Entity("AdminPortal.Core.Ledger.LedgerEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Parent")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Parent", "Key")
+                        .IsUnique();
+
+                    b.ToTable("LedgerEntities", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Core.Ledger.LedgerGroupMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ValidFromUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ValidToUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("GroupId", "ValidFromUtc");
+
+                    b.ToTable("LedgerGroupMembers", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Core.Ledger.LedgerSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("TakenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "TakenAtUtc");
+
+                    b.ToTable("LedgerSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Core.Ledger.LedgerVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailFolded")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FamilyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyFolded")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameFolded")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Parent")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentFolded")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sid")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ValidFromUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ValidToUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("Sid");
+
+                    b.HasIndex("EntityId", "ValidFromUtc");
+
+                    b.HasIndex("Kind", "EmailFolded");
+
+                    b.HasIndex("Kind", "Key", "Parent");
+
+                    b.HasIndex("Kind", "KeyFolded", "ParentFolded");
+
+                    b.HasIndex("Kind", "NameFolded", "ParentFolded");
+
+                    b.ToTable("LedgerVersions", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Core.Ledger.Matching.LedgerMatch", b =>
+                {
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntityKind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EventTimeUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("IdentityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PolicyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EventId", "Slot");
+
+                    b.HasIndex("EventTimeUtc");
+
+                    b.HasIndex("EntityId", "EventTimeUtc");
+
+                    b.HasIndex("IdentityId", "EventTimeUtc");
+
+                    b.ToTable("LedgerMatches", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Core.Ledger.Matching.MatchingPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("MatchingPolicies", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Core.Ledger.Matching.MatchingRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attribute")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CompareParent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comparison")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Display")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pattern")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PolicyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("MatchingRules", (string)null);
+                });
+
             modelBuilder.Entity("AdminPortal.Core.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -881,6 +1172,33 @@ namespace AdminPortal.Core.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AdminPortal.Core.Ledger.LedgerGroupMember", b =>
+                {
+                    b.HasOne("AdminPortal.Core.Ledger.LedgerEntity", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AdminPortal.Core.Ledger.LedgerVersion", b =>
+                {
+                    b.HasOne("AdminPortal.Core.Ledger.LedgerEntity", null)
+                        .WithMany()
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AdminPortal.Core.Ledger.Matching.MatchingRule", b =>
+                {
+                    b.HasOne("AdminPortal.Core.Ledger.Matching.MatchingPolicy", null)
+                        .WithMany("Rules")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AdminPortal.Core.Workbooks.TableElement", b =>
                 {
                     b.HasOne("AdminPortal.Core.Workbooks.Workbook", null)
@@ -939,6 +1257,11 @@ namespace AdminPortal.Core.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("AdminPortal.Core.Ledger.Matching.MatchingPolicy", b =>
+                {
+                    b.Navigation("Rules");
                 });
 
             modelBuilder.Entity("AdminPortal.Core.Workbooks.Workbook", b =>

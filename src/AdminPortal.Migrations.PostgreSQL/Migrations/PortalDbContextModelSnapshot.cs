@@ -542,6 +542,309 @@ namespace AdminPortal.Migrations.PostgreSQL.Migrations
                     b.ToTable("StorageIntegrations", (string)null);
                 });
 
+            modelBuilder.Entity("AdminPortal.Core.Ledger.LedgerEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Parent")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Parent", "Key")
+                        .IsUnique();
+
+                    b.ToTable("LedgerEntities", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Core.Ledger.LedgerGroupMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("GroupId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ValidFromUtc")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ValidToUtc")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("GroupId", "ValidFromUtc");
+
+                    b.ToTable("LedgerGroupMembers", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Core.Ledger.LedgerSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Added")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Ended")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("TakenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "TakenAtUtc");
+
+                    b.ToTable("LedgerSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Core.Ledger.LedgerVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Email")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EmailFolded")
+                        .HasColumnType("text");
+
+                    b.Property<long>("EntityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FamilyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("GivenName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("KeyFolded")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("NameFolded")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Organisation")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("OwnerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Parent")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ParentFolded")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Sid")
+                        .HasColumnType("text");
+
+                    b.Property<long>("SnapshotId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ValidFromUtc")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ValidToUtc")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("Sid");
+
+                    b.HasIndex("EntityId", "ValidFromUtc");
+
+                    b.HasIndex("Kind", "EmailFolded");
+
+                    b.HasIndex("Kind", "Key", "Parent");
+
+                    b.HasIndex("Kind", "KeyFolded", "ParentFolded");
+
+                    b.HasIndex("Kind", "NameFolded", "ParentFolded");
+
+                    b.ToTable("LedgerVersions", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Core.Ledger.Matching.LedgerMatch", b =>
+                {
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("EntityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("EntityKind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("EventTimeUtc")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("IdentityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PolicyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RuleId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EventId", "Slot");
+
+                    b.HasIndex("EventTimeUtc");
+
+                    b.HasIndex("EntityId", "EventTimeUtc");
+
+                    b.HasIndex("IdentityId", "EventTimeUtc");
+
+                    b.ToTable("LedgerMatches", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Core.Ledger.Matching.MatchingPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("MatchingPolicies", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Core.Ledger.Matching.MatchingRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Attribute")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("CompareParent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Comparison")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Display")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Pattern")
+                        .HasColumnType("text");
+
+                    b.Property<int>("PolicyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("MatchingRules", (string)null);
+                });
+
             modelBuilder.Entity("AdminPortal.Core.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -902,6 +1205,33 @@ namespace AdminPortal.Migrations.PostgreSQL.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AdminPortal.Core.Ledger.LedgerGroupMember", b =>
+                {
+                    b.HasOne("AdminPortal.Core.Ledger.LedgerEntity", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AdminPortal.Core.Ledger.LedgerVersion", b =>
+                {
+                    b.HasOne("AdminPortal.Core.Ledger.LedgerEntity", null)
+                        .WithMany()
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AdminPortal.Core.Ledger.Matching.MatchingRule", b =>
+                {
+                    b.HasOne("AdminPortal.Core.Ledger.Matching.MatchingPolicy", null)
+                        .WithMany("Rules")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AdminPortal.Core.Workbooks.TableElement", b =>
                 {
                     b.HasOne("AdminPortal.Core.Workbooks.Workbook", null)
@@ -960,6 +1290,11 @@ namespace AdminPortal.Migrations.PostgreSQL.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("AdminPortal.Core.Ledger.Matching.MatchingPolicy", b =>
+                {
+                    b.Navigation("Rules");
                 });
 
             modelBuilder.Entity("AdminPortal.Core.Workbooks.Workbook", b =>

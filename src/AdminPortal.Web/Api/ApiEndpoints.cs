@@ -1,5 +1,6 @@
 using AdminPortal.Web.Api.AuditLogs;
 using AdminPortal.Web.Api.Integrations;
+using AdminPortal.Web.Api.Ledger;
 using AdminPortal.Web.Api.Runs;
 using AdminPortal.Web.Api.Schedules;
 using AdminPortal.Web.Api.Tokens;
@@ -26,6 +27,7 @@ public static class ApiEndpoints
         api.MapUsers();
         api.MapApiTokens();
         api.MapAuditEvents();
+        api.MapLedger();
 
         // The document and the reference page are read in a browser, with the portal's cookie (not a token).
         var signedIn = new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = IdentityConstants.ApplicationScheme };

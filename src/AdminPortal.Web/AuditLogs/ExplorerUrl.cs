@@ -21,7 +21,12 @@ public static class ExplorerUrl
         Descending = get("dir") != "asc",
         Columns = string.IsNullOrEmpty(get("cols")) ? AuditColumns.DefaultVisible : get("cols")!.Split(','),
         Filters = ExplorerState.DecodeFilters(get("f"), ignored),
+        IdentityId = ParseIdentity(get("identity"), ignored),
+        ActorUnmatched = get("unmatched") == ActorUnmatchedValue,
     }.Sanitized(ignored);
+
+    /// <summary>The value of <c>unmatched=</c> that keeps the events whose actor matched nothing in the ledger.</summary>
+    public const string ActorUnmatchedValue = "actor";
 
     /// <summary>The query string ("?…", or "" for the defaults) that <see cref="Parse"/> reads back.</summary>
     public static string Format(ExplorerState state, int? workbookId = null, int? elementId = null)
@@ -49,11 +54,29 @@ public static class ExplorerUrl
         Add("dir", state.Descending ? null : "asc");
         Add("cols", state.Columns.SequenceEqual(AuditColumns.DefaultVisible) ? null : string.Join(",", state.Columns));
         Add("f", ExplorerState.EncodeFilters(state.Filters));
+        Add("identity", state.IdentityId?.ToString(CultureInfo.InvariantCulture));
+        Add("unmatched", state.ActorUnmatched ? ActorUnmatchedValue : null);
         return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
     }
 
     public static DateTime? ParseTime(string? value) =>
         DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t) ? t : null;
+
+    private static long? ParseIdentity(string? value, ICollection<string>? ignored)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            return id;
+        }
+
+        ignored?.Add($"the identity '{value}' (not a ledger entity's number)");
+        return null;
+    }
 
     private static DateTime? ParseTime(string? value, string bound, ICollection<string>? ignored)
     {

@@ -1,6 +1,7 @@
 using AdminPortal.Core.ApiTokens;
 using AdminPortal.Core.AuditLogs.Collection;
 using AdminPortal.Core.AuditLogs.Ingestion;
+using AdminPortal.Core.Ledger.Matching;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -33,7 +34,8 @@ public static class IngestionEndpoints
         .WithTags("Ingestion")
         .WithSummary("Ingest audit events: a JSON event, a JSON array, or NDJSON (one event per line); ?atomic=true stores all or nothing");
 
-        api.MapPost("/csv", async (HttpContext context, AuditIngestion ingestion, IOptions<IngestionOptions> options, bool? atomic) =>
+        api.MapPost("/csv", async (HttpContext context, AuditIngestion ingestion, MatchAfterCollection matching, IOptions<IngestionOptions> options,
+            bool? atomic) =>
         {
             if (!context.Request.HasFormContentType)
             {
@@ -50,15 +52,23 @@ public static class IngestionEndpoints
                     return new IngestionReport(0, 0, 0, 0, [], $"Missing file(s): {string.Join(", ", missing)}. Nothing was stored.");
                 }
 
+                // The policy the collection names runs at its end (Brainwave's silo); an unknown one refuses the collection first.
+                var policy = form["policy"].FirstOrDefault();
+                if (await matching.CheckAsync(policy, context.RequestAborted) is { } unknown)
+                {
+                    return new IngestionReport(0, 0, 0, 0, [], unknown);
+                }
+
                 await using var log = form.Files["log"]!.OpenReadStream();
                 await using var properties = form.Files["properties"]!.OpenReadStream();
                 await using var mapping = form.Files["mapping"]!.OpenReadStream();
-                return await ingestion.CollectCsvAsync(
+                var report = await ingestion.CollectCsvAsync(
                     new CsvCollectionInput(log, properties, mapping, form.Files["log"]!.FileName), atomic == true, context.RequestAborted);
+                return await matching.RunAsync(policy, report, context.RequestAborted);
             });
         })
         .WithTags("Ingestion")
-        .WithSummary("Collect a Brainwave CSV export: multipart/form-data with the files log, properties and mapping");
+        .WithSummary("Collect a Brainwave CSV export: multipart/form-data with the files log, properties and mapping, and optionally the field policy (a matching policy run over the collected events' time range)");
         return endpoints;
     }
 
@@ -97,6 +107,8 @@ public static class IngestionEndpoints
             // Only the first rejections are listed, so that a body of garbage does not make an answer as large.
             rejectionsNotListed = report.NotListed,
             error = report.Error,
+            // The run of the matching policy a CSV collection named, when it named one and stored events.
+            matching = report.Matching,
         };
         return Results.Json(body, statusCode: report.Error is null ? StatusCodes.Status200OK
             : report.Rejected > 0 && report.Received > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest);

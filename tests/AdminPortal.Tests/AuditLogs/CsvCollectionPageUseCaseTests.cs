@@ -1,6 +1,9 @@
 using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.AuditLogs.Collection;
 using AdminPortal.Core.Data;
+using AdminPortal.Core.Ledger;
+using AdminPortal.Core.Ledger.Import;
+using AdminPortal.Core.Ledger.Matching;
 using AdminPortal.Core.Security;
 using AdminPortal.Core.Users;
 using AdminPortal.Tests.Infrastructure;
@@ -62,4 +65,28 @@ public sealed class CsvCollectionPageUseCaseTests : IDisposable
         Assert.Equal(0, events);
         Assert.Empty(audits);
     }
+
+    [Fact]
+    public async Task A_collection_that_names_a_matching_policy_runs_it_over_the_collected_events_and_an_unknown_one_stores_nothing()
+    {
+        var admin = Principals.Admin();
+        var import = portal.Services.GetRequiredService<ImportLedgerFile>();
+        await import.HandleAsync(admin, LedgerKind.Identity, Text("hrCode,fullName\nE002,John Smith\n"), "identities.csv", null);
+        await import.HandleAsync(admin, LedgerKind.Account, Text("login,repository,owner\njsmith,CONTOSO,E002\n"), "accounts.csv", null);
+        await portal.Services.GetRequiredService<SaveMatchingPolicy>().HandleAsync(admin, new SaveMatchingPolicyCommand("windows", null,
+            [new MatchingRuleInput(RuleEntityType.Actor, RuleComparison.Pattern, DisplayMethod.IdentityFullName, Pattern: @"{domain}\{login}")]));
+        var collect = portal.Services.GetRequiredService<CollectCsvFiles>();
+
+        var unknown = await collect.HandleAsync(admin, BrainwaveFiles(), atomic: false, matchingPolicy: "nope");
+        var storedAfterUnknown = (await StoredAsync()).Events;
+        var report = await collect.HandleAsync(admin, BrainwaveFiles(), atomic: false, matchingPolicy: "windows");
+
+        Assert.Equal("There is no matching policy named 'nope'. Nothing was stored.", unknown.Error);
+        Assert.Equal(0, storedAfterUnknown);
+        Assert.Equal(1, report.Matching!.ActorsMatched);
+        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        Assert.Equal(["John Smith"], await db.LedgerMatches.Select(m => m.DisplayName).ToListAsync());
+    }
+
+    private static MemoryStream Text(string csv) => new(System.Text.Encoding.UTF8.GetBytes(csv));
 }

@@ -22,6 +22,8 @@ public sealed class NavMenuTests : PortalComponentContext
         Assert.Equal(PortalUrls.Users, links["Users"]);
         Assert.Equal(PortalUrls.CsvCollection, links["CSV collection"]);
         Assert.Equal(PortalUrls.AuditLogs, links["Audit Logs"]);
+        Assert.Equal(PortalUrls.Ledger, links["Identity ledger"]);
+        Assert.Equal(PortalUrls.MatchingPolicies, links["Matching policies"]);
     }
 
     [Fact]

@@ -9,27 +9,24 @@ namespace AdminPortal.Core.AuditLogs.Collection;
 public sealed class CsvCollectionResult
 {
     /// <summary>The longest reason kept: a reason may quote a cell, and a cell may be megabytes long.</summary>
-    public const int MaxReasonLength = 1000;
+    public const int MaxReasonLength = CsvRejections.MaxReasonLength;
+
+    private readonly CsvRejections rejections = new();
 
     public List<AuditEvent> Events { get; } = [];
 
     /// <summary>The first <see cref="AuditParseResult.MaxRejectionsListed"/> rejected rows, in line order; the rest are only counted.</summary>
-    public List<CsvRowRejection> Rejections { get; } = [];
+    public List<CsvRowRejection> Rejections => rejections.Listed;
 
     /// <summary>Rows that produced an event.</summary>
     public int AcceptedCount { get; internal set; }
 
     /// <summary>Rows rejected, listed or not.</summary>
-    public int RejectedCount { get; private set; }
+    public int RejectedCount => rejections.Count;
 
-    internal void Reject(int line, string reason)
-    {
-        RejectedCount++;
-        if (Rejections.Count < AuditParseResult.MaxRejectionsListed)
-        {
-            Rejections.Add(new CsvRowRejection(line, JsonValues.Shorten(reason, MaxReasonLength - 1)));
-        }
-    }
+    internal CsvRejections RejectionList => rejections;
+
+    internal void Reject(int line, string reason) => rejections.Reject(line, reason);
 
     /// <summary>Set when a definition file (or the raw log's header) is malformed: then Events and Rejections are empty.</summary>
     public CsvDefinitionError? Refusal { get; internal set; }

@@ -47,7 +47,7 @@ public sealed class CsvCollector(IngestionRules? rules = null, CsvCollectorOptio
         {
             var properties = await EventPropertiesFile.ReadAsync(input.EventProperties, cancellationToken);
 
-            await using var raw = CsvReader.Create(input.RawLog, RawLogOptions(result), leaveOpen: true);
+            await using var raw = CsvReader.Create(input.RawLog, CsvRows.Options(result.RejectionList), leaveOpen: true);
             await raw.ReadHeaderAsync(cancellationToken);
             var columns = new RawLogColumns([.. raw.Headers]);
             var eventIdColumn = columns.IndexOf(_options.EventIdColumn)
@@ -127,21 +127,6 @@ public sealed class CsvCollector(IngestionRules? rules = null, CsvCollectorOptio
         result.Rejections.Sort((a, b) => a.Line.CompareTo(b.Line));
         return result;
     }
-
-    private static CsvReaderOptions RawLogOptions(CsvCollectionResult result) => new()
-    {
-        Separator = ',',
-        HasHeader = true,
-        TrackLineNumbers = true,
-        MalformedData = CsvMalformedDataHandling.Skip,
-        FieldCountMismatch = CsvFieldCountHandling.Skip,
-        OnMalformedRecord = record => result.Reject((int)record.LineNumber, record.Reason switch
-        {
-            CsvMalformedReason.FieldCountMismatch => "the row does not have as many values as the header has columns",
-            CsvMalformedReason.UnterminatedQuote => "a quoted value is never closed",
-            _ => $"malformed CSV ({record.Reason}): quote values that contain commas or quotes, and double the quotes inside them",
-        }),
-    };
 
     /// <summary>Renders a row's templates into an event; the reason when mandatory values are missing or a value does not parse.</summary>
     private static (AuditEvent? Event, string? Problem) MapRow(

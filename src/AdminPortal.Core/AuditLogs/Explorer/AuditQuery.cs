@@ -9,6 +9,12 @@ public sealed record AuditQuery
     public IReadOnlyList<AuditFilter> Filters { get; init; } = [];
     public string SortColumn { get; init; } = nameof(AuditEvent.EventTimeUtc);
     public bool SortDescending { get; init; } = true;
+    /// <summary>Only the events matched to this ledger entity (<see cref="ExplorerState.IdentityId"/>).</summary>
+    public long? IdentityId { get; init; }
+
+    /// <summary>Only the events whose actor matched nothing in the ledger.</summary>
+    public bool ActorUnmatched { get; init; }
+
     public int Skip { get; init; }
     public int Take { get; init; } = 50;
 }

@@ -88,6 +88,7 @@ internal static class AuditSql
             }
         }
 
+        clauses.AddRange(AuditLedgerFilter.Clauses(query, alias, Param));
         return clauses.Count == 0 ? "" : " WHERE " + string.Join(" AND ", clauses);
     }
 

@@ -21,6 +21,16 @@ public sealed record ExplorerState
     public string Sort { get; init; } = nameof(AuditEvent.EventTimeUtc);
     public bool Descending { get; init; } = true;
 
+    /// <summary>
+    /// Only the events matched to this ledger entity: an identity's events across her accounts (matched to her or to an
+    /// account she owned then), another entity's events; null for every event.
+    /// </summary>
+    public long? IdentityId { get; init; }
+
+    /// <summary>Only the events whose actor matched nothing in the ledger. Left out of the JSON when off, so saved states keep their text.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool ActorUnmatched { get; init; }
+
     /// <summary>The time window the range means now; a custom range without bounds is open on that side.</summary>
     public (DateTime? From, DateTime? To) Window(DateTime nowUtc) => Range switch
     {
@@ -60,6 +70,8 @@ public sealed record ExplorerState
             Filters = Filters,
             SortColumn = Sort,
             SortDescending = Descending,
+            IdentityId = IdentityId,
+            ActorUnmatched = ActorUnmatched,
             Skip = skip,
             Take = take,
         };

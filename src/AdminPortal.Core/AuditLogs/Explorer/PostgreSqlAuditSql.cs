@@ -81,6 +81,7 @@ internal static class PostgreSqlAuditSql
             }
         }
 
+        clauses.AddRange(AuditLedgerFilter.Clauses(query, alias, Param));
         return clauses.Count == 0 ? "" : " WHERE " + string.Join(" AND ", clauses);
     }
 

@@ -31,7 +31,16 @@ public sealed class AuditIngestion(AuditEventParser parser, CsvCollector collect
     public async Task<IngestionReport> CollectCsvAsync(CsvCollectionInput input, bool atomic, CancellationToken ct = default)
     {
         await using var pipeline = new AuditWritePipeline(writer, ct);
-        var collected = await collector.CollectAsync(input, pipeline.AddAsync, ct);
+        (DateTime From, DateTime To)? times = null;
+        var collected = await collector.CollectAsync(input, (chunk, token) =>
+        {
+            foreach (var e in chunk)
+            {
+                times = times is { } t ? (e.EventTimeUtc < t.From ? e.EventTimeUtc : t.From, e.EventTimeUtc > t.To ? e.EventTimeUtc : t.To) : (e.EventTimeUtc, e.EventTimeUtc);
+            }
+
+            return pipeline.AddAsync(chunk, token);
+        }, ct);
         await using var session = await pipeline.CompleteAsync();
         if (collected.Refusal is { } refusal)
         {
@@ -39,7 +48,7 @@ public sealed class AuditIngestion(AuditEventParser parser, CsvCollector collect
         }
 
         var problems = collected.Rejections.Select(r => new IngestionProblem(r.Line, null, $"line {r.Line}: {r.Reason}")).ToList();
-        return await FinishAsync(session, collected.AcceptedCount, collected.RejectedCount, problems, atomic, ct);
+        return await FinishAsync(session, collected.AcceptedCount, collected.RejectedCount, problems, atomic, ct) with { EventTimes = times };
     }
 
     private static string FileName(CsvCollectionFile file) => file switch

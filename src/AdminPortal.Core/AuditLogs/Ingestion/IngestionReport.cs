@@ -14,6 +14,12 @@ public sealed record IngestionReport(
 {
     public bool Succeeded => Error is null;
 
+    /// <summary>The earliest and latest event times of what was received (a CSV collection's), for a matching policy to run over.</summary>
+    public (DateTime From, DateTime To)? EventTimes { get; init; }
+
+    /// <summary>The run of the matching policy a CSV collection named (Ledger/README.md); null when it named none or stored nothing.</summary>
+    public Ledger.Matching.MatchingRunReport? Matching { get; init; }
+
     /// <summary>Rejections counted but not listed.</summary>
     public int NotListed => Math.Max(0, Rejected - Rejections.Count);
 }

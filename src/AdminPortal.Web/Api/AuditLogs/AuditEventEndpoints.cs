@@ -14,7 +14,7 @@ public static class AuditEventEndpoints
     public static RouteGroupBuilder MapAuditEvents(this RouteGroupBuilder api)
     {
         api.MapGet("/audit-events", async (ClaimsPrincipal user, string? q, DateTime? from, DateTime? to, string? range, int? skip, int? take,
-                AuditLogExplorer explorer, CancellationToken ct) =>
+                long? identity, bool? unmatched, AuditLogExplorer explorer, CancellationToken ct) =>
             {
                 // A from or to is the explorer's custom range; otherwise its named ranges (1h, 24h, 7d, 30d), 7d by default.
                 var state = from is null && to is null
@@ -22,7 +22,7 @@ public static class AuditEventEndpoints
                     : new ExplorerState { Range = "custom", FromUtc = from?.ToUniversalTime(), ToUtc = to?.ToUniversalTime(), Search = q };
                 // The explorer drops what it cannot use (a hand-edited URL); the API says so instead.
                 var ignored = new List<string>();
-                state = state.Sanitized(ignored);
+                state = state.Sanitized(ignored) with { IdentityId = identity, ActorUnmatched = unmatched == true };
                 if (ignored.Count > 0)
                 {
                     return ApiResults.Failure(Result.Fail(ignored.Select(message => ("range", $"Ignored {message}."))));
@@ -33,7 +33,8 @@ public static class AuditEventEndpoints
             })
             .Produces<AuditEventsResponse>()
             .WithTags("Audit events")
-            .WithSummary("Search the audit events as the explorer does: q (free text), from/to (ISO-8601) or range (1h, 24h, 7d, 30d), skip, take (at most 1000), newest first")
+            .WithSummary("Search the audit events as the explorer does: q (free text), from/to (ISO-8601) or range (1h, 24h, 7d, 30d), skip, take (at most 1000), newest first; " +
+                "identity (a ledger entity's id: every event matched to it, an identity's across her accounts), unmatched=true (the events whose actor matched nothing)")
             .RequireAuthorization(Policies.ApiScope(ApiScopes.AuditRead));
         return api;
     }

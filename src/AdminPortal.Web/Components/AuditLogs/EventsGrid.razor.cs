@@ -1,5 +1,6 @@
 using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.AuditLogs.Explorer;
+using AdminPortal.Core.Ledger;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Logging;
@@ -25,7 +26,11 @@ public partial class EventsGrid
     private bool loadedOnce;
     private string? error;
 
+    /// <summary>The ledger matches of the page shown, by event row id and slot (0 actor, 1 target, 2 second target).</summary>
+    private Dictionary<(long EventId, int Slot), EventMatch> matches = [];
+
     [Inject] private AuditLogExplorer Explorer { get; set; } = default!;
+    [Inject] private LedgerQueries Ledger { get; set; } = default!;
     [Inject] private ILogger<EventsGrid> Logger { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -82,6 +87,8 @@ public partial class EventsGrid
         {
             var user = (await AuthenticationState).User;
             var page = await Explorer.PageAsync(user, requested, gridState.Page * gridState.PageSize, gridState.PageSize, ct);
+            // The page's display names in one query, whatever the page size.
+            matches = (await Ledger.MatchesOfEventsAsync(user, [.. page.Rows.Select(r => r.Id)], ct)).ToDictionary(m => (m.EventId, m.Slot));
             shown = new GridData<AuditEvent> { Items = page.Rows, TotalItems = (int)Math.Min(page.Total, int.MaxValue) };
             totalIsLowerBound = page.TotalIsLowerBound;
             pageIndex = gridState.Page;
@@ -138,6 +145,18 @@ public partial class EventsGrid
             await grid.ReloadServerData();
         }
     }
+
+    /// <summary>The ledger match shown in a cell: the actor's in Login, the targets' in Target name and Second target.</summary>
+    private EventMatch? MatchOf(AuditEvent item, AuditColumn column) => LedgerSlot(column.Name) is { } slot
+        && matches.TryGetValue((item.Id, slot), out var match) ? match : null;
+
+    private static int? LedgerSlot(string column) => column switch
+    {
+        nameof(AuditEvent.Login) => 0,
+        nameof(AuditEvent.TargetName) => 1,
+        nameof(AuditEvent.SecondTarget) => 2,
+        _ => null,
+    };
 
     private Task OnRowClick(DataGridRowClickEventArgs<AuditEvent> args) => EventClicked.InvokeAsync(args.Item.Id);
 
