@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AdminPortal.Migrations.PostgreSQL.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261205070832_Ledger")]
+    [Migration("20261205083233_Ledger")]
     partial class Ledger
     {
         /// <inheritdoc />
@@ -380,6 +380,12 @@ namespace AdminPortal.Migrations.PostgreSQL.Migrations
 
                     b.Property<int?>("EveryHours")
                         .HasColumnType("integer");
+
+                    b.Property<string>("FirstRun")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("AllRetainedEvents");
 
                     b.Property<string>("Format")
                         .IsRequired()

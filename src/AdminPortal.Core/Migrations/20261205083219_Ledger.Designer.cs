@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AdminPortal.Core.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261205070744_Ledger")]
+    [Migration("20261205083219_Ledger")]
     partial class Ledger
     {
         /// <inheritdoc />
@@ -371,6 +371,12 @@ namespace AdminPortal.Core.Migrations
 
                     b.Property<int?>("EveryHours")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstRun")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("AllRetainedEvents");
 
                     b.Property<string>("Format")
                         .IsRequired()
