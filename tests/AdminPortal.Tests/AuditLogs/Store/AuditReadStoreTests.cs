@@ -166,6 +166,23 @@ public abstract class AuditReadStoreTests(DatabaseProvider provider) : IAsyncLif
     }
 
     [Theory]
+    [InlineData("resume", new[] { "a-2", "a-1" })]
+    [InlineData("RÉSUMÉ", new[] { "a-2", "a-1" })]
+    [InlineData("resu envoy", new[] { "a-1" })]
+    [InlineData("zoe", new[] { "a-1" })]
+    [InlineData("donʼt", new[] { "a-3" })]
+    public async Task Free_text_finds_words_whatever_their_accents(string search, string[] expected)
+    {
+        await Writer.StoreAsync([
+            Event("a-1", Ten, "zoé", payload: "Résumé envoyé"),
+            Event("a-2", Ten.AddMinutes(1), "resume.bot"),
+            Event("a-3", Ten.AddMinutes(2), "dora", payload: "donʼt"),
+        ]);
+
+        Assert.Equal(expected, await IdsAsync(new AuditQuery { Search = search }));
+    }
+
+    [Theory]
     [InlineData("'quote'")]
     [InlineData("quote\" & (more")]
     [InlineData("!not :*star")]
