@@ -87,6 +87,15 @@ internal static class PostgreSqlAuditSql
     /// <summary>The same total order as <see cref="AuditSql.OrderBy"/>: column, event time, id.</summary>
     public static string OrderBy(AuditQuery query, string alias = "") => AuditSql.OrderBy(query, alias);
 
+    /// <summary>The rows after <see cref="AuditQuery.After"/> in that order (NULL sorts above every value here); null without a key.</summary>
+    public static string? After(AuditQuery query, NpgsqlCommand command, string alias = "") =>
+        AuditSql.After(query, alias, value =>
+        {
+            var name = "k" + command.Parameters.Count;
+            command.Parameters.AddWithValue(name, value);
+            return "@" + name;
+        }, nullsLastAscending: true);
+
     /// <summary>
     /// Free text to the SQL of a tsquery's text, with SQLite's meaning: every word must match, as a prefix. A word of the
     /// search (<see cref="AuditSql.SearchTerms"/>) is cut into runs of letters and digits, as unicode61 and the
