@@ -57,6 +57,38 @@ internal static class IngestionBenchmark
     }
 
     /// <summary>
+    /// The same figure with the portal on PostgreSQL (--postgres): the real portal started on the bench's database, which
+    /// holds the seeded events, against COPY FROM of the very rows it stored (<paramref name="copyFloor"/>: rows/s of the
+    /// rows after a row id), measured right after it.
+    /// </summary>
+    public static async Task<Figure> RunPostgreSqlAsync(BenchOptions options, string connectionString, Func<Task<long>> newestId,
+        Func<long, Task<double>> copyFloor, CancellationToken ct)
+    {
+        var batches = Math.Clamp(options.Events / BatchSize, 4, MaxBatches);
+        Console.WriteLine($"[postgres] ingestion: building {batches:N0} NDJSON batches of {BatchSize:N0} events...");
+        var bodies = NdjsonBatches.Build(batches + 1, BatchSize, DateTime.UtcNow);
+        var before = await newestId();
+        Console.WriteLine($"[postgres] ingestion: {Senders} senders POSTing to the portal on PostgreSQL: {WarmUp.TotalSeconds:0} s of warm-up, then up to {Duration.TotalSeconds:0} s timed...");
+        var settings = new Dictionary<string, string> { ["Database:Provider"] = "PostgreSQL", ["ConnectionStrings:Portal"] = connectionString };
+        var http = await SendAsync(bodies, ct, settings, async () =>
+        {
+            await using var database = PortalDatabase.OnPostgreSql(connectionString);
+            return await database.CreateIngestionTokenAsync(ct);
+        });
+        var httpRate = http.Stored / http.Elapsed.TotalSeconds;
+        Console.WriteLine("[postgres] ingestion: COPY FROM of the rows the portal stored...");
+        var floor = await copyFloor(before);
+        return new Figure(
+            $"PostgreSQL: ingestion over HTTP, {http.Stored:N0} events in {http.Elapsed.TotalSeconds:0.0} s",
+            $"{httpRate:N0} events/s",
+            $"COPY FROM {floor:N0} rows/s",
+            floor / httpRate,
+            $">= {TargetPerSecond:N0}/s",
+            httpRate >= TargetPerSecond,
+            $"the portal used {http.Cpu.TotalMicroseconds / http.Stored:0.0} µs of CPU per event ({http.Cpu / http.Elapsed:0.00} cores); the PostgreSQL server's CPU is not in it.");
+    }
+
+    /// <summary>
     /// The two halves of ingestion in-process, without HTTP (--only writer): the parser alone on one thread, and
     /// AuditEventWriter alone on the parsed batches, each after one warm-up batch. Not a target of its own: it says
     /// which half bounds the HTTP figure.
@@ -103,13 +135,19 @@ internal static class IngestionBenchmark
             $"search indexer afterwards {writer.IndexCpu.TotalMicroseconds / (writer.Stored + BatchSize):0.0} µs");
     }
 
-    private static async Task<SendResult> SendAsync(List<byte[]> bodies, CancellationToken ct)
+    private static async Task<SendResult> SendAsync(List<byte[]> bodies, CancellationToken ct,
+        Dictionary<string, string>? settings = null, Func<Task<string>>? createToken = null)
     {
         // A fresh install: the portal migrates its own database, then an Admin creates the sender's token.
-        await using var portal = await PortalProcess.StartAsync();
+        await using var portal = await PortalProcess.StartAsync(settings);
         string token;
-        await using (var database = await PortalDatabase.CreateAsync(portal.DatabasePath, ct))
+        if (createToken is not null)
         {
+            token = await createToken();
+        }
+        else
+        {
+            await using var database = await PortalDatabase.CreateAsync(portal.DatabasePath, ct);
             token = await database.CreateIngestionTokenAsync(ct);
         }
 

@@ -14,16 +14,16 @@ using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Benchmarks;
 
-/// <summary>A portal database file with Core's own services over it, as the portal registers them.</summary>
+/// <summary>A portal database file (or a PostgreSQL database) with Core's own services over it, as the portal registers them.</summary>
 internal sealed class PortalDatabase : IAsyncDisposable
 {
     private readonly ServiceProvider services;
 
-    private PortalDatabase(string path, Action<IServiceCollection>? configure)
+    private PortalDatabase(string path, Action<IServiceCollection>? configure, Dictionary<string, string?>? settings = null)
     {
         Path = path;
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:Path"] = path })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?> { ["Database:Path"] = path })
             .Build();
         var collection = new ServiceCollection().AddLogging().AddPortalCore(configuration);
         // Identity's token providers need data protection, which the web host adds; the benchmark's Admin needs no lasting keys.
@@ -52,6 +52,13 @@ internal sealed class PortalDatabase : IAsyncDisposable
         await SearchIndexFile.EnsureCreatedAsync(database.Options, ct);
         return database;
     }
+
+    /// <summary>A PostgreSQL database that a portal has already migrated (its own start does it).</summary>
+    public static PortalDatabase OnPostgreSql(string connectionString) => new("", null, new Dictionary<string, string?>
+    {
+        ["Database:Provider"] = "PostgreSQL",
+        ["ConnectionStrings:Portal"] = connectionString,
+    });
 
     /// <summary>An API token with audit:ingest, created the way an Admin creates one.</summary>
     public async Task<string> CreateIngestionTokenAsync(CancellationToken ct)

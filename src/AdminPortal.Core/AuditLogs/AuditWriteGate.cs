@@ -66,6 +66,16 @@ public sealed class AuditWriteGate
         return new Release(this, ingestion: true);
     }
 
+    /// <summary>
+    /// Counts an ingestion batch that other writers run beside (PostgreSQL): it takes no turn, and is only counted for
+    /// whoever paces background work by ingestion (<see cref="IngestionBusy"/>, <see cref="SinceLastIngestion"/>).
+    /// </summary>
+    public IDisposable EnterBesideIngestion()
+    {
+        Interlocked.Increment(ref ingestionWaiting);
+        return new Release(this, ingestion: true, exclusive: false);
+    }
+
     /// <summary>Enters for background work on the database (retention, the checkpointer's restart of the WAL).</summary>
     public async Task<IDisposable> EnterAsync(CancellationToken ct)
     {
@@ -110,7 +120,7 @@ public sealed class AuditWriteGate
         }
     }
 
-    private sealed class Release(AuditWriteGate owner, bool ingestion) : IDisposable
+    private sealed class Release(AuditWriteGate owner, bool ingestion, bool exclusive = true) : IDisposable
     {
         private int released;
 
@@ -127,8 +137,11 @@ public sealed class AuditWriteGate
                 Interlocked.Decrement(ref owner.ingestionWaiting);
             }
 
-            owner.gate.Release();
-            owner.written.Set();
+            if (exclusive)
+            {
+                owner.gate.Release();
+                owner.written.Set();
+            }
         }
     }
 }

@@ -5,7 +5,7 @@ namespace AdminPortal.Core.Exports;
 
 /// <summary>
 /// <see cref="ExportEventReader"/> on PostgreSQL: each keyset batch is one statement (its own snapshot, so a long export
-/// holds none), read row by row as the export goes (Npgsql streams the rows; no batch is held in memory), on the one
+/// holds none; each batch four times the one before, up to 50,000 events), read row by row as the export goes (Npgsql streams the rows; no batch is held in memory), on the one
 /// connection the reader holds until disposed.
 /// </summary>
 public sealed class PostgreSqlExportEventReader : ExportEventReader
@@ -16,7 +16,16 @@ public sealed class PostgreSqlExportEventReader : ExportEventReader
     private readonly NpgsqlConnection connection;
     private readonly NpgsqlCommand command;
     private readonly ExportRowShape shape;
-    private readonly int batchSize;
+    /// <summary>
+    /// How large the batches grow: each statement costs about a millisecond however few rows it reads (executor start
+    /// over the monthly partitions, the index descent), so a long export reads in larger ones (bench/, 725,000 events:
+    /// 1.2 s in batches of 2,000, 0.9 s in batches of 50,000). Npgsql streams a batch's rows, so a larger one holds no
+    /// more memory; its statement's snapshot lasts some 50 ms.
+    /// </summary>
+    private const int MaxBatchSize = 50_000;
+
+    private readonly int maxBatchSize;
+    private int batchSize;
     private NpgsqlDataReader? reader;
     private bool[]? int32;
     private bool[]? raw;
@@ -30,6 +39,7 @@ public sealed class PostgreSqlExportEventReader : ExportEventReader
         this.command = command;
         this.shape = shape;
         this.batchSize = batchSize;
+        maxBatchSize = Math.Max(batchSize, MaxBatchSize);
     }
 
     public override bool Read(CancellationToken ct)
@@ -57,6 +67,9 @@ public sealed class PostgreSqlExportEventReader : ExportEventReader
                 ct.ThrowIfCancellationRequested();
                 command.Parameters["t"].Value = EventTimeMs;
                 command.Parameters["id"].Value = RowId;
+                // The first batch stays Exports:BatchSize, which is all a short incremental window reads.
+                batchSize = (int)Math.Min((long)batchSize * 4, maxBatchSize);
+                command.Parameters["take"].Value = batchSize;
             }
         }
 

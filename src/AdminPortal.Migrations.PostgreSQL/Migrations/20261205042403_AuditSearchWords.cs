@@ -16,22 +16,24 @@ namespace AdminPortal.Migrations.PostgreSQL.Migrations
     {
         // Turned into spaces: the characters that join words into PostgreSQL's email / host / url / file / version /
         // hyphenated / signed-number / tag / entity tokens.
-        private const string Breaks = @"@./:-_+<>&;\#=?~%";
+        internal const string Breaks = @"@./:-_+<>&;\#=?~%";
 
-        private static readonly string Text =
+        internal static readonly string Text =
             """coalesce("EventId", '') || ' ' || coalesce("Login", '') || ' ' || coalesce("Identity", '') || ' ' || """ +
             """coalesce("Action", '') || ' ' || coalesce("CodeLabel", '') || ' ' || coalesce("TargetName", '') || ' ' || """ +
             """coalesce("DisplayLabel", '') || ' ' || coalesce("Payload", '')""";
 
-        private static string Column(string text) => $"""
+        internal static string Column(string text) => $"""
             ALTER TABLE "AuditEvents" DROP COLUMN "SearchVector";
             ALTER TABLE "AuditEvents" ADD COLUMN "SearchVector" tsvector GENERATED ALWAYS AS (to_tsvector('simple', {text})) STORED;
             CREATE INDEX "IX_AuditEvents_SearchVector" ON "AuditEvents" USING gin ("SearchVector");
             """;
 
+        /// <summary>The text with the <see cref="Breaks"/> turned into spaces.</summary>
+        internal static string Spaced(string text) => $"translate({text}, '{Breaks}', '{new string(' ', Breaks.Length)}')";
+
         /// <inheritdoc />
-        protected override void Up(MigrationBuilder migrationBuilder) =>
-            migrationBuilder.Sql(Column($"translate({Text}, '{Breaks}', '{new string(' ', Breaks.Length)}')"));
+        protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(Column(Spaced(Text)));
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(Column(Text));

@@ -2,6 +2,7 @@ using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.AuditLogs.Explorer;
 using AdminPortal.Web.Components.AuditLogs;
 using AngleSharp.Dom;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.Web.Tests.AuditLogs;
 
@@ -65,6 +66,23 @@ public sealed class EventsGridTests : ExplorerContext
         grid.Find("button[aria-label='Next page']").Click();
 
         grid.WaitForAssertion(() => Assert.StartsWith($"Page 2 of 3", Summary(grid)));
+        Assert.StartsWith("bob-050@", Column(grid, 3)[0]);
+    }
+
+    [Fact]
+    public async Task The_next_page_starts_after_the_last_row_shown_when_newer_events_arrive()
+    {
+        var grid = RenderGrid(Day);
+        grid.WaitForAssertion(() => Assert.Equal(50, grid.FindAll("tr.event-row").Count));
+        Assert.StartsWith("bob-049@", Column(grid, 3)[^1]);
+
+        // A newer event moves every row down one place: read by its offset, page 2 would start with bob-049 again.
+        var newer = Event(999, minutesAgo: 0, login: "zed@corp.example");
+        newer.EventTimeUtc = Now.AddSeconds(-30);
+        await Services.GetRequiredService<AuditEventWriter>().StoreAsync([newer]);
+        grid.Find("button[aria-label='Next page']").Click();
+
+        grid.WaitForAssertion(() => Assert.StartsWith($"Page 2 of 3 ({Events + 1} events)", Summary(grid)));
         Assert.StartsWith("bob-050@", Column(grid, 3)[0]);
     }
 

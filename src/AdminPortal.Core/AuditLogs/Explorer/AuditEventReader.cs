@@ -137,12 +137,24 @@ public sealed class AuditEventReader(IOptions<DatabaseOptions> database) : IAudi
         var index = AuditSql.FtsQuery(query.Search) is not null && query.SortColumn == nameof(AuditEvent.EventTimeUtc)
             ? " INDEXED BY \"IX_AuditEvents_EventTimeUtc_Id\""
             : "";
+        if (AuditSql.After(query, "", value => Parameter(command, "$k", value), nullsLastAscending: false) is { } after)
+        {
+            where = (where.Length == 0 ? " WHERE " : where + " AND ") + after;
+        }
+
         // Deferred join: the offset walks an index of ids only, then just one page of whole rows is read.
         command.CommandText =
             $"SELECT {SelectColumns} FROM (SELECT \"Id\" FROM \"AuditEvents\"{index}{where}{AuditSql.OrderBy(query)} LIMIT $take OFFSET $skip) k " +
             $"JOIN \"AuditEvents\" e ON e.\"Id\" = k.\"Id\"{AuditSql.OrderBy(query, "e.")}";
         command.Parameters.AddWithValue("$take", Math.Clamp(query.Take, 1, 1000));
-        command.Parameters.AddWithValue("$skip", Math.Max(0, query.Skip));
+        command.Parameters.AddWithValue("$skip", query.After is null ? Math.Max(0, query.Skip) : 0);
+    }
+
+    private static string Parameter(SqliteCommand command, string prefix, object value)
+    {
+        var name = prefix + command.Parameters.Count;
+        command.Parameters.AddWithValue(name, value);
+        return name;
     }
 
     /// <summary>The number of matching events, counted up to one past <see cref="CountLimit"/>.</summary>

@@ -18,6 +18,13 @@ public sealed class AuditLogExplorer(IAuditEventQueries reader, UserSessions ses
         return await reader.PageAsync(state.ToQuery(UtcNow, skip, take), ct);
     }
 
+    /// <summary>The page after <paramref name="after"/>, the key of the last row of the page shown (keyset: no OFFSET to walk).</summary>
+    public async Task<AuditPage> NextPageAsync(ClaimsPrincipal user, ExplorerState state, AuditPageKey after, int take, CancellationToken ct = default)
+    {
+        await sessions.EnsureAuditLogReaderAsync(user, ct);
+        return await reader.PageAsync(state.ToQuery(UtcNow, 0, take) with { After = after }, ct);
+    }
+
     public async Task<AuditEvent?> GetAsync(ClaimsPrincipal user, long id, CancellationToken ct = default)
     {
         await sessions.EnsureAuditLogReaderAsync(user, ct);

@@ -16,5 +16,8 @@ public sealed record AuditQuery
     public bool ActorUnmatched { get; init; }
 
     public int Skip { get; init; }
+
+    /// <summary>When set, the page is the rows after this key in the query's order (keyset), and <see cref="Skip"/> is not used.</summary>
+    public AuditPageKey? After { get; init; }
     public int Take { get; init; } = 50;
 }

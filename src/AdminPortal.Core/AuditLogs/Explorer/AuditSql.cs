@@ -119,7 +119,7 @@ internal static class AuditSql
     /// </summary>
     public static string OrderBy(AuditQuery query, string alias = "")
     {
-        var column = AuditColumns.Find(query.SortColumn) ?? AuditColumns.Find(nameof(AuditEvent.EventTimeUtc))!;
+        var column = SortColumn(query.SortColumn);
         var dir = query.SortDescending ? "DESC" : "ASC";
         var parts = new List<string> { $"{alias}{column.Sql} {dir}" };
         if (column.Name != nameof(AuditEvent.EventTimeUtc))
@@ -129,6 +129,46 @@ internal static class AuditSql
 
         parts.Add($"{alias}\"Id\" {dir}");
         return " ORDER BY " + string.Join(", ", parts);
+    }
+
+    /// <summary>The column a sort names; the event time when it names none.</summary>
+    internal static AuditColumn SortColumn(string name) => AuditColumns.Find(name) ?? AuditColumns.Find(nameof(AuditEvent.EventTimeUtc))!;
+
+    /// <summary>
+    /// The rows after <see cref="AuditQuery.After"/> in <see cref="OrderBy"/>'s order (column, event time, id), or null
+    /// without a key. Where NULL goes differs: <paramref name="nullsLastAscending"/> for PostgreSQL (NULL sorts above every
+    /// value), false for SQLite (below).
+    /// </summary>
+    internal static string? After(AuditQuery query, string alias, Func<object, string> param, bool nullsLastAscending)
+    {
+        if (query.After is not { } key)
+        {
+            return null;
+        }
+
+        var column = SortColumn(query.SortColumn);
+        var cmp = query.SortDescending ? "<" : ">";
+        var time = alias + "\"EventTimeUtc\"";
+        var id = alias + "\"Id\"";
+        var (keyTime, keyId) = (param(key.EventTimeMs), param(key.Id));
+        if (column.Name == nameof(AuditEvent.EventTimeUtc))
+        {
+            // The plain bound beside the row comparison lets PostgreSQL skip the months past the key (partition pruning
+            // knows no row comparison).
+            return $"{time} {cmp}= {keyTime} AND ({time}, {id}) {cmp} ({keyTime}, {keyId})";
+        }
+
+        var sql = alias + column.Sql;
+        var nullsAfter = nullsLastAscending != query.SortDescending;
+        if (key.SortValue is not { } value)
+        {
+            return nullsAfter
+                ? $"({sql} IS NULL AND ({time}, {id}) {cmp} ({keyTime}, {keyId}))"
+                : $"({sql} IS NOT NULL OR ({time}, {id}) {cmp} ({keyTime}, {keyId}))";
+        }
+
+        var after = $"({sql}, {time}, {id}) {cmp} ({param(value)}, {keyTime}, {keyId})";
+        return nullsAfter ? $"({after} OR {sql} IS NULL)" : after;
     }
 
     /// <summary>Free text to an FTS5 query: every word must match, as a prefix; quotes keep FTS syntax out of user input.</summary>

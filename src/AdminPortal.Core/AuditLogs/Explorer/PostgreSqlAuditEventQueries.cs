@@ -96,14 +96,22 @@ public sealed class PostgreSqlAuditEventQueries(IOptions<DatabaseOptions> databa
 
     // The statements, apart from running them, so that bench/ can time the very same SQL in psql.
 
-    /// <summary>One page of whole rows: the ORDER BY is an index's order (time and id, or a filter column and time), so the plan walks it and stops at the page.</summary>
+    /// <summary>
+    /// One page of whole rows: the ORDER BY is an index's order (time and id, or a filter column and time), so the plan
+    /// walks it and stops at the page; a next page (<see cref="AuditQuery.After"/>) starts the walk at the key.
+    /// </summary>
     internal static void PreparePage(NpgsqlCommand command, AuditQuery query)
     {
         var where = PostgreSqlAuditSql.Where(query, command, "e.");
+        if (PostgreSqlAuditSql.After(query, command, "e.") is { } after)
+        {
+            where = (where.Length == 0 ? " WHERE " : where + " AND ") + after;
+        }
+
         command.CommandText =
             $"SELECT {AuditEventReader.SelectColumns} FROM \"AuditEvents\" e{where}{PostgreSqlAuditSql.OrderBy(query, "e.")} LIMIT @take OFFSET @skip";
         command.Parameters.AddWithValue("take", Math.Clamp(query.Take, 1, 1000));
-        command.Parameters.AddWithValue("skip", Math.Max(0, query.Skip));
+        command.Parameters.AddWithValue("skip", query.After is null ? Math.Max(0, query.Skip) : 0);
     }
 
     /// <summary>The number of matching events, counted up to one past the count limit.</summary>

@@ -29,10 +29,10 @@ internal static class PostgreSqlAuditSql
             clauses.Add($"{alias}\"EventTimeUtc\" < {Param(AuditEventWriter.ToUnixMs(to))}");
         }
 
-        if (TsQuery(query.Search) is { } match)
+        if (TsQuery(query.Search, Param) is { } match)
         {
             // Search words without a letter or digit ("---") match nothing, as FTS5's empty phrase.
-            clauses.Add(match.Length == 0 ? "FALSE" : $"{alias}\"SearchVector\" @@ to_tsquery('simple', {Param(match)})");
+            clauses.Add(match.Length == 0 ? "FALSE" : $"{alias}\"SearchVector\" @@ to_tsquery('simple', {match})");
         }
 
         foreach (var filter in query.Filters)
@@ -88,14 +88,25 @@ internal static class PostgreSqlAuditSql
     /// <summary>The same total order as <see cref="AuditSql.OrderBy"/>: column, event time, id.</summary>
     public static string OrderBy(AuditQuery query, string alias = "") => AuditSql.OrderBy(query, alias);
 
+    /// <summary>The rows after <see cref="AuditQuery.After"/> in that order (NULL sorts above every value here); null without a key.</summary>
+    public static string? After(AuditQuery query, NpgsqlCommand command, string alias = "") =>
+        AuditSql.After(query, alias, value =>
+        {
+            var name = "k" + command.Parameters.Count;
+            command.Parameters.AddWithValue(name, value);
+            return "@" + name;
+        }, nullsLastAscending: true);
+
     /// <summary>
-    /// Free text to a tsquery with SQLite's meaning: every word must match, as a prefix. A word of the search
-    /// (<see cref="AuditSql.SearchTerms"/>) is cut into runs of letters and digits, as unicode61 and the "SearchVector"
-    /// column (migration AuditSearchWords) cut the events' text: "alice@example" is 'alice' followed by 'example' as a
-    /// prefix, FTS5's phrase "alice@example"*. Each run is quoted, so no user text is read as tsquery syntax. Null when
-    /// the search keeps no word (no condition, as on SQLite); empty when its words hold no letter or digit (no match).
+    /// Free text to the SQL of a tsquery's text, with SQLite's meaning: every word must match, as a prefix. A word of the
+    /// search (<see cref="AuditSql.SearchTerms"/>) is cut into runs of letters and digits, as unicode61 and the
+    /// "SearchVector" column (migration AuditSearchWords) cut the events' text: "alice@example" is 'alice' followed by
+    /// 'example' as a prefix, FTS5's phrase "alice@example"*. Each run is a parameter folded by "AuditSearchFold" (migration
+    /// AuditSearchUnaccent: "resume" finds "résumé", as FTS5's remove_diacritics) and then quoted (quote_literal; the fold
+    /// leaves no backslash, which quote_literal would write as E'…'), so no user text is read as tsquery syntax. Null when the search keeps no word (no condition, as on
+    /// SQLite); empty when its words hold no letter or digit (no match).
     /// </summary>
-    public static string? TsQuery(string? search)
+    public static string? TsQuery(string? search, Func<object, string> param)
     {
         var terms = AuditSql.SearchTerms(search).ToList();
         if (terms.Count == 0)
@@ -112,10 +123,10 @@ internal static class PostgreSqlAuditSql
                 return "";
             }
 
-            phrases.Add("(" + string.Join(" <-> ", words.Select(w => "'" + w.Replace("\\", "\\\\").Replace("'", "''") + "'")) + ":*)");
+            phrases.Add("'(' || " + string.Join(" || ' <-> ' || ", words.Select(w => $"quote_literal(\"AuditSearchFold\"({param(w)}))")) + " || ':*)'");
         }
 
-        return string.Join(" & ", phrases);
+        return string.Join(" || ' & ' || ", phrases);
     }
 
     private static List<string> Words(string term)

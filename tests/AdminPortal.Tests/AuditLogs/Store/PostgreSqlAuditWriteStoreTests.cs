@@ -25,6 +25,25 @@ public sealed class PostgreSqlAuditWriteStoreTests() : AuditWriteStoreTests(Data
     }
 
     [Fact]
+    public async Task Two_batches_of_one_node_are_written_beside_each_other()
+    {
+        // The month's partition is there already: the first writer of a month creates it in its transaction.
+        await Writer.StoreAsync([Event("warm", Ten.AddHours(-1))]);
+        await using (var open = await Writer.BeginAsync())
+        {
+            await open.WriteAsync([Event("slow", Ten)]);
+
+            // The same node's writer: one writer at a time would wait here for the open batch.
+            var other = await Writer.StoreAsync([Event("fast", Ten.AddHours(2))]).WaitAsync(TimeSpan.FromSeconds(10));
+
+            Assert.Equal(1, other.Stored);
+            await open.CommitAsync();
+        }
+
+        Assert.Equal(["fast", "slow", "warm"], (await StoredIdsAsync()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Events_land_in_the_partition_of_their_month_made_when_first_needed()
     {
         await Writer.StoreAsync([
