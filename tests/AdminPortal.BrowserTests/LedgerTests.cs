@@ -39,7 +39,7 @@ public sealed class LedgerTests(SharedPortal shared)
         await Assertions.Expect(page.GetByTestId("rule-0-title")).ToContainTextAsync("Actor");
         await page.GetByTestId("save-policy").ClickAsync();
         var row = page.GetByTestId("policy-browser-accounts");
-        await Assertions.Expect(row).ToContainTextAsync("Actor CaseInsensitive");
+        await Assertions.Expect(row).ToContainTextAsync("Actor · Case-insensitive");
         await row.GetByTestId("run-policy-browser-accounts").ClickAsync();
         await page.GetByTestId("run-from").FillAsync(DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
         await page.GetByTestId("run-policy").ClickAsync();

@@ -18,6 +18,7 @@ public static class LedgerServices
         services.AddSingleton<GetLedgerSummary>();
         services.AddSingleton<FindLedgerEntities>();
         services.AddSingleton<MatchAfterCollection>();
+        services.AddSingleton<AuditLogs.Retention.IRetentionFollower, LedgerMatchRetention>();
         return services;
     }
 }

@@ -51,6 +51,12 @@ public sealed class LedgerVersion
 
     public DateTime ValidToUtc { get; set; } = Open;
 
+    /// <summary>
+    /// Still true. Not <c>ValidToUtc == Open</c> once read back: the database keeps milliseconds, so <see cref="Open"/>
+    /// returns as 9999-12-31 23:59:59.999, short of <see cref="DateTime.MaxValue"/>'s last ticks.
+    /// </summary>
+    public bool IsCurrent => ValidToUtc >= Open.AddMilliseconds(-1);
+
     /// <summary>The import that made this version.</summary>
     public long SnapshotId { get; set; }
 }

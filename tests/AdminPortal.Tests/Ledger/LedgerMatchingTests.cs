@@ -1,9 +1,12 @@
 using AdminPortal.Core.AuditLogs;
+using AdminPortal.Core.AuditLogs.Retention;
 using AdminPortal.Core.Data;
 using AdminPortal.Core.Ledger;
 using AdminPortal.Core.Ledger.Matching;
 using AdminPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using static AdminPortal.Tests.Ledger.LedgerPortal;
 
 namespace AdminPortal.Tests.Ledger;
@@ -264,5 +267,25 @@ public abstract class LedgerMatchingTests(DatabaseProvider provider) : IAsyncLif
         Assert.Equal("Jane Doe", jane!.Current.Name);
         Assert.Equal(["ad/jdoe", "sap/jane"], jane.Accounts.Select(a => a.Parent + "/" + a.Key));
         Assert.Equal(["Finance team"], jane.Groups.Select(g => g.Name));
+    }
+
+    [Fact]
+    public async Task Retention_removes_the_matches_of_the_events_it_removes_and_keeps_the_others()
+    {
+        await portal.StoreAsync(Event("old", Day(2), "jdoe"), Event("kept", Day(25), "jdoe"));
+        await portal.SavePolicyAsync("people", Actor(RuleComparison.Exact, compareParent: true));
+        await portal.RunAsync("people");
+        var old = await portal.RowIdAsync("old");
+        var now = portal.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        // A retention whose cutoff falls on 10 or 11 November, whatever day the test runs.
+        var retention = ActivatorUtilities.CreateInstance<AuditRetention>(portal.Services,
+            Options.Create(new RetentionOptions { Days = (int)(now - Day(10)).TotalDays }));
+
+        var run = await retention.RunOnceAsync();
+
+        Assert.True(run.Deleted >= 1);
+        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        Assert.Equal(0, await db.LedgerMatches.CountAsync(m => m.EventId == old));
+        Assert.Equal("Jane Doe", await portal.ShownAsync("kept"));
     }
 }

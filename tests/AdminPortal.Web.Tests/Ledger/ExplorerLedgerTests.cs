@@ -2,6 +2,7 @@ using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.AuditLogs.Explorer;
 using AdminPortal.Core.Ledger;
 using AdminPortal.Web.Components.AuditLogs;
+using AdminPortal.Web.Components.Ledger;
 using AdminPortal.Web.Tests.AuditLogs;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,5 +72,18 @@ public sealed class ExplorerLedgerTests : ExplorerContext
 
         page.WaitForAssertion(() => Assert.Equal(["ghost"], Logins(page)));
         page.WaitForAssertion(() => Assert.Contains("unmatched=actor", Services.GetRequiredService<NavigationManager>().Uri));
+    }
+
+    [Fact]
+    public void A_current_identity_s_page_says_her_version_holds_until_now_and_lists_her_accounts()
+    {
+        var page = Render<LedgerEntityPage>(p => p.Add(x => x.Id, jane));
+
+        page.WaitForAssertion(() => Assert.Equal("Jane Doe", page.Find("[data-testid=entity-name]").TextContent.Trim()));
+        Assert.DoesNotContain("Ended", page.Markup);
+        Assert.DoesNotContain("9999", page.Markup);
+        Assert.Equal("now", page.Find("[data-testid=entity-history] tbody tr td:nth-child(2)").TextContent.Trim());
+        Assert.Contains("jdoe", page.Find("[data-testid=entity-accounts]").TextContent);
+        Assert.Contains("jane.d", page.Find("[data-testid=entity-accounts]").TextContent);
     }
 }

@@ -8,6 +8,7 @@ public sealed class AuditRetention(
     IAuditEventPurge purge,
     IOptions<RetentionOptions> options,
     IEnumerable<IRetentionHold> holds,
+    IEnumerable<IRetentionFollower> followers,
     TimeProvider clock,
     ILogger<AuditRetention> logger)
 {
@@ -32,6 +33,11 @@ public sealed class AuditRetention(
         }
 
         var deleted = await purge.DeleteOlderThanAsync(cutoff, ct);
+        foreach (var follower in followers)
+        {
+            await follower.DeleteOlderThanAsync(cutoff, ct);
+        }
+
         if (deleted > 0 || heldBy is not null)
         {
             logger.LogInformation("Retention deleted {Deleted} events older than {Cutoff:o}; held by {HeldBy}", deleted, cutoff, heldBy ?? "nothing");
