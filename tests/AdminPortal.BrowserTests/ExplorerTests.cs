@@ -200,8 +200,7 @@ public sealed class ExplorerTests(SharedPortal shared)
         var filtered = await TotalAsync(page);
 
         await page.GetByTestId("save-as").ClickAsync();
-        await page.GetByTestId("workbook-name").FillAsync(name);
-        await page.GetByTestId("workbook-folder").FillAsync("Investigations");
+        await ExportScheduleTests.FillSaveAsAsync(page, name, "Investigations");
         await page.GetByTestId("workbook-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("explorer-title")).ToHaveTextAsync(name);
 

@@ -334,12 +334,32 @@ public sealed class ExportScheduleTests(SharedPortal shared)
         // A row beyond the header: the explorer has loaded its events.
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Nth(1)).ToBeVisibleAsync();
         await page.GetByTestId("save-as").ClickAsync();
-        await page.GetByTestId("workbook-name").FillAsync(name);
-        await page.GetByTestId("workbook-folder").FillAsync("Exports");
-        await Assertions.Expect(page.GetByTestId("workbook-name")).ToHaveValueAsync(name);
+        await FillSaveAsAsync(page, name, "Exports");
         await page.GetByTestId("workbook-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("explorer-title")).ToHaveTextAsync(name);
         return page.Url;
+    }
+
+    /// <summary>
+    /// Types the Save As dialog's name and folder. The dialog moves focus to its name field once shown, from script: text
+    /// typed into the folder at that moment lands in the name ("Exports dailyExports"), so both are read back and typed
+    /// again until they hold what was typed.
+    /// </summary>
+    internal static async Task FillSaveAsAsync(IPage page, string name, string folder)
+    {
+        var nameBox = page.GetByTestId("workbook-name");
+        var folderBox = page.GetByTestId("workbook-folder");
+        for (var attempt = 1; ; attempt++)
+        {
+            await nameBox.FillAsync(name);
+            await folderBox.FillAsync(folder);
+            if (await nameBox.InputValueAsync() == name && await folderBox.InputValueAsync() == folder)
+            {
+                return;
+            }
+
+            Assert.True(attempt < 5, $"the Save As dialog holds '{await nameBox.InputValueAsync()}' / '{await folderBox.InputValueAsync()}'");
+        }
     }
 
     internal static async Task OpenScheduleExportsAsync(IPage page)

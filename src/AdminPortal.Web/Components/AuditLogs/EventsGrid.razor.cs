@@ -185,8 +185,9 @@ public partial class EventsGrid
 
     private static string WidthOf(AuditColumn column) => column.Kind switch
     {
-        AuditColumnKind.Time => "min-width: 11rem",
-        AuditColumnKind.Status or AuditColumnKind.Number => "min-width: 7.5rem",
-        _ => "min-width: 8.5rem",
+        // Narrow enough for the 8 default columns to fit 1280 px beside the drawer; long values end in an ellipsis.
+        AuditColumnKind.Time => "min-width: 10rem",
+        AuditColumnKind.Status or AuditColumnKind.Number => "min-width: 6rem",
+        _ => "min-width: 6rem",
     };
 }
