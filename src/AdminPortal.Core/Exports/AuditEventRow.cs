@@ -6,7 +6,10 @@ namespace AdminPortal.Core.Exports;
 /// <summary>An <see cref="AuditEvent"/> in memory as an <see cref="IExportRow"/>, in the form the store keeps it.</summary>
 public sealed class AuditEventRow(IReadOnlyList<AuditColumn> columns) : IExportRow
 {
-    private readonly Func<AuditEvent, object?>[] getters = columns.Select(c => AuditEventWriter.Getter(c.Name)).ToArray();
+    // An event in memory carries no ledger match: its identity columns are empty.
+    private readonly Func<AuditEvent, object?>[] getters = columns
+        .Select(c => ExportIdentityColumns.Source(c) is null ? AuditEventWriter.Getter(c.Name) : _ => null)
+        .ToArray();
 
     public AuditEvent Event { get; set; } = new();
 

@@ -96,7 +96,7 @@ public sealed class ExportEngine(
             }
 
             var context = new ExportRunContext(schedule, run, ExportUriTemplate.FromStored(schedule.UriTemplate),
-                ExportSerializer.ColumnsFor(state.Columns), ExportRunWindow.Of(run, state), storage, progress, options.Value);
+                ExportSerializer.ColumnsFor(state.Columns, schedule.IncludeIdentityColumns), ExportRunWindow.Of(run, state), storage, progress, options.Value);
             var manifest = await delivery.DeliverAsync(context, committed, ct);
             await recorder.SucceedAsync(schedule, run, manifest, ct);
             // Objects and a manifest stored and listed back prove the connection; a run with nothing new touched nothing.

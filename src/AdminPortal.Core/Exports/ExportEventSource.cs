@@ -60,7 +60,7 @@ public sealed class ExportEventSource(IOptions<DatabaseOptions> database) : IExp
         var (table, id) = window.Plan("e");
         // The row value comparison lets a (…, EventTimeUtc) index with its rowid resume exactly at the cursor.
         var sql =
-            $"SELECT {shape.SelectList} FROM {table}{And(where)}(e.\"EventTimeUtc\", e.\"Id\") > ($t, $id) " +
+            $"SELECT {shape.SelectList} FROM {table}{shape.Joins}{And(where)}(e.\"EventTimeUtc\", e.\"Id\") > ($t, $id) " +
             $"AND {id} > $after AND {id} <= $to ORDER BY e.\"EventTimeUtc\", e.\"Id\" LIMIT $take";
         command.Parameters.AddWithValue("$after", window.AfterRowId ?? 0);
         command.Parameters.AddWithValue("$to", window.ToRowId);

@@ -14,7 +14,8 @@ public sealed class ExportRowShape
     private ExportRowShape(IReadOnlyList<AuditColumn> columns)
     {
         var read = columns.Where(c => c.Name != nameof(AuditEvent.EventTimeUtc)).ToList();
-        SelectList = string.Join(", ", read.Select(c => "e." + c.Sql).Prepend("e.\"EventTimeUtc\"").Prepend("e.\"Id\""));
+        SelectList = string.Join(", ", read.Select(c => ExportIdentityColumns.Source(c) ?? "e." + c.Sql).Prepend("e.\"EventTimeUtc\"").Prepend("e.\"Id\""));
+        Joins = ExportIdentityColumns.Joins(read, "e");
         // The event time is the keyset's second column; every other column follows the keyset in export order.
         ordinals = columns.Select(c => c.Name == nameof(AuditEvent.EventTimeUtc) ? EventTimeOrdinal : 2 + read.IndexOf(c)).ToArray();
     }
@@ -25,6 +26,9 @@ public sealed class ExportRowShape
 
     /// <summary>The SELECT list, for a FROM "AuditEvents" aliased e: Id, EventTimeUtc, then the other columns.</summary>
     public string SelectList { get; }
+
+    /// <summary>The LEFT JOINs the identity columns read (<see cref="ExportIdentityColumns"/>), to follow the FROM; "" without them.</summary>
+    public string Joins { get; }
 
     public static ExportRowShape For(IReadOnlyList<AuditColumn> columns) => new(columns);
 

@@ -47,9 +47,10 @@ public abstract class ExportSerializer
 
     /// <summary>
     /// The columns an export writes: the element's, plus the event id when the element left it out (a consumer needs a key
-    /// to tell a re-delivered event from a new one).
+    /// to tell a re-delivered event from a new one), then with <paramref name="identityColumns"/> the matched identity
+    /// columns (<see cref="ExportIdentityColumns"/>).
     /// </summary>
-    public static IReadOnlyList<AuditColumn> ColumnsFor(IReadOnlyList<string> chosen)
+    public static IReadOnlyList<AuditColumn> ColumnsFor(IReadOnlyList<string> chosen, bool identityColumns = false)
     {
         var columns = chosen.Select(AuditColumns.Find).Where(c => c is not null).Select(c => c!).DistinctBy(c => c.Name).ToList();
         if (columns.Count == 0)
@@ -60,6 +61,11 @@ public abstract class ExportSerializer
         if (columns.All(c => c.Name != nameof(AuditEvent.EventId)))
         {
             columns.Add(AuditColumns.Find(nameof(AuditEvent.EventId))!);
+        }
+
+        if (identityColumns)
+        {
+            columns.AddRange(ExportIdentityColumns.All);
         }
 
         return columns;

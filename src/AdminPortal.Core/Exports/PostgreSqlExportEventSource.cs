@@ -97,7 +97,7 @@ public sealed class PostgreSqlExportEventSource(IOptions<DatabaseOptions> databa
         // The row comparison walks the time index from the cursor; the plain bound beside it lets the planner skip the
         // months before the cursor (partition pruning knows no row comparison).
         command.CommandText =
-            $"SELECT {shape.SelectList} FROM \"AuditEvents\" e{And(where)}e.\"EventTimeUtc\" >= @t AND (e.\"EventTimeUtc\", e.\"Id\") > (@t, @id) " +
+            $"SELECT {shape.SelectList} FROM \"AuditEvents\" e{shape.Joins}{And(where)}e.\"EventTimeUtc\" >= @t AND (e.\"EventTimeUtc\", e.\"Id\") > (@t, @id) " +
             $"AND e.\"Id\" > @after AND e.\"Id\" <= @to ORDER BY e.\"EventTimeUtc\", e.\"Id\" LIMIT @take";
         command.Parameters.AddWithValue("after", window.AfterRowId ?? 0);
         command.Parameters.AddWithValue("to", window.ToRowId);

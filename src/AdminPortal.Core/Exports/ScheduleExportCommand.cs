@@ -19,6 +19,9 @@ public sealed record ScheduleExportCommand
 
     /// <summary>Incremental only: the first run takes the workbook's time range (the default) or all retained events.</summary>
     public ExportFirstRun FirstRun { get; init; } = ExportFirstRun.WorkbookRange;
+
+    /// <summary>Each event also carries its actor's and targets' ledger matches (<see cref="ExportIdentityColumns"/>).</summary>
+    public bool IncludeIdentityColumns { get; init; }
     public ExportFrequencyKind FrequencyKind { get; init; } = ExportFrequencyKind.Daily;
     public int? EveryHours { get; init; }
     public TimeOnly? TimeOfDay { get; init; }

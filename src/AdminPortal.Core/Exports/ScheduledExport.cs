@@ -60,6 +60,13 @@ public sealed class ScheduledExport
     /// </summary>
     public ExportFirstRun FirstRun { get; set; } = ExportFirstRun.WorkbookRange;
 
+    /// <summary>
+    /// Each exported event also carries what its actor and targets were matched to in the identity ledger
+    /// (<see cref="ExportIdentityColumns"/>). Off by default: the columns cost a join per slot, and existing consumers
+    /// keep the columns they parse.
+    /// </summary>
+    public bool IncludeIdentityColumns { get; set; }
+
     public IReadOnlyList<string> NotificationAddresses() =>
         NotificationEmails.Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

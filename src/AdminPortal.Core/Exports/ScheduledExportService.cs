@@ -60,7 +60,8 @@ public sealed class ScheduledExportService(
             summaries.Add(new ScheduledExportSummary(s.Id, s.Name, s.WorkbookId, s.TableElementId, elements.GetValueOrDefault(s.TableElementId) ?? "(deleted element)",
                 s.IntegrationId, integration?.Name, integration is null ? "(deleted integration)" : ExportUriTemplate.DestinationRoot(integration) + s.UriTemplate,
                 s.UriTemplate, s.Format, s.Gzip, s.Mode, ScheduleExportRules.Describe(s), s.Paused, s.PauseReason, s.WatermarkIngestedAtUtc,
-                last?.Status, last?.StartedAtUtc, s.Paused ? null : Scheduling.ExportCron.NextRun(s, clock.GetUtcNow()), s.FirstRun));
+                last?.Status, last?.StartedAtUtc, s.Paused ? null : Scheduling.ExportCron.NextRun(s, clock.GetUtcNow()), s.FirstRun,
+                s.IncludeIdentityColumns));
         }
 
         return summaries;
@@ -298,6 +299,7 @@ public sealed class ScheduledExportService(
         s.Gzip = c.Gzip;
         s.Mode = c.Mode;
         s.FirstRun = c.FirstRun;
+        s.IncludeIdentityColumns = c.IncludeIdentityColumns;
         s.FrequencyKind = c.FrequencyKind;
         s.EveryHours = c.FrequencyKind == ExportFrequencyKind.EveryHours ? c.EveryHours : null;
         s.TimeOfDay = c.FrequencyKind is ExportFrequencyKind.Daily or ExportFrequencyKind.Weekly or ExportFrequencyKind.Monthly ? c.TimeOfDay : null;
@@ -327,7 +329,7 @@ public sealed class ScheduledExportService(
     }
 
     private static string Describe(ScheduledExport s) =>
-        $"{s.Mode}{(s.Mode == ExportMode.Incremental ? $" (first run: {s.FirstRun})" : "")} {s.Format}{(s.Gzip ? ".gz" : "")} of workbook {s.WorkbookId} element {s.TableElementId} to integration {s.IntegrationId} as {s.UriTemplate}; {ScheduleExportRules.Describe(s)}";
+        $"{s.Mode}{(s.Mode == ExportMode.Incremental ? $" (first run: {s.FirstRun})" : "")} {s.Format}{(s.Gzip ? ".gz" : "")}{(s.IncludeIdentityColumns ? " with identity columns" : "")} of workbook {s.WorkbookId} element {s.TableElementId} to integration {s.IntegrationId} as {s.UriTemplate}; {ScheduleExportRules.Describe(s)}";
 
     private Task AuditAsync(ClaimsPrincipal user, string code, string label, string action, ScheduledExport s, string? details,
         CancellationToken ct, string? oldValue = null, string? newValue = null) =>

@@ -5,4 +5,4 @@ public sealed record ScheduledExportSummary(
     Guid Id, string Name, int WorkbookId, int TableElementId, string ElementName, Guid IntegrationId, string? IntegrationName,
     string Destination, string UriTemplate, ExportFormat Format, bool Gzip, ExportMode Mode, string Frequency,
     bool Paused, string? PauseReason, DateTime? WatermarkIngestedAtUtc, ExportRunStatus? LastRunStatus, DateTime? LastRunAtUtc,
-    DateTimeOffset? NextRunUtc, ExportFirstRun FirstRun);
+    DateTimeOffset? NextRunUtc, ExportFirstRun FirstRun, bool IncludeIdentityColumns = false);

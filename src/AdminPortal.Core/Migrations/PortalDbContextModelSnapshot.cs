@@ -386,6 +386,9 @@ namespace AdminPortal.Core.Migrations
                     b.Property<bool>("Gzip")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IncludeIdentityColumns")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("IntegrationId")
                         .HasColumnType("TEXT");
 

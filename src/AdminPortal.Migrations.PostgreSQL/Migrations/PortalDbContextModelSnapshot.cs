@@ -395,6 +395,9 @@ namespace AdminPortal.Migrations.PostgreSQL.Migrations
                     b.Property<bool>("Gzip")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IncludeIdentityColumns")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("IntegrationId")
                         .HasColumnType("uuid");
 
