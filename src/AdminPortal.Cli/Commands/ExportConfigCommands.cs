@@ -135,7 +135,7 @@ public sealed class ExportConfigCommands(CommandRunner runner)
             List<(string, string?)> pairs =
             [
                 ("Id", view.Id.ToString()), ("Name", view.Name), ("Enabled", view.Enabled ? "yes" : "no"), ("Interval", view.Interval ?? view.Frequency),
-                ("Destination", view.Destination), ("Format", view.Format), ("Integration", $"{view.IntegrationName} ({view.IntegrationId})"),
+                ("Destination", view.Destination), ("Format", view.Format), ("Identity columns", view.IncludeIdentityColumns ? "yes" : "no"), ("Integration", $"{view.IntegrationName} ({view.IntegrationId})"),
             ];
             if (view.AuthMethod is not null)
             {

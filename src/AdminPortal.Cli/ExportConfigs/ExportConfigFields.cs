@@ -22,8 +22,9 @@ public static class ExportConfigFields
     public const string Gzip = "gzip";
     public const string UriTemplate = "uriTemplate";
     public const string FirstRun = "firstRun";
+    public const string IncludeIdentityColumns = "includeIdentityColumns";
 
-    private static readonly string[] Common = [Interval, Path, Name, Format, Gzip, UriTemplate, FirstRun];
+    private static readonly string[] Common = [Interval, Path, Name, Format, Gzip, UriTemplate, FirstRun, IncludeIdentityColumns];
 
     public static IReadOnlyList<string> Required(ExportConfigKind kind) => kind switch
     {

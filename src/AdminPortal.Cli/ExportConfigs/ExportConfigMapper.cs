@@ -35,6 +35,7 @@ public static class ExportConfigMapper
         var gzip = reader.Bool(ExportConfigFields.Gzip) ?? true;
         var template = reader.String(ExportConfigFields.UriTemplate);
         var firstRun = reader.FirstRun();
+        var identityColumns = reader.Bool(ExportConfigFields.IncludeIdentityColumns) ?? false;
 
         var integration = kind switch
         {
@@ -57,7 +58,7 @@ public static class ExportConfigMapper
 
         reader.ThrowIfAny();
         return new ExportConfigPlan(integration, name, hours!.Value, format, gzip,
-            template ?? DefaultUriTemplate + Extension(format, gzip), firstRun, document);
+            template ?? DefaultUriTemplate + Extension(format, gzip), firstRun, identityColumns, document);
     }
 
     private static string Extension(string format, bool gzip) => format switch

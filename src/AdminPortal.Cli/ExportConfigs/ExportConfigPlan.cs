@@ -14,6 +14,7 @@ public sealed record ExportConfigPlan(
     bool Gzip,
     string UriTemplate,
     string FirstRun,
+    bool IncludeIdentityColumns,
     ExportConfigDocument Document)
 {
     /// <summary>The file's field (and line) behind an API error key such as <c>destination.bucket</c>, if any.</summary>
@@ -36,6 +37,7 @@ public sealed record ExportConfigPlan(
             "gzip" => [ExportConfigFields.Gzip],
             "uritemplate" => [ExportConfigFields.UriTemplate],
             "firstrun" => [ExportConfigFields.FirstRun],
+            "includeidentitycolumns" => [ExportConfigFields.IncludeIdentityColumns],
             "name" => [ExportConfigFields.Name],
             _ => [],
         };

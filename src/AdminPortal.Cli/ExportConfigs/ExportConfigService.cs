@@ -29,7 +29,7 @@ public sealed class ExportConfigService(PortalClient portal, TimeProvider clock)
             var (workbookId, elementId) = await AuditLogWorkbook.EnsureAsync(portal, ct);
             var created = await portal.PostAsync("api/schedules",
                 new CreateScheduleRequest(plan.ScheduleName ?? integration.Name, workbookId, elementId, integration.Id, plan.UriTemplate,
-                    plan.Format, plan.Gzip, "Incremental", "EveryHours", plan.EveryHours, "UTC", plan.FirstRun),
+                    plan.Format, plan.Gzip, "Incremental", "EveryHours", plan.EveryHours, "UTC", plan.FirstRun, plan.IncludeIdentityColumns),
                 CliJsonContext.Default.CreateScheduleRequest, CliJsonContext.Default.CreatedId, ct);
             var schedule = await portal.GetAsync($"api/schedules/{created.Id}", CliJsonContext.Default.ScheduleItem, ct);
             return ExportConfigView.From(schedule, integration);

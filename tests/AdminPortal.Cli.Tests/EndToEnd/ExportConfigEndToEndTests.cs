@@ -120,6 +120,33 @@ public sealed class ExportConfigEndToEndTests(CliPortal portal) : IDisposable
     }
 
     [Fact]
+    public async Task An_exportConfig_asking_for_identity_columns_is_stored_with_them_and_its_objects_carry_them()
+    {
+        var prefix = $"cli-{Guid.NewGuid():N}";
+        var file = File($$"""
+            { "interval": "EVERY_2_HOURS", "bucket": "audit-exports-gcs", "path": "{{prefix}}", "endpoint": "{{Storage.GcsUrl.AbsoluteUri}}",
+              "includeIdentityColumns": true }
+            """);
+
+        var created = Json(await Succeeds("audit", "exportConfig", "create:gcs", file, "--json"));
+        var id = created.GetProperty("id").GetString()!;
+        var shown = Json(await Succeeds("audit", "exportConfig", "get", id, "--json"));
+        var run = Json(await Succeeds("audit", "exportConfig", "send-now", id, "--wait", "--json"));
+
+        Assert.True(created.GetProperty("includeIdentityColumns").GetBoolean());
+        Assert.True(shown.GetProperty("includeIdentityColumns").GetBoolean());
+        Assert.Equal("Succeeded", run.GetProperty("status").GetString());
+        using var storage = Storage.Factory.Create(Storage.Gcs("audit-exports-gcs", prefix));
+        var first = await storage.ListAsync("", CancellationToken.None).FirstAsync(o => o.Key.EndsWith(".jsonl.gz", StringComparison.Ordinal));
+        await using var gzip = new GZipStream(await storage.OpenReadAsync(first.Key, CancellationToken.None), CompressionMode.Decompress);
+        var line = JsonDocument.Parse((await new StreamReader(gzip).ReadLineAsync())!).RootElement;
+        // The demo events were never matched: the columns are there, empty.
+        Assert.Equal(JsonValueKind.Null, line.GetProperty("ActorDisplayName").ValueKind);
+        Assert.Equal(JsonValueKind.Null, line.GetProperty("SecondTargetIdentityId").ValueKind);
+        await Succeeds("audit", "exportConfig", "delete", id);
+    }
+
+    [Fact]
     public async Task A_bucket_the_portal_refuses_exits_1_with_the_portals_message_on_the_files_line()
     {
         var file = S3File($"cli-{Guid.NewGuid():N}", bucket: "Not_A_Bucket");

@@ -51,6 +51,31 @@ public sealed class ImmutaMappingTests
         Assert.Equal(firstRun, plan.FirstRun);
     }
 
+    [Theory]
+    [InlineData("", false)]
+    [InlineData(", \"includeIdentityColumns\": true", true)]
+    [InlineData(", \"includeIdentityColumns\": false", false)]
+    public void The_identity_columns_are_sent_only_when_the_file_asks_for_them(string field, bool included)
+    {
+        var plan = Map(ExportConfigKind.Gcs, $$"""
+            { "interval": "EVERY_6_HOURS", "bucket": "b"{{field}} }
+            """);
+
+        Assert.Equal(included, plan.IncludeIdentityColumns);
+    }
+
+    [Fact]
+    public void An_includeIdentityColumns_that_is_not_a_boolean_is_refused_on_its_line()
+    {
+        var error = Refused(ExportConfigKind.Gcs, """
+            { "interval": "EVERY_6_HOURS", "bucket": "b",
+              "includeIdentityColumns": "yes" }
+            """);
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal(("includeIdentityColumns", (int?)2, "true or false, not a string."), (problem.Field, problem.Line, problem.Message));
+    }
+
     [Fact]
     public void An_unknown_first_run_is_refused_on_its_line_with_the_two_choices()
     {

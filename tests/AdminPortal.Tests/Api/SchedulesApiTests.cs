@@ -131,6 +131,34 @@ public sealed class SchedulesApiTests(StoragePeers peers, ApiPortal portal)
     }
 
     [Fact]
+    public async Task A_schedule_takes_includeIdentityColumns_off_by_default_PUT_changes_it_and_a_non_boolean_is_refused()
+    {
+        var api = await AdminAsync();
+        var (integration, workbook, element, byDefault) = await ExportAsync(api, "apiidentitycolumns");
+        object Body(object includeIdentityColumns) => new
+        {
+            workbookId = workbook, tableElementId = element, integrationId = integration, uriTemplate = UriTemplate,
+            frequencyKind = "EveryHours", everyHours = 12, includeIdentityColumns,
+        };
+        async Task<bool> ShownAsync(Guid id) =>
+            (await (await api.GetAsync($"/api/schedules/{id}")).JsonAsync(HttpStatusCode.OK)).GetProperty("includeIdentityColumns").GetBoolean();
+
+        var chosen = (await (await api.PostJsonAsync("/api/schedules", Body(true))).JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var problem = await (await api.PostJsonAsync("/api/schedules", Body("yes"))).ProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.False(await ShownAsync(byDefault));
+        Assert.True(await ShownAsync(chosen));
+        Assert.True((await portal.ScheduleRowAsync(chosen)).IncludeIdentityColumns);
+        Assert.Equal(["Use true or false."], problem.Errors("includeIdentityColumns"));
+        var listed = await (await api.GetAsync($"/api/schedules?workbookId={workbook}")).JsonAsync(HttpStatusCode.OK);
+        (Guid, bool)[] both = [(byDefault, false), (chosen, true)];
+        Assert.Equal(both, listed.EnumerateArray().Select(s => (s.GetProperty("id").GetGuid(), s.GetProperty("includeIdentityColumns").GetBoolean())).OrderBy(s => s.Item2));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await api.PutJsonAsync($"/api/schedules/{chosen}", Body(false))).StatusCode);
+        Assert.False(await ShownAsync(chosen));
+    }
+
+    [Fact]
     public async Task A_bad_frequency_answers_400_with_the_forms_own_message()
     {
         var api = await AdminAsync();

@@ -7,6 +7,9 @@ using AdminPortal.CloudStorage.Tests.Infrastructure;
 using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.AuditLogs.SearchIndex;
 using AdminPortal.Core.Exports;
+using AdminPortal.Core.Ledger;
+using AdminPortal.Core.Ledger.Import;
+using AdminPortal.Core.Ledger.Matching;
 using AdminPortal.Core.Security;
 using AdminPortal.Tests.Infrastructure;
 using CsvHelper;
@@ -29,10 +32,10 @@ public abstract class ExportEngineTests(StoragePeers peers, ExportsPortal portal
 
     private async Task<(Guid Schedule, Guid Integration)> SetUpAsync(string family, string cloud = "s3", ExportFormat format = ExportFormat.Csv,
         bool gzip = true, string template = HourlyCsv, ExportMode mode = ExportMode.Incremental, string? search = null,
-        ExportFirstRun firstRun = ExportFirstRun.WorkbookRange)
+        ExportFirstRun firstRun = ExportFirstRun.WorkbookRange, IReadOnlyList<string>? columns = null, bool identityColumns = false)
     {
         var integration = await portal.IntegrationAsync(peers, cloud, $"{cloud}_{family.Replace('-', '_')}", $"exports/{family}/");
-        var (workbook, element) = await portal.WorkbookAsync(family, search: search);
+        var (workbook, element) = await portal.WorkbookAsync(family, columns, search);
         var schedule = await portal.ScheduleAsync(new ScheduleExportCommand
         {
             WorkbookId = workbook,
@@ -43,6 +46,7 @@ public abstract class ExportEngineTests(StoragePeers peers, ExportsPortal portal
             Gzip = gzip,
             Mode = mode,
             FirstRun = firstRun,
+            IncludeIdentityColumns = identityColumns,
             FrequencyKind = ExportFrequencyKind.EveryHours,
             EveryHours = 6,
         });
@@ -222,6 +226,105 @@ public abstract class ExportEngineTests(StoragePeers peers, ExportsPortal portal
         Assert.Equal(Start.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture), first["EventTimeUtc"]);
         Assert.Equal("a, \"quoted\" payload\nwith a line break", first["Payload"]);
     }
+
+    /// <summary>
+    /// One ledger (an identity, her account, a service account without owner), one policy (actor by login + repository
+    /// showing the owner's full name, target account by login + repository, then any second target), and per format a
+    /// family of three events: actor and both targets matched, only the actor matched, nothing matched.
+    /// </summary>
+    [Fact]
+    public async Task With_identity_columns_every_format_carries_the_matches_of_actor_and_targets_and_nothing_for_what_matched_nothing()
+    {
+        await ImportLedgerAsync(LedgerKind.Identity, "hrCode,fullName\nIC-E1,Jane Identity\n");
+        await ImportLedgerAsync(LedgerKind.Account, "login,repository,owner,name\nic-jane,ad,IC-E1,Jane's AD account\nic-svc,ad,,Batch service\n");
+        var saved = await portal.Services.GetRequiredService<SaveMatchingPolicy>().HandleAsync(Principals.Admin(), new SaveMatchingPolicyCommand("export-identities", null,
+        [
+            new MatchingRuleInput(RuleEntityType.Actor, RuleComparison.Exact, DisplayMethod.IdentityFullName, CompareParent: true),
+            new MatchingRuleInput(RuleEntityType.Account, RuleComparison.Exact, DisplayMethod.KeyAndParent, CompareParent: true),
+            new MatchingRuleInput(RuleEntityType.Undetermined, RuleComparison.Exact, DisplayMethod.EntityName),
+        ]));
+        Assert.True(saved.Succeeded, string.Join(" ", saved.AllMessages));
+        ExportFormat[] formats = [ExportFormat.Csv, ExportFormat.JsonLines, ExportFormat.Json];
+        foreach (var format in formats)
+        {
+            var family = $"identity-{format}".ToLowerInvariant();
+            await portal.Services.GetRequiredService<AuditEventWriter>().StoreAsync(
+            [
+                IdentityEvent(family, 0, "ic-jane", AuditTargetType.Account, "ic-svc", "ad", "ic-jane"),
+                IdentityEvent(family, 1, "ic-jane", AuditTargetType.Asset, "/etc/hosts", null, null),
+                IdentityEvent(family, 2, "ic-nobody", null, null, null, null),
+            ]);
+        }
+
+        var ran = await portal.Services.GetRequiredService<RunMatchingPolicy>().HandleAsync(Principals.Admin(), "export-identities", Start, Start.AddHours(1));
+        Assert.True(ran.Succeeded, string.Join(" ", ran.AllMessages));
+        await using var db = await portal.DbAsync();
+        var ids = await db.LedgerEntities.Where(e => e.Key.StartsWith("IC-") || e.Key.StartsWith("ic-")).ToDictionaryAsync(e => e.Key, e => e.Id.ToString(CultureInfo.InvariantCulture));
+        string?[] none = [null, null, null, null];
+        string?[] actor = ["Account", ids["ic-jane"], ids["IC-E1"], "Jane Identity"];
+        string?[] target = ["Account", ids["ic-svc"], null, "ic-svc (ad)"];
+        string?[] second = ["Account", ids["ic-jane"], ids["IC-E1"], "Jane's AD account"];
+        var expected = new Dictionary<string, string?[]>
+        {
+            ["0"] = [.. actor, .. target, .. second],
+            ["1"] = [.. actor, .. none, .. none],
+            ["2"] = [.. none, .. none, .. none],
+        };
+
+        string[] elementColumns = [nameof(AuditEvent.EventId), nameof(AuditEvent.Login)];
+        string[] withIdentities = [.. elementColumns, .. ExportIdentityColumns.All.Select(c => c.Name)];
+        foreach (var format in formats)
+        {
+            var family = $"identity-{format}".ToLowerInvariant();
+            var (schedule, integration) = await SetUpAsync(family, format: format, gzip: false, template: "flat/{run}-{part}" + ExportUriTemplate.Extension(format, false),
+                columns: elementColumns, identityColumns: true);
+
+            var run = await RunAsync(schedule);
+
+            Assert.True(run.Status == ExportRunStatus.Succeeded, run.Error);
+            var rows = await RowsAsync((await portal.ReadAllAsync(integration))[$"flat/{run.RunToken}-0001{ExportUriTemplate.Extension(format, false)}"].Content, format);
+            Assert.All(rows, r => Assert.Equal(withIdentities, r.Keys));
+            Assert.Equal(expected.Keys, rows.Select(r => r[nameof(AuditEvent.EventId)]![^1..]));
+            foreach (var row in rows)
+            {
+                // CSV writes an empty cell, JSON null.
+                Assert.Equal(expected[row[nameof(AuditEvent.EventId)]![^1..]], ExportIdentityColumns.All.Select(c => row[c.Name] is "" ? null : row[c.Name]));
+            }
+        }
+
+        // The same events without the option: the element's columns only.
+        var (plain, plainIntegration) = await SetUpAsync("identity-jsonlines", format: ExportFormat.JsonLines, gzip: false, template: "plain/{run}-{part}.jsonl",
+            columns: elementColumns);
+        var plainRun = await RunAsync(plain);
+        var plainRows = await RowsAsync((await portal.ReadAllAsync(plainIntegration))[$"plain/{plainRun.RunToken}-0001.jsonl"].Content, ExportFormat.JsonLines);
+        Assert.Equal(3, plainRows.Count);
+        Assert.All(plainRows, r => Assert.Equal(elementColumns, r.Keys));
+    }
+
+    private async Task ImportLedgerAsync(LedgerKind kind, string csv)
+    {
+        await using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
+        var report = await portal.Services.GetRequiredService<ImportLedgerFile>().HandleAsync(Principals.Admin(), kind, stream, kind + ".csv", Start.AddDays(-1));
+        Assert.True(report.Error is null, report.Error + " " + string.Join(" | ", report.Rejections));
+    }
+
+    private static AuditEvent IdentityEvent(string family, int i, string login, AuditTargetType? targetType, string? targetName, string? targetParent,
+        string? secondTarget) => new()
+    {
+        EventId = $"{family}-{i}",
+        EventTimeUtc = Start.AddMinutes(i),
+        Datasource = "windows",
+        Family = family,
+        Login = login,
+        Repository = "ad",
+        Code = "4624",
+        Action = "logon",
+        Status = AuditEventStatus.Success,
+        TargetType = targetType,
+        TargetName = targetName,
+        TargetParent = targetParent,
+        SecondTarget = secondTarget,
+    };
 
     [Theory]
     [InlineData("azure", ExportFormat.JsonLines, false)]

@@ -72,6 +72,48 @@ public sealed class ScheduleFormTests : ExportsComponentContext
         Assert.Single(await Services.GetRequiredService<ScheduledExportService>().ListAsync(Admin, workbookId: null));
     }
 
+    [Fact]
+    public async Task Include_identity_columns_is_saved_with_the_schedule_and_shown_as_saved_when_editing()
+    {
+        var (workbook, seeded) = await SeedScheduleAsync();
+        var schedules = Services.GetRequiredService<ScheduledExportService>();
+        IRenderedComponent<ScheduleForm> Edit(ScheduledExport schedule) => Render<ScheduleForm>(p => p
+            .Add(f => f.WorkbookId, workbook.Id)
+            .Add(f => f.Elements, (IReadOnlyList<TableElement>)workbook.Elements)
+            .Add(f => f.Editing, schedule));
+        static MudCheckBox<bool> Box(IRenderedComponent<ScheduleForm> form) =>
+            form.FindComponents<MudCheckBox<bool>>().Single(b => b.Instance.Label == "Include identity columns").Instance;
+
+        var form = Edit(seeded);
+        Assert.False(Box(form).Value);
+        Ledger.LedgerImportFormTests.InputOf(form.Find("[data-testid=identity-columns]")).Change(true);
+        await form.Find("form").SubmitAsync();
+
+        var saved = await WaitForAsync(async () => await schedules.GetAsync(Admin, seeded.Id) is { IncludeIdentityColumns: true } s ? s : null);
+        Assert.Contains(await schedules.ListAsync(Admin, workbook.Id), s => s.Id == seeded.Id && s.IncludeIdentityColumns);
+        var again = Edit(saved);
+        Assert.True(Box(again).Value);
+        Ledger.LedgerImportFormTests.InputOf(again.Find("[data-testid=identity-columns]")).Change(false);
+        await again.Find("form").SubmitAsync();
+        await WaitForAsync(async () => await schedules.GetAsync(Admin, seeded.Id) is { IncludeIdentityColumns: false } s ? s : null);
+    }
+
+    /// <summary>Polls until <paramref name="found"/> gives a value (the form saves on the renderer's thread), for at most 5 s.</summary>
+    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> found) where T : class
+    {
+        for (var waited = 0; waited < 5000; waited += 50)
+        {
+            if (await found() is { } value)
+            {
+                return value;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return await found() ?? throw new Xunit.Sdk.XunitException("Not saved within 5 s.");
+    }
+
     /// <summary>The text of the field around <paramref name="input"/>: its label, value and helper or error line.</summary>
     private static string FieldText(IRenderedComponent<ScheduleForm> form, string input) =>
         form.Find(input).Closest(".mud-input-control")?.TextContent ?? "";

@@ -14,6 +14,7 @@ public sealed class ScheduleFormModel
     public bool Gzip { get; set; } = true;
     public ExportMode Mode { get; set; } = ExportMode.Incremental;
     public ExportFirstRun FirstRun { get; set; } = ExportFirstRun.WorkbookRange;
+    public bool IncludeIdentityColumns { get; set; }
     public ExportFrequencyKind FrequencyKind { get; set; } = ExportFrequencyKind.EveryHours;
     public int EveryHours { get; set; } = 24;
     public string TimeOfDay { get; set; } = "02:00";
@@ -32,6 +33,7 @@ public sealed class ScheduleFormModel
         Gzip = s.Gzip,
         Mode = s.Mode,
         FirstRun = s.FirstRun,
+        IncludeIdentityColumns = s.IncludeIdentityColumns,
         FrequencyKind = s.FrequencyKind,
         EveryHours = s.EveryHours ?? 24,
         TimeOfDay = (s.TimeOfDay ?? new TimeOnly(2, 0)).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
@@ -106,6 +108,7 @@ public sealed class ScheduleFormModel
         Gzip = Gzip,
         Mode = Mode,
         FirstRun = FirstRun,
+        IncludeIdentityColumns = IncludeIdentityColumns,
         FrequencyKind = FrequencyKind,
         EveryHours = EveryHours,
         TimeOfDay = TimeOnly.TryParse(TimeOfDay, System.Globalization.CultureInfo.InvariantCulture, out var time) ? time : null,
