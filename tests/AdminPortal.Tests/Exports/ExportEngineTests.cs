@@ -32,10 +32,11 @@ public abstract class ExportEngineTests(StoragePeers peers, ExportsPortal portal
 
     private async Task<(Guid Schedule, Guid Integration)> SetUpAsync(string family, string cloud = "s3", ExportFormat format = ExportFormat.Csv,
         bool gzip = true, string template = HourlyCsv, ExportMode mode = ExportMode.Incremental, string? search = null,
-        ExportFirstRun firstRun = ExportFirstRun.WorkbookRange, IReadOnlyList<string>? columns = null, bool identityColumns = false)
+        ExportFirstRun firstRun = ExportFirstRun.WorkbookRange, IReadOnlyList<string>? columns = null, bool identityColumns = false,
+        string? eventsFamily = null)
     {
         var integration = await portal.IntegrationAsync(peers, cloud, $"{cloud}_{family.Replace('-', '_')}", $"exports/{family}/");
-        var (workbook, element) = await portal.WorkbookAsync(family, columns, search);
+        var (workbook, element) = await portal.WorkbookAsync(eventsFamily ?? family, columns, search);
         var schedule = await portal.ScheduleAsync(new ScheduleExportCommand
         {
             WorkbookId = workbook,
@@ -293,8 +294,8 @@ public abstract class ExportEngineTests(StoragePeers peers, ExportsPortal portal
         }
 
         // The same events without the option: the element's columns only.
-        var (plain, plainIntegration) = await SetUpAsync("identity-jsonlines", format: ExportFormat.JsonLines, gzip: false, template: "plain/{run}-{part}.jsonl",
-            columns: elementColumns);
+        var (plain, plainIntegration) = await SetUpAsync("identity-plain", format: ExportFormat.JsonLines, gzip: false, template: "plain/{run}-{part}.jsonl",
+            columns: elementColumns, eventsFamily: "identity-jsonlines");
         var plainRun = await RunAsync(plain);
         var plainRows = await RowsAsync((await portal.ReadAllAsync(plainIntegration))[$"plain/{plainRun.RunToken}-0001.jsonl"].Content, ExportFormat.JsonLines);
         Assert.Equal(3, plainRows.Count);
