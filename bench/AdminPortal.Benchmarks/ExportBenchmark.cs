@@ -107,10 +107,13 @@ internal static class ExportBenchmark
     }
 
     /// <summary>sqlite3 -csv of the same columns in the same order, piped to gzip -1 into a file.</summary>
-    private static async Task<TimeSpan> BaselineAsync(EventDatabase db, IReadOnlyList<string> columns, string output, CancellationToken ct)
+    internal static Task<TimeSpan> BaselineAsync(EventDatabase db, IReadOnlyList<string> columns, string output, CancellationToken ct) =>
+        BaselineAsync(db, $"SELECT {string.Join(", ", columns.Select(c => "\"" + c + "\""))} FROM \"AuditEvents\" ORDER BY \"EventTimeUtc\", \"Id\";", output, ct);
+
+    /// <summary>sqlite3 -csv of <paramref name="select"/>, piped to gzip -1 into a file.</summary>
+    internal static async Task<TimeSpan> BaselineAsync(EventDatabase db, string select, string output, CancellationToken ct)
     {
         Console.Write("[exports] baseline: sqlite3 -csv | gzip -1 ... ");
-        var select = $"SELECT {string.Join(", ", columns.Select(c => "\"" + c + "\""))} FROM \"AuditEvents\" ORDER BY \"EventTimeUtc\", \"Id\";";
         var start = new ProcessStartInfo("bash") { UseShellExecute = false };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add($"sqlite3 -readonly -csv -header '{db.Path}' '{select.Replace("'", "'\\''")}' | gzip -1 > '{output}'");

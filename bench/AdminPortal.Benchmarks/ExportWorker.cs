@@ -41,7 +41,8 @@ internal static class ExportWorker
     private const string ResultPrefix = "export-worker-result ";
 
     /// <summary>Starts the worker, waits for it and returns its report.</summary>
-    public static async Task<ExportWorkerResult> RunAsync(string dbPath, ExportFormat format, IReadOnlyList<string> columns, ExportSink sink, CancellationToken ct)
+    public static async Task<ExportWorkerResult> RunAsync(string dbPath, ExportFormat format, IReadOnlyList<string> columns, ExportSink sink, CancellationToken ct,
+        bool identityColumns = false)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
@@ -49,7 +50,7 @@ internal static class ExportWorker
             start.ArgumentList.Add(typeof(ExportWorker).Assembly.Location); // `dotnet AdminPortal.Benchmarks.dll`, not the apphost
         }
 
-        foreach (var argument in new[] { Switch, dbPath, format.ToString(), string.Join(',', columns), JsonSerializer.Serialize(sink) })
+        foreach (var argument in new[] { Switch, dbPath, format.ToString(), string.Join(',', columns), JsonSerializer.Serialize(sink), identityColumns ? "identity" : "plain" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -77,6 +78,7 @@ internal static class ExportWorker
     public static async Task<int> MainAsync(string[] args, CancellationToken ct)
     {
         var (dbPath, format, columns, sink) = (args[1], Enum.Parse<ExportFormat>(args[2]), args[3].Split(','), JsonSerializer.Deserialize<ExportSink>(args[4])!);
+        var identityColumns = args.Length > 5 && args[5] == "identity";
         // The sink is s3rver or Azurite on 127.0.0.1: a custom endpoint the benchmark allows for that host only.
         using var factory = new CloudStorageFactory(endpoints: new AdminPortal.CloudStorage.Network.EndpointPolicy(
             new AdminPortal.CloudStorage.Network.CustomEndpointsOptions { Enabled = true, AllowedHosts = ["127.0.0.1"] }));
@@ -90,10 +92,10 @@ internal static class ExportWorker
             await using var newest = connection.CreateCommand();
             newest.CommandText = "SELECT max(\"EventTimeUtc\") FROM \"AuditEvents\"";
             var hourAgo = DateTimeOffset.FromUnixTimeMilliseconds((long)(await newest.ExecuteScalarAsync(ct))!).UtcDateTime.AddHours(-1);
-            await portal.Get<ExportEngine>().RunAsync(await ScheduleAsync(portal, format, columns, hourAgo, ct), ExportTrigger.Manual, "benchmark", null, ct);
+            await portal.Get<ExportEngine>().RunAsync(await ScheduleAsync(portal, format, columns, hourAgo, identityColumns, ct), ExportTrigger.Manual, "benchmark", null, ct);
         }
 
-        var schedule = await ScheduleAsync(portal, format, columns, null, ct);
+        var schedule = await ScheduleAsync(portal, format, columns, null, identityColumns, ct);
         var watch = Stopwatch.StartNew();
         var run = await portal.Get<ExportEngine>().RunAsync(schedule, ExportTrigger.Manual, "benchmark", null, ct);
         watch.Stop();
@@ -112,7 +114,7 @@ internal static class ExportWorker
 
     /// <summary>An incremental schedule of the whole table; with <paramref name="snapshotFrom"/>, a snapshot from that time on.</summary>
     private static async Task<Guid> ScheduleAsync(PortalDatabase portal, ExportFormat format, IReadOnlyList<string> columns, DateTime? snapshotFrom,
-        CancellationToken ct)
+        bool identityColumns, CancellationToken ct)
     {
         var admin = await portal.AdminAsync(ct);
         var name = $"bench {format} {Guid.NewGuid():N}";
@@ -130,6 +132,7 @@ internal static class ExportWorker
             Format = format,
             Gzip = true,
             Mode = snapshotFrom is null ? ExportMode.Incremental : ExportMode.FullSnapshot,
+            IncludeIdentityColumns = identityColumns,
             FrequencyKind = ExportFrequencyKind.Daily,
             TimeOfDay = new TimeOnly(2, 0),
             CreatedAtUtc = DateTime.UtcNow,

@@ -2,7 +2,7 @@ using System.Globalization;
 using AdminPortal.Benchmarks;
 
 // Figures of the audit log store, each against a baseline measured in the same run (README, "Benchmarks").
-// dotnet run -c Release --project bench/AdminPortal.Benchmarks -- [--events N] [--db path] [--reuse] [--only generation|explorer|exports|ledger|ingestion|writer|postgres] [--postgres "Host=...;Username=..."]
+// dotnet run -c Release --project bench/AdminPortal.Benchmarks -- [--events N] [--db path] [--reuse] [--only generation|explorer|exports|identity-exports|ledger|ingestion|writer|postgres] [--postgres "Host=...;Username=..."]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 if (args is [ExportWorker.Switch, ..])
@@ -19,7 +19,7 @@ try
 catch (ArgumentException ex)
 {
     Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/AdminPortal.Benchmarks -- [--events N] [--db path] [--reuse] [--only generation|explorer|exports|ledger|ingestion|writer|postgres] [--postgres 'Host=...;Username=...']");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/AdminPortal.Benchmarks -- [--events N] [--db path] [--reuse] [--only generation|explorer|exports|identity-exports|ledger|ingestion|writer|postgres] [--postgres 'Host=...;Username=...']");
     return 2;
 }
 
@@ -44,7 +44,7 @@ try
         report.Add(await GenerationBenchmark.RunAsync(options, ct));
     }
 
-    if (options.Runs("explorer") || options.Runs("exports"))
+    if (options.Runs("explorer") || options.Runs("exports") || options.Runs("identity-exports"))
     {
         var db = await EventDatabase.OpenAsync(options, ct);
         if (options.Runs("explorer"))
@@ -55,6 +55,11 @@ try
         if (options.Runs("exports"))
         {
             report.AddRange(await ExportBenchmark.RunAsync(db, options, ct));
+        }
+
+        if (options.Runs("identity-exports"))
+        {
+            report.AddRange(await IdentityExportBenchmark.RunAsync(db, options, ct));
         }
     }
 

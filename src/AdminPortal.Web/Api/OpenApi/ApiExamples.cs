@@ -41,6 +41,7 @@ public static class ApiExamples
         Gzip = true,
         Mode = ExportMode.Incremental,
         FirstRun = ExportFirstRun.WorkbookRange,
+        IncludeIdentityColumns = false,
         FrequencyKind = ExportFrequencyKind.EveryHours,
         EveryHours = 12,
         TimeZoneId = "UTC",
