@@ -99,6 +99,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
             // Rows stored before the setting existed take what their first run did then: all retained events. That is
             // also the enum's first value, so EF's sentinel and the column's default agree.
             e.Property(x => x.FirstRun).HasConversion<string>().HasDefaultValue(ExportFirstRun.AllRetainedEvents);
+            // Rows stored before the option export what they always did; the model says so too, so a database made from
+            // the model has the column the migration adds (false is also bool's own default, so an omitted value means the same).
+            e.Property(x => x.IncludeIdentityColumns).HasDefaultValue(false);
             e.Property(x => x.FrequencyKind).HasConversion<string>();
             // No foreign key to the integration: deleting one pauses its exports or deletes them, as the Admin chooses
             // (Exports/IntegrationEventHandlers, in the same save), never by a cascade.

@@ -387,7 +387,9 @@ namespace AdminPortal.Core.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IncludeIdentityColumns")
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
 
                     b.Property<Guid>("IntegrationId")
                         .HasColumnType("TEXT");

@@ -396,7 +396,9 @@ namespace AdminPortal.Migrations.PostgreSQL.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<bool>("IncludeIdentityColumns")
-                        .HasColumnType("boolean");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<Guid>("IntegrationId")
                         .HasColumnType("uuid");

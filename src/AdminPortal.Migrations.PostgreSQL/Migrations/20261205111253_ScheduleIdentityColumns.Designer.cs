@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AdminPortal.Migrations.PostgreSQL.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261205101423_ScheduleIdentityColumns")]
+    [Migration("20261205111253_ScheduleIdentityColumns")]
     partial class ScheduleIdentityColumns
     {
         /// <inheritdoc />
@@ -399,7 +399,9 @@ namespace AdminPortal.Migrations.PostgreSQL.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<bool>("IncludeIdentityColumns")
-                        .HasColumnType("boolean");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<Guid>("IntegrationId")
                         .HasColumnType("uuid");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AdminPortal.Core.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261205101409_ScheduleIdentityColumns")]
+    [Migration("20261205111239_ScheduleIdentityColumns")]
     partial class ScheduleIdentityColumns
     {
         /// <inheritdoc />
@@ -390,7 +390,9 @@ namespace AdminPortal.Core.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IncludeIdentityColumns")
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
 
                     b.Property<Guid>("IntegrationId")
                         .HasColumnType("TEXT");
