@@ -8,7 +8,8 @@ namespace AdminPortal.Core.AuditLogs.Explorer;
 /// <summary>
 /// <see cref="IAuditEventQueries"/> on PostgreSQL (migrations AuditEventsPartitioned, AuditSearchWords): every statement
 /// bounds "EventTimeUtc" when the query has a time range, so that only the months it covers are read (partition
-/// pruning); free text is the GIN-indexed "SearchVector", always current (no index to wait for, unlike SQLite's).
+/// pruning); free text is the GIN-indexed "SearchVector", with the events still waiting for theirs read without it
+/// (migration AuditSearchDeferred), so a search finds an event as soon as it is stored, as on SQLite.
 /// </summary>
 public sealed class PostgreSqlAuditEventQueries(IOptions<DatabaseOptions> database) : IAuditEventQueries
 {

@@ -5,10 +5,13 @@ public sealed class SearchIndexOptions
 {
     public const string Section = "SearchIndex";
 
-    /// <summary>Events indexed per transaction of the index file (about 0.15 s of one core).</summary>
+    /// <summary>
+    /// Events indexed per transaction of the index file (about 0.15 s of one core); on PostgreSQL, the events whose search
+    /// vector one UPDATE of <see cref="PostgreSqlAuditSearchIndexer"/> fills.
+    /// </summary>
     public int ChunkSize { get; set; } = 20_000;
 
-    /// <summary>Indexing starts once ingestion has been quiet this long.</summary>
+    /// <summary>Indexing starts once ingestion has been quiet this long (SQLite; PostgreSQL indexes as soon as events wait).</summary>
     public int IdleMilliseconds { get; set; } = 1000;
 
     /// <summary>
