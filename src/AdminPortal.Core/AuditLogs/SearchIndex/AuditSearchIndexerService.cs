@@ -29,7 +29,11 @@ public sealed class AuditSearchIndexerService(
         await Task.Yield();
         if (database.Value.Provider == Data.DatabaseProvider.PostgreSQL)
         {
-            await IndexPostgreSqlAsync(stoppingToken);
+            if (options.Value.IndexOnThisNode)
+            {
+                await IndexPostgreSqlAsync(stoppingToken);
+            }
+
             return;
         }
 

@@ -20,4 +20,11 @@ public sealed class SearchIndexOptions
     /// queries), so a search answers within its target while ingestion runs at full rate: 50k is about 1 s of it.
     /// </summary>
     public int MaxPendingEvents { get; set; } = 50_000;
+
+    /// <summary>
+    /// PostgreSQL: whether this node fills the search vectors of waiting events. Filling one costs the server about
+    /// 100 µs of a core (bench/), about what storing it costs: on a cluster, nodes that take ingestion can leave it to
+    /// the others (at least one node must keep it, or searches read ever more events without the index).
+    /// </summary>
+    public bool IndexOnThisNode { get; set; } = true;
 }
