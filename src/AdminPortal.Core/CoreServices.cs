@@ -97,6 +97,7 @@ public static class CoreServices
         services.AddSingleton<AuditWriteGate>();
         services.AddSingleton<AuditEventWriter>();
         services.AddSingleton<AuditLogs.SearchIndex.AuditSearchIndexer>();
+        services.AddSingleton<AuditLogs.SearchIndex.PostgreSqlAuditSearchIndexer>();
         services.AddHostedService<AuditLogs.SearchIndex.AuditSearchIndexerService>();
         services.AddHostedService<AuditCheckpointService>();
         services.AddSingleton<AuditEventReader>();

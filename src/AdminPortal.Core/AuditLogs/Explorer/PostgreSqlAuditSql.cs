@@ -32,7 +32,7 @@ internal static class PostgreSqlAuditSql
         if (TsQuery(query.Search, Param) is { } match)
         {
             // Search words without a letter or digit ("---") match nothing, as FTS5's empty phrase.
-            clauses.Add(match.Length == 0 ? "FALSE" : $"{alias}\"SearchVector\" @@ to_tsquery('simple', {match})");
+            clauses.Add(match.Length == 0 ? "FALSE" : Matches(alias, $"to_tsquery('simple', {match})"));
         }
 
         foreach (var filter in query.Filters)
@@ -84,6 +84,15 @@ internal static class PostgreSqlAuditSql
         clauses.AddRange(AuditLedgerFilter.Clauses(query, alias, Param));
         return clauses.Count == 0 ? "" : " WHERE " + string.Join(" AND ", clauses);
     }
+
+    /// <summary>
+    /// The events of the tsquery: those with a search vector through its GIN index, and those still waiting for theirs
+    /// (migration AuditSearchDeferred; <see cref="SearchIndex.PostgreSqlAuditSearchIndexer"/> fills them soon after
+    /// ingestion) through the partial index of the waiting ones, their vector computed by the same function the
+    /// indexer stores. The planner ORs the two indexes' bitmaps; the results do not depend on how far the indexer has come.
+    /// </summary>
+    private static string Matches(string alias, string tsQuery) =>
+        $"({alias}\"SearchVector\" @@ {tsQuery} OR ({alias}\"SearchVector\" IS NULL AND {SearchIndex.PostgreSqlAuditSearchIndexer.VectorOf(alias)} @@ {tsQuery}))";
 
     /// <summary>The same total order as <see cref="AuditSql.OrderBy"/>: column, event time, id.</summary>
     public static string OrderBy(AuditQuery query, string alias = "") => AuditSql.OrderBy(query, alias);
