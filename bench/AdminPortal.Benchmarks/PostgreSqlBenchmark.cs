@@ -154,6 +154,7 @@ internal static partial class PostgreSqlBenchmark
         var b = new NpgsqlConnectionStringBuilder(connectionString);
         await Shell($"psql -X -q -h {b.Host} -p {b.Port} -U {b.Username} -d {b.Database} -c \"COPY ({select.Replace("\"", "\\\"")}) TO STDOUT (FORMAT csv)\" | gzip -1 > /dev/null", ct);
         var floor = watch.Elapsed.TotalSeconds;
+        Console.WriteLine($"[postgres] export{(identityColumns ? " with identity columns" : "")}: {ours:0.00} s, psql COPY | gzip -1 {floor:0.00} s");
         return new Figure($"PostgreSQL: export {rows:N0} events, CSV gzip{(identityColumns ? " with identity columns" : "")} (read ahead + encode, no upload)", $"{ours:0.0} s ({rows / ours:N0}/s)",
             $"psql COPY | gzip -1 {floor:0.0} s", ours / floor, "<= 1.5x", ours / floor <= 1.5,
             $"keyset batches of {batchSize:N0} events (Exports:BatchSize), each one four times the one before, up to 50,000.");
