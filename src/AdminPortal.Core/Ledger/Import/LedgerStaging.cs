@@ -22,7 +22,8 @@ internal static class LedgerStaging
          "Change" integer)
         """;
 
-    private const string MemberColumns = "(\"Line\" integer NOT NULL, \"AccountId\" bigint NOT NULL, \"GroupId\" bigint)";
+    // Open: 1 when the membership is open already (and stays).
+    private const string MemberColumns = "(\"Line\" integer NOT NULL, \"AccountId\" bigint NOT NULL, \"GroupId\" bigint, \"Open\" integer)";
 
     /// <summary>Creates the temporary tables and fills them with the file's rows (and a group file's memberships).</summary>
     public static async Task FillAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<LedgerRow> rows,
