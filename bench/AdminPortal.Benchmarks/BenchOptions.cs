@@ -28,7 +28,7 @@ internal sealed record BenchOptions(int Events, string? Db, bool Reuse, string W
                 case "--db" when i + 1 < args.Length:
                     db = Path.GetFullPath(args[++i]);
                     break;
-                case "--only" when i + 1 < args.Length && args[i + 1] is "generation" or "explorer" or "exports" or "identity-exports" or "ledger" or "ingestion" or "writer" or "postgres":
+                case "--only" when i + 1 < args.Length && args[i + 1] is "generation" or "explorer" or "exports" or "identity-exports" or "ledger" or "ledger-import" or "ingestion" or "writer" or "postgres":
                     only = args[++i];
                     break;
                 // A PostgreSQL server the benchmark may create and drop a database "adminportal_bench" on (a superuser's).
@@ -39,7 +39,7 @@ internal sealed record BenchOptions(int Events, string? Db, bool Reuse, string W
                     reuse = true;
                     break;
                 default:
-                    throw new ArgumentException($"Unknown or incomplete option '{args[i]}' (--events needs a number of at least 1000; --only names generation, explorer, exports, identity-exports, ledger, ingestion, writer or postgres; --postgres a connection string).");
+                    throw new ArgumentException($"Unknown or incomplete option '{args[i]}' (--events needs a number of at least 1000; --only names generation, explorer, exports, identity-exports, ledger, ledger-import, ingestion, writer or postgres; --postgres a connection string).");
             }
         }
 

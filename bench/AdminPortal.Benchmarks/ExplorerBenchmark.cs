@@ -105,7 +105,7 @@ internal static class ExplorerBenchmark
     }
 
     /// <summary>The shell's time for the statements one call runs (page and count are two), per run.</summary>
-    private static async Task<Timings> FloorAsync(string path, string[] statements, CancellationToken ct)
+    internal static async Task<Timings> FloorAsync(string path, string[] statements, CancellationToken ct)
     {
         // The search index is a file of its own beside the database, attached as the portal attaches it.
         var attach = $"ATTACH DATABASE '{new DatabaseOptions { Path = path }.SearchIndexPath.Replace("'", "''")}' AS {SearchIndexFile.Schema};\n";
@@ -113,9 +113,9 @@ internal static class ExplorerBenchmark
         return new Timings(times.Chunk(statements.Length).Select(run => run.Sum()));
     }
 
-    private static string Page(AuditQuery query) => Sql(command => AuditEventReader.PreparePage(command, query));
+    internal static string Page(AuditQuery query) => Sql(command => AuditEventReader.PreparePage(command, query));
 
-    private static string Count(AuditQuery query) => Sql(command => AuditEventReader.PrepareCount(command, query));
+    internal static string Count(AuditQuery query) => Sql(command => AuditEventReader.PrepareCount(command, query));
 
     private static string Histogram(AuditQuery query, DateTime from, DateTime to) =>
         Sql(command => AuditEventReader.PrepareHistogram(command, query, from, to));

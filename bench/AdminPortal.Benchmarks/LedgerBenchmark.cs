@@ -27,7 +27,7 @@ internal static partial class LedgerBenchmark
     private static readonly DateTime From = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime To = From.AddDays(30);
 
-    public static async Task<Figure> RunAsync(BenchOptions options, CancellationToken ct)
+    public static async Task<IReadOnlyList<Figure>> RunAsync(BenchOptions options, CancellationToken ct)
     {
         var path = options.Scratch("ledger.db");
         Console.WriteLine($"[ledger] generating {Events:N0} events, {Identities:N0} identities and {Accounts:N0} accounts into {path}...");
@@ -54,7 +54,8 @@ internal static partial class LedgerBenchmark
 
         var measured = ours.Min() / 1000;
         var floor = shell.Min() / 1000;
-        return new Figure(
+        var figures = new List<Figure>();
+        figures.Add(new Figure(
             $"ledger matching, {Events / 1e6:0}M events x {Identities / 1000}k identities + {Accounts / 1000}k accounts",
             $"{measured:0.0} s ({Events / measured:N0} events/s)",
             $"sqlite3 shell {floor:0.0} s",
@@ -62,7 +63,14 @@ internal static partial class LedgerBenchmark
             $"< {TargetSeconds:0} s",
             measured < TargetSeconds,
             $"{report!.ActorsMatched:N0} actors and {report.TargetsMatched:N0} targets of {report.Events:N0} events matched; " +
-            $"{policy.Rules.Count} rules, {policy.Rules.Sum(r => new MatchingSql(false).Statements(r).Count())} statements");
+            $"{policy.Rules.Count} rules, {policy.Rules.Sum(r => new MatchingSql(false).Statements(r).Count())} statements"));
+        figures.AddRange(await LedgerExplorerBenchmark.RunSqliteAsync(database, From, To, ct));
+        if (LedgerImportBenchmark.PostgreSqlConnectionString is { } postgres)
+        {
+            figures.AddRange(await LedgerExplorerBenchmark.RunPostgreSqlAsync(postgres, From, To, ct));
+        }
+
+        return figures;
     }
 
     /// <summary>
@@ -137,7 +145,7 @@ internal static partial class LedgerBenchmark
         await transaction.CommitAsync(ct);
     }
 
-    private static async Task<MatchingPolicy> SavePolicyAsync(PortalDatabase database, CancellationToken ct)
+    internal static async Task<MatchingPolicy> SavePolicyAsync(PortalDatabase database, CancellationToken ct)
     {
         var saved = await database.Get<SaveMatchingPolicy>().HandleAsync(await database.AdminAsync(ct), new SaveMatchingPolicyCommand("benchmark", null,
         [

@@ -231,7 +231,7 @@ internal static partial class PostgreSqlBenchmark
         }
     }
 
-    private static string Inline(Action<NpgsqlCommand> prepare)
+    internal static string Inline(Action<NpgsqlCommand> prepare)
     {
         using var command = new NpgsqlCommand();
         prepare(command);
@@ -248,7 +248,7 @@ internal static partial class PostgreSqlBenchmark
     private static partial Regex Parameter();
 
     /// <summary>psql's own \timing of the statements, once to warm up, then per run (the statements of a run summed).</summary>
-    private static async Task<Timings> PsqlTimingsAsync(string connectionString, string[] statements, CancellationToken ct)
+    internal static async Task<Timings> PsqlTimingsAsync(string connectionString, string[] statements, CancellationToken ct)
     {
         var script = new StringBuilder("\\o /dev/null\n").AppendJoin('\n', statements).Append("\n\\timing on\n");
         for (var i = 0; i < ExplorerBenchmark.Runs; i++)
@@ -264,7 +264,7 @@ internal static partial class PostgreSqlBenchmark
     [GeneratedRegex(@"Time: ([0-9.]+) ms")]
     private static partial Regex TimingLine();
 
-    private static async Task<string> Psql(string connectionString, string sql, CancellationToken ct, bool file = false)
+    internal static async Task<string> Psql(string connectionString, string sql, CancellationToken ct, bool file = false)
     {
         var b = new NpgsqlConnectionStringBuilder(connectionString);
         var info = new ProcessStartInfo("psql") { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -10,7 +10,7 @@ namespace AdminPortal.Core.Ledger;
 /// What the explorer and the entity pages read of the matches, for Admins and Auditors: the display names of a page of
 /// events, the events of one identity across her accounts, and how many events' actors matched nothing.
 /// </summary>
-public sealed class LedgerQueries(UserSessions sessions, IDbContextFactory<PortalDbContext> contexts)
+public sealed class LedgerQueries(UserSessions sessions, IDbContextFactory<PortalDbContext> contexts, TimeProvider clock)
 {
     /// <summary>The matches of these events (row ids, as the explorer's page holds them), actor and targets.</summary>
     public async Task<IReadOnlyList<EventMatch>> MatchesOfEventsAsync(ClaimsPrincipal actor, IReadOnlyCollection<long> eventIds, CancellationToken ct = default)
@@ -65,12 +65,12 @@ public sealed class LedgerQueries(UserSessions sessions, IDbContextFactory<Porta
             .LongCountAsync(e => !db.LedgerMatches.Any(m => m.EventId == e.Id && m.Slot == LedgerMatch.ActorSlot), ct);
     }
 
-    /// <summary>An entity as it was at <paramref name="asOfUtc"/> (now when null), or its last version when it had ended by then.</summary>
+    /// <summary>An entity as it was at <paramref name="asOfUtc"/> (now by the portal's clock when null), or its last version when it had ended by then.</summary>
     public async Task<LedgerEntityView?> EntityAsync(ClaimsPrincipal actor, long entityId, DateTime? asOfUtc = null, CancellationToken ct = default)
     {
         await sessions.EnsureAuditLogReaderAsync(actor, ct);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var at = asOfUtc ?? DateTime.UtcNow;
+        var at = asOfUtc ?? clock.GetUtcNow().UtcDateTime;
         var versions = await db.LedgerVersions.AsNoTracking().Where(v => v.EntityId == entityId).OrderBy(v => v.ValidFromUtc).ToListAsync(ct);
         if (versions.Count == 0)
         {

@@ -270,6 +270,52 @@ public abstract class LedgerMatchingTests(DatabaseProvider provider) : IAsyncLif
     }
 
     [Fact]
+    public async Task A_snapshot_adds_changes_and_ends_entities_and_one_listed_again_comes_back_under_the_same_id()
+    {
+        var jsmith = await portal.EntityIdAsync(LedgerKind.Account, "jsmith");
+
+        var fifth = await portal.ImportAsync(LedgerKind.Account, "login,repository,owner,sid,name\njdoe,ad,E001,S-1-5-21-100-1001,Jane Doe (AD)\n" +
+            "jane,sap,E001,,Jane at SAP\nnewbie,ad,E002,,\n", Day(5));
+        var eighth = await portal.ImportAsync(LedgerKind.Account, Accounts, Day(8));
+
+        Assert.Equal((3, 1, 1, 1), (fifth.Rows, fifth.Added, fifth.Changed, fifth.Ended));
+        Assert.Equal((3, 1, 1, 1), (eighth.Rows, eighth.Added, eighth.Changed, eighth.Ended));
+        Assert.Equal(jsmith, await portal.EntityIdAsync(LedgerKind.Account, "jsmith"));
+        Assert.Equal(["1970-01-01..2026-11-05 jsmith", "2026-11-08..open jsmith"], await portal.HistoryAsync(LedgerKind.Account, "jsmith"));
+        Assert.Equal(["1970-01-01..2026-11-05 jane", "2026-11-05..2026-11-08 Jane at SAP", "2026-11-08..open jane"],
+            await portal.HistoryAsync(LedgerKind.Account, "jane"));
+        Assert.Equal(["1970-01-01..open Jane Doe (AD)"], await portal.HistoryAsync(LedgerKind.Account, "jdoe"));
+        Assert.Equal(["2026-11-05..2026-11-08 newbie"], await portal.HistoryAsync(LedgerKind.Account, "newbie"));
+    }
+
+    [Fact]
+    public async Task The_same_date_imported_again_replaces_what_that_date_said_of_versions_and_memberships()
+    {
+        await portal.ImportOkAsync(LedgerKind.Group, "code,repository,name,members\nfinance,ad,Finance,jdoe\n", Day(1));
+        await portal.ImportOkAsync(LedgerKind.Group, "code,repository,name,members\nfinance,ad,Finance team,jdoe|jsmith\n", Day(6));
+
+        var again = await portal.ImportAsync(LedgerKind.Group, "code,repository,name,members\nfinance,ad,Finance dept,jsmith\n", Day(6));
+
+        Assert.Equal((0, 1, 0), (again.Added, again.Changed, again.Ended));
+        Assert.Equal(["1970-01-01..2026-11-06 Finance", "2026-11-06..open Finance dept"], await portal.HistoryAsync(LedgerKind.Group, "finance"));
+        Assert.Equal(["1970-01-01..2026-11-06 jdoe", "2026-11-06..open jsmith"], await portal.MembershipsAsync("finance"));
+    }
+
+    [Fact]
+    public async Task An_entity_page_without_a_date_shows_the_entity_as_it_is_by_the_portals_clock()
+    {
+        await portal.ImportOkAsync(LedgerKind.Identity, Identities.Replace("Jane Doe", "Jane Martin"), Day(15));
+        var jane = await portal.EntityIdAsync(LedgerKind.Identity, "E001");
+        // The portal's clock set back to 10 November, between the two snapshots (the system's is past both).
+        portal.Clock.Advance(Day(10) - portal.Clock.GetUtcNow().UtcDateTime);
+
+        var page = await portal.Services.GetRequiredService<LedgerQueries>().EntityAsync(Principals.Admin(), jane);
+
+        Assert.Equal("Jane Doe", page!.Current.Name);
+        Assert.Equal(["Jane Doe", "Jane Martin"], page.History.Select(v => v.Name));
+    }
+
+    [Fact]
     public async Task Retention_removes_the_matches_of_the_events_it_removes_and_keeps_the_others()
     {
         await portal.StoreAsync(Event("old", Day(2), "jdoe"), Event("kept", Day(25), "jdoe"));

@@ -6,6 +6,7 @@ using AdminPortal.Core.Ledger.Import;
 using AdminPortal.Core.Ledger.Matching;
 using AdminPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,6 +19,9 @@ namespace AdminPortal.Tests.Ledger;
 public sealed class LedgerPortal(DatabaseProvider provider) : PortalFactory
 {
     public DatabaseProvider Provider { get; } = provider;
+
+    /// <summary>The portal's clock: the system's until a test moves it.</summary>
+    public ShiftedClock Clock { get; } = new();
 
     public static async Task<LedgerPortal> StartAsync(DatabaseProvider provider)
     {
@@ -32,6 +36,7 @@ public sealed class LedgerPortal(DatabaseProvider provider) : PortalFactory
         base.ConfigureWebHost(builder);
         // The tests' events are dated November 2026, older than the default 30 days: retention must not take them midway.
         builder.UseSetting("Retention:Days", "36500");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public static DateTime Day(int day, int hour = 0) => new(2026, 11, day, hour, 0, 0, DateTimeKind.Utc);
@@ -101,5 +106,26 @@ public sealed class LedgerPortal(DatabaseProvider provider) : PortalFactory
     {
         await using var db = await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         return await db.LedgerEntities.Where(e => e.Kind == kind && e.Key == key).Select(e => e.Id).SingleAsync();
+    }
+
+    /// <summary>An entity's versions in date order, as "from..to name" (dates as yyyy-MM-dd, "open" for a current one).</summary>
+    public async Task<List<string>> HistoryAsync(LedgerKind kind, string key)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var versions = await db.LedgerVersions.Where(v => v.Kind == kind && v.Key == key).OrderBy(v => v.ValidFromUtc).ToListAsync();
+        return [.. versions.Select(v => $"{v.ValidFromUtc:yyyy-MM-dd}..{(v.IsCurrent ? "open" : v.ValidToUtc.ToString("yyyy-MM-dd"))} {v.Name}")];
+    }
+
+    /// <summary>A group's memberships in date order, as "from..to login".</summary>
+    public async Task<List<string>> MembershipsAsync(string group)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var rows = await (from m in db.LedgerGroupMembers
+                          join g in db.LedgerEntities on m.GroupId equals g.Id
+                          join a in db.LedgerEntities on m.AccountId equals a.Id
+                          where g.Kind == LedgerKind.Group && g.Key == @group
+                          select new { m.ValidFromUtc, m.ValidToUtc, a.Key }).ToListAsync();
+        return [.. rows.OrderBy(r => r.ValidFromUtc).ThenBy(r => r.Key)
+            .Select(r => $"{r.ValidFromUtc:yyyy-MM-dd}..{(r.ValidToUtc >= LedgerVersion.Open.AddMilliseconds(-1) ? "open" : r.ValidToUtc.ToString("yyyy-MM-dd"))} {r.Key}")];
     }
 }

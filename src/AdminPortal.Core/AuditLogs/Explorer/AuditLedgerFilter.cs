@@ -1,9 +1,9 @@
 namespace AdminPortal.Core.AuditLogs.Explorer;
 
 /// <summary>
-/// The explorer's ledger filters, the same SQL on SQLite and PostgreSQL: a correlated EXISTS on the matches' key
-/// (EventId, Slot), so that each event read in index order costs one primary-key probe of at most three rows and a
-/// page stops as soon as it is full.
+/// The explorer's ledger filters, the same SQL on SQLite and PostgreSQL: an entity's events as the set of event ids its
+/// matches name (read by the matches' own indexes); the unmatched actors as a correlated NOT EXISTS on the matches' key
+/// (EventId, Slot), so that each event read in index order costs one primary-key probe and a page stops as soon as it is full.
 /// </summary>
 internal static class AuditLedgerFilter
 {
@@ -16,7 +16,10 @@ internal static class AuditLedgerFilter
         {
             var p = param(entity);
             // The identity behind a match (an account's owner as of the event) or the entity itself (a group, an account).
-            yield return $"EXISTS (SELECT 1 FROM \"LedgerMatches\" lm WHERE lm.\"EventId\" = {id} AND (lm.\"IdentityId\" = {p} OR lm.\"EntityId\" = {p}))";
+            // Driven from the matches' (IdentityId, …) and (EntityId, …) indexes: an identity's events are few among many,
+            // and a correlated EXISTS probed every event of the range (bench/: 1.2 s for 19 of 1,000,000 on SQLite).
+            yield return $"{id} IN (SELECT lm.\"EventId\" FROM \"LedgerMatches\" lm WHERE lm.\"IdentityId\" = {p} " +
+                $"UNION SELECT lm.\"EventId\" FROM \"LedgerMatches\" lm WHERE lm.\"EntityId\" = {p})";
         }
 
         if (query.ActorUnmatched)

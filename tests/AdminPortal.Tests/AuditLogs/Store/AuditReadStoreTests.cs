@@ -1,4 +1,3 @@
-using AdminPortal.Core;
 using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.AuditLogs.Explorer;
 using AdminPortal.Core.AuditLogs.Retention;
@@ -6,9 +5,6 @@ using AdminPortal.Core.AuditLogs.SearchIndex;
 using AdminPortal.Core.Data;
 using AdminPortal.Core.Exports;
 using AdminPortal.Tests.Infrastructure.Databases;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AdminPortal.Tests.AuditLogs.Store;
 
@@ -18,46 +14,17 @@ namespace AdminPortal.Tests.AuditLogs.Store;
 /// questions give the same answers on each provider (<see cref="SqliteAuditReadStoreTests"/>,
 /// <see cref="PostgreSqlAuditReadStoreTests"/>).
 /// </summary>
-public abstract class AuditReadStoreTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract class AuditReadStoreTests(DatabaseProvider provider) : StoreOnProvider(provider)
 {
     protected static readonly DateTime Ten = new(2026, 11, 20, 10, 0, 0, DateTimeKind.Utc);
 
-    private ServiceProvider services = null!;
+    protected AuditEventWriter Writer => Get<AuditEventWriter>();
 
-    protected IServiceProvider Services => services;
+    protected IAuditEventQueries Reader => Get<IAuditEventQueries>();
 
-    protected TestDatabase Database { get; private set; } = null!;
+    protected IAuditEventPurge Purge => Get<IAuditEventPurge>();
 
-    protected AuditEventWriter Writer => services.GetRequiredService<AuditEventWriter>();
-
-    protected IAuditEventQueries Reader => services.GetRequiredService<IAuditEventQueries>();
-
-    protected IAuditEventPurge Purge => services.GetRequiredService<IAuditEventPurge>();
-
-    protected IExportEventSource Source => services.GetRequiredService<IExportEventSource>();
-
-    public async Task InitializeAsync()
-    {
-        Database = await TestDatabase.CreateAsync(provider);
-        await using (var db = Database.NewContext())
-        {
-            await PortalMigrations.MigrateAsync(db, NullLogger.Instance);
-        }
-
-        if (provider == DatabaseProvider.Sqlite)
-        {
-            await SearchIndexFile.EnsureCreatedAsync(Database.Options());
-        }
-
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Database.Settings()).Build();
-        services = new ServiceCollection().AddLogging().AddPortalCore(configuration).BuildServiceProvider();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await services.DisposeAsync();
-        await Database.DisposeAsync();
-    }
+    protected IExportEventSource Source => Get<IExportEventSource>();
 
     private static AuditEvent Event(string id, DateTime time, string login, string action = "select",
         AuditEventStatus? status = AuditEventStatus.Success, string? payload = null, int count = 1)
@@ -83,13 +50,13 @@ public abstract class AuditReadStoreTests(DatabaseProvider provider) : IAsyncLif
     /// </summary>
     protected async Task IndexSearchAsync()
     {
-        if (provider == DatabaseProvider.Sqlite)
+        if (Provider == DatabaseProvider.Sqlite)
         {
-            await services.GetRequiredService<AuditSearchIndexer>().CatchUpAsync();
+            await Get<AuditSearchIndexer>().CatchUpAsync();
         }
         else
         {
-            await services.GetRequiredService<PostgreSqlAuditSearchIndexer>().CatchUpAsync();
+            await Get<PostgreSqlAuditSearchIndexer>().CatchUpAsync();
         }
     }
 
@@ -335,7 +302,7 @@ public abstract class AuditReadStoreTests(DatabaseProvider provider) : IAsyncLif
         await SeedAsync();
         // Stored after the others but earlier in time: row order and time order disagree.
         await Writer.StoreAsync([Event("late-1", Ten.AddMinutes(-5), "alice@example.com", payload: "done"), Event("late-2", Ten.AddMinutes(30), "zed")]);
-        if (provider == DatabaseProvider.Sqlite)
+        if (Provider == DatabaseProvider.Sqlite)
         {
             // A workbook element's free text reads SQLite's full-text index, which the portal's indexer keeps up.
             await IndexSearchAsync();

@@ -1,15 +1,10 @@
-using AdminPortal.Core;
 using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.AuditLogs.Explorer;
-using AdminPortal.Core.AuditLogs.SearchIndex;
 using AdminPortal.Core.Data;
 using AdminPortal.Core.Exports;
 using AdminPortal.Core.Workbooks;
 using AdminPortal.Tests.Infrastructure.Databases;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AdminPortal.Tests.AuditLogs.Store;
 
@@ -18,36 +13,9 @@ namespace AdminPortal.Tests.AuditLogs.Store;
 /// <see cref="PostgreSqlOverviewFiguresStoreTests"/>, partitioned by month): the ingestion rate by its binary search
 /// over the primary key, and the exports holding events past retention.
 /// </summary>
-public abstract class OverviewFiguresStoreTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract class OverviewFiguresStoreTests(DatabaseProvider provider) : StoreOnProvider(provider)
 {
     private static readonly DateTime Now = new(2026, 11, 20, 10, 0, 0, DateTimeKind.Utc);
-
-    private ServiceProvider services = null!;
-
-    private TestDatabase database = null!;
-
-    public async Task InitializeAsync()
-    {
-        database = await TestDatabase.CreateAsync(provider);
-        await using (var db = database.NewContext())
-        {
-            await PortalMigrations.MigrateAsync(db, NullLogger.Instance);
-        }
-
-        if (provider == DatabaseProvider.Sqlite)
-        {
-            await SearchIndexFile.EnsureCreatedAsync(database.Options());
-        }
-
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Settings()).Build();
-        services = new ServiceCollection().AddLogging().AddPortalCore(configuration).BuildServiceProvider();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await services.DisposeAsync();
-        await database.DisposeAsync();
-    }
 
     [Fact]
     public async Task The_ingestion_rate_counts_by_ingestion_time_across_months_of_event_time()
@@ -57,7 +25,7 @@ public abstract class OverviewFiguresStoreTests(DatabaseProvider provider) : IAs
         await StoreAsync("old", 1000, ingestedAt: Now.AddDays(-1), eventTime: Now.AddDays(-1));
         await StoreAsync("backfill", 293, ingestedAt: Now.AddMinutes(-40), eventTime: Now.AddMonths(-2));
         await StoreAsync("fresh", 7, ingestedAt: Now.AddMinutes(-3), eventTime: Now.AddMinutes(-3));
-        await using var db = database.NewContext();
+        await using var db = Database.NewContext();
 
         var rate = await ReadIngestionRate.ReadAsync(db, Now, CancellationToken.None);
 
@@ -71,7 +39,7 @@ public abstract class OverviewFiguresStoreTests(DatabaseProvider provider) : IAs
     {
         await StoreAsync("ancient", 3, ingestedAt: Now.AddHours(-2), eventTime: Now.AddDays(-45));
         await StoreAsync("recent", 3, ingestedAt: Now.AddHours(-1), eventTime: Now.AddHours(-1));
-        await using var db = database.NewContext();
+        await using var db = Database.NewContext();
         var newest = await db.AuditEvents.MaxAsync(e => e.Id);
         var workbook = new Workbook { Name = "SOC", Folder = "", OwnerId = "owner", OwnerEmail = "owner@example.test", CreatedAtUtc = Now, UpdatedAtUtc = Now };
         db.Workbooks.Add(workbook);
@@ -98,7 +66,7 @@ public abstract class OverviewFiguresStoreTests(DatabaseProvider provider) : IAs
             e.IngestedAtUtc = ingestedAt;
             return e;
         }).ToList();
-        Assert.Equal(count, (await services.GetRequiredService<AuditEventWriter>().StoreAsync(events)).Stored);
+        Assert.Equal(count, (await Get<AuditEventWriter>().StoreAsync(events)).Stored);
     }
 
     private static async Task<PortalDbContext> EmptyAsync(PortalDbContext db)

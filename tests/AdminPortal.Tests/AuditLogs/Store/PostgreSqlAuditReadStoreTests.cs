@@ -119,7 +119,7 @@ public sealed class PostgreSqlAuditReadStoreTests() : AuditReadStoreTests(Databa
         Assert.Empty(await SearchAsync("zoe other"));
         Assert.Equal(1, (await Reader.HistogramAsync(new AuditQuery { Search = "envoy" }, Ten.AddHours(-1), Ten.AddHours(1))).Sum(b => b.Count));
 
-        await Services.GetRequiredService<PostgreSqlAuditSearchIndexer>().CatchUpAsync();
+        await Get<PostgreSqlAuditSearchIndexer>().CatchUpAsync();
 
         Assert.Empty(await PendingAsync());
         Assert.Equal(["s-1"], await SearchAsync("zoe@exa resu"));
@@ -134,7 +134,7 @@ public sealed class PostgreSqlAuditReadStoreTests() : AuditReadStoreTests(Databa
     public async Task The_search_indexer_skips_the_events_another_transaction_holds_and_indexes_them_on_a_later_pass()
     {
         await Writer.StoreAsync([Event("h-1", Ten), Event("h-2", Ten.AddMinutes(1)), Event("h-3", Ten.AddMinutes(2))]);
-        var indexer = Services.GetRequiredService<PostgreSqlAuditSearchIndexer>();
+        var indexer = Get<PostgreSqlAuditSearchIndexer>();
 
         await using (var holder = new NpgsqlConnection(Database.ConnectionString))
         {
