@@ -90,7 +90,7 @@ public sealed class ExportRunRecorder(
     public async Task SucceedAsync(ScheduledExport schedule, ExportRun run, ExportManifest? manifest, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginWriteAsync(ct);
         run.Status = ExportRunStatus.Succeeded;
         run.FinishedAtUtc = clock.GetUtcNow().UtcDateTime;
         run.Rows = manifest?.Rows ?? 0;
@@ -157,8 +157,10 @@ public sealed class ExportRunRecorder(
     public async Task SaveEndAsync(ExportRun run)
     {
         await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        await using var transaction = await db.Database.BeginWriteAsync(CancellationToken.None);
         db.ExportRuns.Update(run);
         await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
     }
 
     /// <summary>
