@@ -6,6 +6,12 @@ namespace AdminPortal.Core.AuditLogs;
 /// </summary>
 public interface IAuditWriteSession : IAsyncDisposable
 {
+    /// <summary>
+    /// The session's transaction (and, through it, its connection): a caller's own change that must commit with the
+    /// events it writes runs in it (an export run marked Interrupted and its audit event, ExportRunRecorder).
+    /// </summary>
+    System.Data.Common.DbTransaction Transaction { get; }
+
     /// <summary>Rows written so far that were new.</summary>
     int Stored { get; }
 

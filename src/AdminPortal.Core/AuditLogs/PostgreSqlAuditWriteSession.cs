@@ -52,6 +52,8 @@ public sealed class PostgreSqlAuditWriteSession : IAuditWriteSession
         duplicateIds = keepDuplicateIds ? [] : null;
     }
 
+    public System.Data.Common.DbTransaction Transaction => transaction;
+
     public int Stored { get; private set; }
 
     public int Duplicates { get; private set; }

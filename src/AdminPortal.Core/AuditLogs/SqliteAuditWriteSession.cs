@@ -43,6 +43,8 @@ public sealed class SqliteAuditWriteSession : IAuditWriteSession
         lastId = LastId(db);
     }
 
+    public System.Data.Common.DbTransaction Transaction => transaction;
+
     /// <summary>Rows written so far that were new.</summary>
     public int Stored { get; private set; }
 

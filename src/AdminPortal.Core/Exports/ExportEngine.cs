@@ -53,7 +53,7 @@ public sealed class ExportEngine(
         // schedule's one running slot (IX_ExportRuns_OneRunning), so it always starts from the watermark and the last
         // run as a finished run left them. Taken the other way round, a run finishing in between left this one a stale
         // watermark: it exported that run's events again and then failed on the watermark check.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginWriteAsync(ct);
         var run = windows.NewRun(scheduleId, trigger, triggeredBy);
         run.OwnerNode = recorder.Node;
         await ExportRunRecorder.InsertRunningAsync(db, name, run, ct);

@@ -3,6 +3,7 @@ using AdminPortal.Core.AuditLogs.SearchIndex;
 using AdminPortal.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using static AdminPortal.Core.Exports.ExportEventSql;
 
 namespace AdminPortal.Core.Exports;
 
@@ -35,7 +36,7 @@ public sealed class ExportEventSource(IOptions<DatabaseOptions> database) : IExp
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT \"IngestedAtUtc\" FROM \"AuditEvents\" WHERE \"Id\" = $id";
         command.Parameters.AddWithValue("$id", rowId);
-        return await command.ExecuteScalarAsync(ct) is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime : null;
+        return await TimeAsync(command, ct);
     }
 
     public async Task<ExportCursor?> StartAsync(ExportWindow window, CancellationToken ct)
@@ -74,34 +75,12 @@ public sealed class ExportEventSource(IOptions<DatabaseOptions> database) : IExp
         var where = AuditSql.Where(window.Query, command, "e.");
         var (table, id) = window.Plan("e");
         command.CommandText =
-            $"SELECT {FloorBucket}, count(*) FROM {table}{And(where)}{id} > $after AND {id} <= $to GROUP BY b ORDER BY b LIMIT $take";
+            $"SELECT {FloorBucket("$bucket")}, count(*) FROM {table}{And(where)}{id} > $after AND {id} <= $to GROUP BY b ORDER BY b LIMIT $take";
         command.Parameters.AddWithValue("$bucket", bucketMs);
         command.Parameters.AddWithValue("$after", window.AfterRowId ?? 0);
         command.Parameters.AddWithValue("$to", window.ToRowId);
         command.Parameters.AddWithValue("$take", maxBuckets + 1);
         return await ReadBucketsAsync(command, maxBuckets, ct);
-    }
-
-    /// <summary>The bucket of an event time, rounded down also before 1970 (integer division rounds toward zero).</summary>
-    private const string FloorBucket =
-        "CASE WHEN e.\"EventTimeUtc\" >= 0 THEN e.\"EventTimeUtc\" / $bucket ELSE (e.\"EventTimeUtc\" + 1) / $bucket - 1 END AS b";
-
-    /// <summary>The rows of a bucket count (bucket, rows), the one past <paramref name="maxBuckets"/> telling that there are more.</summary>
-    internal static async Task<ExportEventBuckets> ReadBucketsAsync(System.Data.Common.DbCommand command, int maxBuckets, CancellationToken ct)
-    {
-        var buckets = new List<(long, long)>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            if (buckets.Count == maxBuckets)
-            {
-                return new ExportEventBuckets(buckets, Capped: true);
-            }
-
-            buckets.Add((reader.GetInt64(0), reader.GetInt64(1)));
-        }
-
-        return new ExportEventBuckets(buckets, Capped: false);
     }
 
     public async Task<DateTime?> OldestEventTimeAfterAsync(long rowId, CancellationToken ct)
@@ -111,10 +90,8 @@ public sealed class ExportEventSource(IOptions<DatabaseOptions> database) : IExp
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT min(\"EventTimeUtc\") FROM \"AuditEvents\" WHERE \"Id\" > $after";
         command.Parameters.AddWithValue("$after", rowId);
-        return await command.ExecuteScalarAsync(ct) is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime : null;
+        return await TimeAsync(command, ct);
     }
-
-    private static string And(string where) => where.Length == 0 ? " WHERE " : where + " AND ";
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
     {

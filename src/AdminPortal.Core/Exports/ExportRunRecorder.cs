@@ -90,7 +90,7 @@ public sealed class ExportRunRecorder(
     public async Task SucceedAsync(ScheduledExport schedule, ExportRun run, ExportManifest? manifest, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginWriteAsync(ct);
         run.Status = ExportRunStatus.Succeeded;
         run.FinishedAtUtc = clock.GetUtcNow().UtcDateTime;
         run.Rows = manifest?.Rows ?? 0;
@@ -157,25 +157,36 @@ public sealed class ExportRunRecorder(
     public async Task SaveEndAsync(ExportRun run)
     {
         await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        await using var transaction = await db.Database.BeginWriteAsync(CancellationToken.None);
         db.ExportRuns.Update(run);
         await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
     }
 
     /// <summary>
     /// Runs left Running by a node that is gone become Interrupted, each audited once: a run of a live node (this one
     /// or another that checks in) is left alone. Several nodes may sweep at once; the row's own Running status decides
-    /// which one marks (and audits) it.
+    /// which one marks (and audits) it. A run's new status and its audit event commit together, in the audit store's
+    /// transaction: an audit that cannot be written leaves the run Running for the next sweep, never Interrupted unsaid.
     /// </summary>
     public async Task<int> MarkInterruptedAsync(CancellationToken ct)
     {
         var live = await cluster.LiveAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var startedBefore = now - cluster.Grace;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var running = await db.ExportRuns.AsNoTracking().Where(r => r.Status == ExportRunStatus.Running).ToListAsync(ct);
+        List<ExportRun> running;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            running = await db.ExportRuns.AsNoTracking().Where(r => r.Status == ExportRunStatus.Running).ToListAsync(ct);
+        }
+
         var marked = 0;
         foreach (var run in running.Where(r => (r.OwnerNode is null || !live.Contains(r.OwnerNode)) && r.StartedAtUtc <= startedBefore))
         {
+            await using var session = await audit.BeginAsync(ct);
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            db.Database.SetDbConnection(session.Transaction.Connection, contextOwnsConnection: false);
+            await db.Database.UseTransactionAsync(session.Transaction, ct);
             var updated = await db.ExportRuns.Where(r => r.Id == run.Id && r.Status == ExportRunStatus.Running).ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Status, ExportRunStatus.Interrupted)
                 .SetProperty(r => r.FinishedAtUtc, now)
@@ -186,19 +197,23 @@ public sealed class ExportRunRecorder(
             }
 
             (run.Status, run.FinishedAtUtc, run.Error) = (ExportRunStatus.Interrupted, now, InterruptedText);
-            marked++;
-            logger.LogWarning("Export run {RunId} of node {Node} is marked Interrupted: the node is gone", run.Id, run.OwnerNode);
             var schedule = await db.ScheduledExports.AsNoTracking().SingleOrDefaultAsync(s => s.Id == run.ScheduleId, ct);
             if (schedule is not null)
             {
-                await AuditAsync(schedule, run);
+                await audit.WriteAsync(session, AuditEntry(schedule, run), ct);
             }
+
+            await session.CommitAsync(ct);
+            marked++;
+            logger.LogWarning("Export run {RunId} of node {Node} is marked Interrupted: the node is gone", run.Id, run.OwnerNode);
         }
 
         return marked;
     }
 
-    public Task AuditAsync(ScheduledExport schedule, ExportRun run)
+    public Task AuditAsync(ScheduledExport schedule, ExportRun run) => audit.WriteAsync(AuditEntry(schedule, run), CancellationToken.None);
+
+    private static PortalAuditEntry AuditEntry(ScheduledExport schedule, ExportRun run)
     {
         var (code, label) = run.Status switch
         {
@@ -209,7 +224,7 @@ public sealed class ExportRunRecorder(
         var details = run.Status == ExportRunStatus.Succeeded
             ? $"{run.Trigger} run {run.RunToken}: {run.Rows} rows, {run.Bytes} bytes, {run.Objects} objects; manifest {run.ManifestObjectName}"
             : $"{run.Trigger} run {run.RunToken}: {run.Error}";
-        return audit.WriteAsync(new PortalAuditEntry(code, label, "export", "exports", run.TriggeredBy ?? "scheduler",
-            run.Status == ExportRunStatus.Succeeded, AuditTargetType.Asset, schedule.Name, Details: details), CancellationToken.None);
+        return new PortalAuditEntry(code, label, "export", "exports", run.TriggeredBy ?? "scheduler",
+            run.Status == ExportRunStatus.Succeeded, AuditTargetType.Asset, schedule.Name, Details: details);
     }
 }

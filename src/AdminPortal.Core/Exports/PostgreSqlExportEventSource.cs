@@ -2,6 +2,7 @@ using AdminPortal.Core.AuditLogs.Explorer;
 using AdminPortal.Core.Data;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using static AdminPortal.Core.Exports.ExportEventSql;
 
 namespace AdminPortal.Core.Exports;
 
@@ -45,7 +46,7 @@ public sealed class PostgreSqlExportEventSource(IOptions<DatabaseOptions> databa
 
             await using var ingested = new NpgsqlCommand("SELECT \"IngestedAtUtc\" FROM \"AuditEvents\" WHERE \"Id\" = @id", connection, transaction);
             ingested.Parameters.AddWithValue("id", id);
-            ingestedAt = await ingested.ExecuteScalarAsync(ct) is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime : null;
+            ingestedAt = await TimeAsync(ingested, ct);
             await transaction.CommitAsync(ct);
         }
 
@@ -71,7 +72,7 @@ public sealed class PostgreSqlExportEventSource(IOptions<DatabaseOptions> databa
         await using var connection = await OpenAsync(ct);
         await using var command = new NpgsqlCommand("SELECT \"IngestedAtUtc\" FROM \"AuditEvents\" WHERE \"Id\" = @id", connection);
         command.Parameters.AddWithValue("id", rowId);
-        return await command.ExecuteScalarAsync(ct) is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime : null;
+        return await TimeAsync(command, ct);
     }
 
     public async Task<ExportCursor?> StartAsync(ExportWindow window, CancellationToken ct)
@@ -107,10 +108,6 @@ public sealed class PostgreSqlExportEventSource(IOptions<DatabaseOptions> databa
         return new PostgreSqlExportEventReader(connection, command, shape, batchSize);
     }
 
-    /// <summary>The bucket of an event time, rounded down also before 1970 (integer division rounds toward zero).</summary>
-    private const string FloorBucket =
-        "CASE WHEN e.\"EventTimeUtc\" >= 0 THEN e.\"EventTimeUtc\" / @bucket ELSE (e.\"EventTimeUtc\" + 1) / @bucket - 1 END AS b";
-
     public async Task<ExportEventBuckets> CountByTimeAsync(ExportWindow window, long bucketMs, int maxBuckets, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct);
@@ -118,12 +115,12 @@ public sealed class PostgreSqlExportEventSource(IOptions<DatabaseOptions> databa
         var where = PostgreSqlAuditSql.Where(window.Query, command, "e.");
         // The time range in the WHERE (from the element) lets the planner skip the months outside it.
         command.CommandText =
-            $"SELECT {FloorBucket}, count(*) FROM \"AuditEvents\" e{And(where)}e.\"Id\" > @after AND e.\"Id\" <= @to GROUP BY b ORDER BY b LIMIT @take";
+            $"SELECT {FloorBucket("@bucket")}, count(*) FROM \"AuditEvents\" e{And(where)}e.\"Id\" > @after AND e.\"Id\" <= @to GROUP BY b ORDER BY b LIMIT @take";
         command.Parameters.AddWithValue("bucket", bucketMs);
         command.Parameters.AddWithValue("after", window.AfterRowId ?? 0);
         command.Parameters.AddWithValue("to", window.ToRowId);
         command.Parameters.AddWithValue("take", maxBuckets + 1);
-        return await ExportEventSource.ReadBucketsAsync(command, maxBuckets, ct);
+        return await ReadBucketsAsync(command, maxBuckets, ct);
     }
 
     public async Task<DateTime?> OldestEventTimeAfterAsync(long rowId, CancellationToken ct)
@@ -131,10 +128,8 @@ public sealed class PostgreSqlExportEventSource(IOptions<DatabaseOptions> databa
         await using var connection = await OpenAsync(ct);
         await using var command = new NpgsqlCommand("SELECT min(\"EventTimeUtc\") FROM \"AuditEvents\" WHERE \"Id\" > @after", connection);
         command.Parameters.AddWithValue("after", rowId);
-        return await command.ExecuteScalarAsync(ct) is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime : null;
+        return await TimeAsync(command, ct);
     }
-
-    private static string And(string where) => where.Length == 0 ? " WHERE " : where + " AND ";
 
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using AdminPortal.Core.Cluster;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -9,21 +10,13 @@ namespace AdminPortal.Core.Integrations;
 /// (<see cref="IntegrationHealthCheckService"/> does the same on one SQLite portal).
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class IntegrationHealthCheckJob(CheckIntegrationHealth healthCheck, ILogger<IntegrationHealthCheckJob> logger) : IJob
+public sealed class IntegrationHealthCheckJob(CheckIntegrationHealth healthCheck, ILogger<IntegrationHealthCheckJob> logger) : ClusterWideJob(logger)
 {
     public static readonly JobKey Key = new("integration-health", "portal");
 
     public static readonly TriggerKey TriggerKey = new("integration-health", "portal");
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await healthCheck.CheckDueAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "The integration health check failed; it runs again at the next wake-up");
-        }
-    }
+    protected override string What => "The integration health check";
+
+    protected override Task RunOnceAsync(CancellationToken ct) => healthCheck.CheckDueAsync(ct);
 }

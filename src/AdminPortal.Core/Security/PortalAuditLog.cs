@@ -9,11 +9,21 @@ public sealed class PortalAuditLog(AuditEventWriter writer, TimeProvider clock)
 {
     public const string Family = "adminportal";
 
-    public async Task WriteAsync(PortalAuditEntry entry, CancellationToken cancellationToken = default)
+    public async Task WriteAsync(PortalAuditEntry entry, CancellationToken cancellationToken = default) =>
+        await writer.StoreAsync([ToEvent(entry)], cancellationToken);
+
+    /// <summary>A transaction of the audit store that a change of the caller's can share (<see cref="IAuditWriteSession.Transaction"/>).</summary>
+    public Task<IAuditWriteSession> BeginAsync(CancellationToken cancellationToken = default) => writer.BeginAsync(cancellationToken);
+
+    /// <summary>Writes the entry inside <paramref name="session"/>: it is stored when the session commits, with the caller's change.</summary>
+    public Task WriteAsync(IAuditWriteSession session, PortalAuditEntry entry, CancellationToken cancellationToken = default) =>
+        session.WriteAsync([ToEvent(entry)], cancellationToken);
+
+    private AuditEvent ToEvent(PortalAuditEntry entry)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var details = entry.Details is { Length: > 2000 } ? entry.Details[..2000] : entry.Details;
-        await writer.StoreAsync([new AuditEvent
+        return new AuditEvent
         {
             EventId = "adminportal-" + Guid.CreateVersion7(clock.GetUtcNow()).ToString("N"),
             EventTimeUtc = now,
@@ -35,7 +45,7 @@ public sealed class PortalAuditLog(AuditEventWriter writer, TimeProvider clock)
             NewValue = NoNul(entry.NewValue),
             Payload = NoNul(details),
             RawJson = JsonSerializer.Serialize(entry),
-        }], cancellationToken);
+        };
     }
 
     // What a person typed (the email of a failed sign-in, a token or schedule name) may hold U+0000, which PostgreSQL

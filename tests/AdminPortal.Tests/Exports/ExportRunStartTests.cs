@@ -11,8 +11,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AdminPortal.Tests.Exports;
 
 /// <summary>
-/// How a run starts when another run of the schedule is finishing at that very moment, on each provider
-/// (<see cref="SqliteExportRunStartTests"/>, <see cref="PostgreSqlExportRunStartTests"/>).
+/// How a run starts when another run of the schedule is finishing at that very moment, and how a run's end is stored
+/// while others use the database, on each provider (<see cref="SqliteExportRunStartTests"/>,
+/// <see cref="PostgreSqlExportRunStartTests"/>).
 /// </summary>
 public abstract class ExportRunStartTests(DatabaseProvider provider) : IAsyncLifetime
 {
@@ -83,6 +84,47 @@ public abstract class ExportRunStartTests(DatabaseProvider provider) : IAsyncLif
 
         await using var db = database.NewContext();
         Assert.Equal(1, await db.ExportRuns.CountAsync(r => r.ScheduleId == schedule));
+    }
+
+    [Fact]
+    public async Task A_failed_runs_end_waits_for_a_reader_of_the_database_instead_of_failing_as_locked()
+    {
+        var scheduleId = await ScheduleWithRunningRunAsync(watermark: 10, runningTo: 20);
+        ScheduledExport schedule;
+        ExportRun run;
+        await using (var db = database.NewContext())
+        {
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                // SQLite's own default (the portal switches to WAL at start): a reader holds off a writer's commit.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=DELETE;");
+            }
+
+            schedule = await db.ScheduledExports.AsNoTracking().SingleAsync(s => s.Id == scheduleId);
+            run = await db.ExportRuns.AsNoTracking().SingleAsync(r => r.ScheduleId == scheduleId);
+        }
+
+        var recorder = services.GetRequiredService<ExportRunRecorder>();
+        recorder.Fail(schedule, run, new ExportSetupException("The table element this export reads no longer exists."), interrupted: false);
+
+        // Another connection is in the middle of a read: on SQLite it holds the file's shared lock until it is done.
+        await using var reading = database.NewContext();
+        var connection = reading.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT \"Id\" FROM \"ExportRuns\"";
+        var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+
+        var saving = Task.Run(() => recorder.SaveEndAsync(run));
+        await Task.WhenAny(saving, Task.Delay(TimeSpan.FromMilliseconds(500)));
+        await reader.DisposeAsync();
+        await saving.WaitAsync(TimeSpan.FromSeconds(30));
+
+        await using (var db = database.NewContext())
+        {
+            Assert.Equal(ExportRunStatus.Failed, await db.ExportRuns.Where(r => r.Id == run.Id).Select(r => r.Status).SingleAsync());
+        }
     }
 
     private async Task<Guid> ScheduleWithRunningRunAsync(long watermark, long runningTo)

@@ -1,3 +1,4 @@
+using AdminPortal.Core.Cluster;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -9,21 +10,13 @@ namespace AdminPortal.Core.AuditLogs.Retention;
 /// (<see cref="AuditRetentionService"/> does the same on one SQLite portal).
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class AuditRetentionJob(AuditRetention retention, ILogger<AuditRetentionJob> logger) : IJob
+public sealed class AuditRetentionJob(AuditRetention retention, ILogger<AuditRetentionJob> logger) : ClusterWideJob(logger)
 {
     public static readonly JobKey Key = new("audit-retention", "portal");
 
     public static readonly TriggerKey TriggerKey = new("audit-retention", "portal");
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await retention.RunOnceAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "Retention failed; it runs again at the next interval");
-        }
-    }
+    protected override string What => "Retention";
+
+    protected override Task RunOnceAsync(CancellationToken ct) => retention.RunOnceAsync(ct);
 }

@@ -54,6 +54,45 @@ public abstract class RunRecoveryTests(DatabaseProvider provider) : IAsyncLifeti
         Assert.Equal(1, await AuditedAsync("gone", "ExportRunInterrupted"));
     }
 
+    [Fact]
+    public async Task A_run_is_marked_Interrupted_only_together_with_its_audit_event()
+    {
+        var node = await StartNodeAsync();
+        var gone = NewRun(await ScheduleAsync("refused"), "previous-instance-of-this-node", TimeSpan.FromMinutes(5));
+        await InsertAsync(gone);
+        var engine = node.GetRequiredService<ExportEngine>();
+
+        // The audit store refuses the event (a trigger standing in for a store that fails at that moment).
+        await RefuseAuditAsync(refuse: true);
+        await Assert.ThrowsAnyAsync<Exception>(() => engine.MarkInterruptedRunsAsync());
+        Assert.Equal(ExportRunStatus.Running, await StatusAsync(gone));
+
+        await RefuseAuditAsync(refuse: false);
+        Assert.Equal(1, await engine.MarkInterruptedRunsAsync());
+        Assert.Equal(ExportRunStatus.Interrupted, await StatusAsync(gone));
+        Assert.Equal(1, await AuditedAsync("refused", "ExportRunInterrupted"));
+    }
+
+    private async Task RefuseAuditAsync(bool refuse)
+    {
+        await using var db = database.NewContext();
+        var sql = (provider, refuse) switch
+        {
+            (DatabaseProvider.Sqlite, true) => """
+                CREATE TRIGGER "RefuseInterruptedAudit" BEFORE INSERT ON "AuditEvents" WHEN NEW."Code" = 'ExportRunInterrupted'
+                BEGIN SELECT RAISE(ABORT, 'audit store refused'); END;
+                """,
+            (DatabaseProvider.Sqlite, false) => """DROP TRIGGER "RefuseInterruptedAudit";""",
+            (_, true) => """
+                CREATE FUNCTION "RefuseInterruptedAudit"() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN IF NEW."Code" = 'ExportRunInterrupted' THEN RAISE EXCEPTION 'audit store refused'; END IF; RETURN NEW; END $$;
+                CREATE TRIGGER "RefuseInterruptedAudit" BEFORE INSERT ON "AuditEvents" FOR EACH ROW EXECUTE FUNCTION "RefuseInterruptedAudit"();
+                """,
+            (_, false) => """DROP TRIGGER "RefuseInterruptedAudit" ON "AuditEvents";""",
+        };
+        await db.Database.ExecuteSqlRawAsync(sql);
+    }
+
     protected async Task<ServiceProvider> StartNodeAsync()
     {
         var node = CoreNode.Services(database).BuildServiceProvider();
