@@ -200,15 +200,16 @@ public partial class EventsGrid
 
     /// <summary>
     /// The column's width in the grid's fixed layout (the table never sizes itself to its content, so a long login
-    /// cannot push Target name out of view): the 8 default columns add up to 60.5rem, inside the 62rem a 1280 px
+    /// cannot push Target name out of view): the 8 default columns add up to 60.75rem, inside the 62rem a 1280 px
     /// window leaves beside the drawer; the table fills any width left, and scrolls in its own box once the columns a
     /// user added no longer fit. Sized for the grid's 13 px text in a wide system font (DejaVu Sans).
     /// </summary>
     private static string WidthOf(AuditColumn column) => "width: " + column.Name switch
     {
         nameof(AuditEvent.Login) or nameof(AuditEvent.TargetName) => "9rem",
-        nameof(AuditEvent.Datasource) => "7.5rem",
-        nameof(AuditEvent.Family) or nameof(AuditEvent.Action) => "6rem",
+        nameof(AuditEvent.Datasource) => "7.25rem",
+        nameof(AuditEvent.Family) => "6rem",
+        nameof(AuditEvent.Action) => "6.5rem",
         _ => column.Kind switch
         {
             AuditColumnKind.Time => "10rem",
