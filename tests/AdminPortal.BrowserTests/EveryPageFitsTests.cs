@@ -85,6 +85,32 @@ public sealed class EveryPageFitsTests(SharedPortal shared)
         session.AssertNoConsoleErrors();
     }
 
+    /// <summary>The lists a phone user reads: their header row is one line of column names (it was a tall stack of wrapped words).</summary>
+    [Fact]
+    public async Task On_a_phone_the_users_and_workbooks_lists_keep_each_column_header_on_one_line()
+    {
+        await using var session = await shared.OpenAdminSessionAsync("/admin/users");
+        var page = session.Page;
+        // A row in each list: an empty list measured nothing.
+        await ExportScheduleTests.SaveWorkbookAsync(session, "Phone header check");
+        await page.SetViewportSizeAsync(390, 844);
+
+        foreach (var (path, grid) in new[] { ("/admin/users", "users-grid"), ("/workbooks", "workbooks-grid") })
+        {
+            await page.GotoAsync(path);
+            await session.WaitForCircuitAsync();
+            var table = page.GetByTestId(grid);
+            await Assertions.Expect(table.GetByRole(AriaRole.Row).Nth(1)).ToBeVisibleAsync();
+            await Assertions.Expect(table.GetByRole(AriaRole.Cell).First).Not.ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^No "));
+            await session.CaptureAsync($"{grid}-390x844");
+            Assert.Empty(await TextLines.WrappedHeadersAsync(table));
+            var header = (await table.GetByRole(AriaRole.Row).First.BoundingBoxAsync())!;
+            Assert.True(header.Height <= 64, $"the header row of {path} is {header.Height:F0} px tall at 390 px");
+        }
+
+        session.AssertNoConsoleErrors();
+    }
+
     private static async Task MeasureAsync(BrowserSession session, string path, List<string> overflowing)
     {
         // Lists load after the first render: let them arrive before measuring.

@@ -162,6 +162,20 @@ public sealed class ExplorerTests(SharedPortal shared)
         var (scrollWidth, clientWidth) = await ScrollWidthAsync(page);
         Assert.True(scrollWidth <= clientWidth, $"the page scrolls sideways at {width}x{height}: {scrollWidth} > {clientWidth}");
         await Assertions.Expect(Headers(page)).ToHaveTextAsync(DefaultHeaders);
+        if (width >= 1280)
+        {
+            // On a desktop every default column shows beside the open drawer, none behind the grid's own scroll.
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Audit Logs", Exact = true })).ToBeInViewportAsync();
+            var grid = (await page.GetByTestId("events-grid").BoundingBoxAsync())!;
+            foreach (var column in DefaultHeaders)
+            {
+                // The title row's header (a filter row cell may bear the same name).
+                var header = (await page.GetByTestId("events-grid").GetByRole(AriaRole.Columnheader, new() { Name = column, Exact = true }).First.BoundingBoxAsync())!;
+                Assert.True(header.X + header.Width <= grid.X + grid.Width + 0.5,
+                    $"{column} ends at {header.X + header.Width:F0} px, past the grid's visible edge at {grid.X + grid.Width:F0} px ({width}x{height})");
+            }
+        }
+
         foreach (var header in await Headers(page).AllAsync())
         {
             await header.ScrollIntoViewIfNeededAsync();

@@ -113,6 +113,24 @@ public sealed class EventsGridTests : ExplorerContext
     }
 
     [Fact]
+    public void The_grid_shows_event_times_to_the_second_and_the_event_drawer_to_the_millisecond()
+    {
+        var grid = RenderGrid(Day);
+        grid.WaitForAssertion(() => Assert.Equal(50, grid.FindAll("tr.event-row").Count));
+        // The newest seeded event, as the store gives it back.
+        using var scope = Services.CreateScope();
+        var newest = scope.ServiceProvider.GetRequiredService<AdminPortal.Core.Data.PortalDbContext>().AuditEvents.Single(e => e.EventId == "ev-0000");
+        var toTheMillisecond = newest.EventTimeUtc.ToString("yyyy-MM-dd HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture);
+
+        var cell = grid.FindAll("tr.event-row")[0].QuerySelectorAll("td")[0];
+        Assert.Equal(toTheMillisecond[..19], cell.TextContent.Trim());
+        Assert.Equal(toTheMillisecond, cell.QuerySelector("[title]")?.GetAttribute("title"));
+
+        var details = Render<EventDetails>(p => p.Add(d => d.Id, newest.Id));
+        details.WaitForAssertion(() => Assert.Contains(toTheMillisecond, details.Find("[data-testid=event-details]").TextContent));
+    }
+
+    [Fact]
     public void The_filters_are_named_after_their_columns()
     {
         var grid = RenderGrid(Day);
@@ -122,6 +140,23 @@ public sealed class EventsGridTests : ExplorerContext
         Assert.NotNull(LabelledInput(grid, "Target type"));
         Assert.NotNull(grid.Find("input[aria-label='Login filter value']"));
         Assert.Empty(grid.FindAll("input:not([aria-label]):not([id])"));
+    }
+
+    [Fact]
+    public void The_status_and_target_type_dropdowns_show_their_name_inside_the_box_not_as_a_floating_label()
+    {
+        var grid = RenderGrid(Day);
+        grid.WaitForAssertion(() => Assert.Equal(50, grid.FindAll("tr.event-row").Count));
+
+        foreach (var (column, title) in new[] { ("Status", "Status"), ("TargetType", "Target type") })
+        {
+            // The combobox itself; its cell of the filter row.
+            var filter = grid.Find($"input[data-testid=filter-{column}]");
+            var cell = filter.Closest("th, td")!;
+            // A floating label in the dense filter row was drawn below the line; the name is the box's placeholder.
+            Assert.Empty(cell.QuerySelectorAll("label"));
+            Assert.Equal((title, title), (filter.GetAttribute("placeholder"), filter.GetAttribute("aria-label")));
+        }
     }
 
     /// <summary>The input a label names: by aria-label, or by a label element's for=.</summary>

@@ -183,11 +183,40 @@ public partial class EventsGrid
     /// <summary>What decides the rows (not the columns shown).</summary>
     private static string RowsKey(ExplorerState state) => (state with { Columns = [] }).ToJson();
 
-    private static string WidthOf(AuditColumn column) => column.Kind switch
+    /// <summary>
+    /// A time to the second: the milliseconds (kept in the title and in the event's drawer) made the time column the
+    /// widest of the eight defaults, and with them Target name did not fit 1280 px beside the drawer.
+    /// </summary>
+    private static string Shown(AuditColumn column, string text) =>
+        column.Kind == AuditColumnKind.Time && text.Length > SecondsLength ? text[..SecondsLength] : text;
+
+    /// <summary>The whole value when the cell may cut it: a time's milliseconds, a long text's end.</summary>
+    private static string? TitleOf(AuditColumn column, string text) =>
+        column.Kind == AuditColumnKind.Time ? (text.Length > SecondsLength ? text : null)
+        : text.Length > 16 ? text : null;
+
+    /// <summary>"yyyy-MM-dd HH:mm:ss".</summary>
+    private const int SecondsLength = 19;
+
+    /// <summary>
+    /// The column's width in the grid's fixed layout (the table never sizes itself to its content, so a long login
+    /// cannot push Target name out of view): the 8 default columns add up to 60.75rem, inside the 62rem a 1280 px
+    /// window leaves beside the drawer; the table fills any width left, and scrolls in its own box once the columns a
+    /// user added no longer fit. Sized for the grid's 13 px text in a wide system font (DejaVu Sans).
+    /// </summary>
+    private static string WidthOf(AuditColumn column) => "width: " + column.Name switch
     {
-        // Narrow enough for the 8 default columns to fit 1280 px beside the drawer; long values end in an ellipsis.
-        AuditColumnKind.Time => "min-width: 10rem",
-        AuditColumnKind.Status or AuditColumnKind.Number => "min-width: 6rem",
-        _ => "min-width: 6rem",
+        nameof(AuditEvent.Login) or nameof(AuditEvent.TargetName) => "9rem",
+        nameof(AuditEvent.Datasource) => "7.25rem",
+        nameof(AuditEvent.Family) => "6rem",
+        nameof(AuditEvent.Action) => "6.5rem",
+        _ => column.Kind switch
+        {
+            AuditColumnKind.Time => "10rem",
+            AuditColumnKind.Status => "6rem",
+            AuditColumnKind.TargetType => "7rem",
+            AuditColumnKind.Number => "5.5rem",
+            _ => "9rem",
+        },
     };
 }
