@@ -50,15 +50,16 @@ public sealed class IntegrationAdministrationTests(SharedPortal shared)
     [Fact]
     public async Task At_1280_px_a_destination_wraps_only_after_a_slash_and_every_header_stays_on_one_line()
     {
-        const string destination = "s3://audit-exports/exports-okta-vanishing/okta-system-log-archive/";
+        // No "okta" in these names: the admin's audit events carry them, and ExplorerTests search the shared portal for "okta".
+        const string destination = "s3://audit-exports/exports-siem-vanishing/siem-system-log-archive/";
         await using var admin = await shared.OpenAdminSessionAsync(SettingsPath);
         var page = admin.Page;
         await page.SetViewportSizeAsync(1280, 800);
-        await AddS3Async(page, "s3_okta_system_log_archive", destination);
+        await AddS3Async(page, "s3_siem_system_log_archive", destination);
         var grid = page.GetByTestId("integrations-grid");
         await admin.CaptureAsync("integrations-destination-1280");
 
-        var cell = Row(page, "s3_okta_system_log_archive").GetByRole(AriaRole.Cell).Nth(2);
+        var cell = Row(page, "s3_siem_system_log_archive").GetByRole(AriaRole.Cell).Nth(2);
         await Assertions.Expect(cell).ToHaveTextAsync(destination);
         // Wrapped inside a bucket or folder name, the URI reads as two ("s3://exports-okta-vanishin", "g/okta/").
         var breaks = await TextLines.BreaksAsync(cell);
