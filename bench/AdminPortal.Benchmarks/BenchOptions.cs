@@ -28,7 +28,7 @@ internal sealed record BenchOptions(int Events, string? Db, bool Reuse, string W
                 case "--db" when i + 1 < args.Length:
                     db = Path.GetFullPath(args[++i]);
                     break;
-                case "--only" when i + 1 < args.Length && args[i + 1] is "generation" or "explorer" or "exports" or "identity-exports" or "ledger" or "ledger-import" or "ingestion" or "writer" or "postgres":
+                case "--only" when i + 1 < args.Length && args[i + 1] is "generation" or "explorer" or "exports" or "identity-exports" or "ledger" or "ledger-import" or "ingestion" or "writer" or "postgres" or "postgres-ingestion":
                     only = args[++i];
                     break;
                 // A PostgreSQL server the benchmark may create and drop a database "adminportal_bench" on (a superuser's).
@@ -39,7 +39,7 @@ internal sealed record BenchOptions(int Events, string? Db, bool Reuse, string W
                     reuse = true;
                     break;
                 default:
-                    throw new ArgumentException($"Unknown or incomplete option '{args[i]}' (--events needs a number of at least 1000; --only names generation, explorer, exports, identity-exports, ledger, ledger-import, ingestion, writer or postgres; --postgres a connection string).");
+                    throw new ArgumentException($"Unknown or incomplete option '{args[i]}' (--events needs a number of at least 1000; --only names generation, explorer, exports, identity-exports, ledger, ledger-import, ingestion, writer, postgres or postgres-ingestion; --postgres a connection string).");
             }
         }
 
@@ -52,7 +52,12 @@ internal sealed record BenchOptions(int Events, string? Db, bool Reuse, string W
     }
 
     /// <summary>Whether the run includes a figure group (--only runs just one of them).</summary>
-    public bool Runs(string group) => Only is null ? group is not "writer" and not "postgres" || (group == "postgres" && Postgres is not null) : Only == group;
+    public bool Runs(string group) => Only is null
+        ? group is not "writer" and not "postgres" || (group == "postgres" && Postgres is not null)
+        : Only == group || (group == "postgres" && Only == "postgres-ingestion");
+
+    /// <summary>--only postgres-ingestion: on PostgreSQL, the seeded table and then only the HTTP ingestion figure.</summary>
+    public bool IngestionOnly => Only == "postgres-ingestion";
 
     /// <summary>A file in the work folder, deleted at the end of the run.</summary>
     public string Scratch(string name) => Path.Combine(WorkFolder, name);

@@ -58,6 +58,12 @@ internal static partial class PostgreSqlBenchmark
         var catchUp = await CatchUpAsync(indexer, ct);
         Console.WriteLine($"[postgres] search vectors of {stored:N0} events filled in {catchUp.TotalSeconds:0.0} s; VACUUM ANALYZE...");
         await Psql(connectionString, "VACUUM ANALYZE", ct);
+        if (options.IngestionOnly)
+        {
+            figures.Add(await IngestionAsync(options, connectionString, indexer, ct));
+            return figures;
+        }
+
         var copyRate = await CopyFloorAsync(connectionString, options, ct);
         var copyWithVectorRate = await CopyFloorAsync(connectionString, options, ct, vectorAtCopy: true);
         figures.Add(new Figure("PostgreSQL: seeding with the writer (in-process, not HTTP)", $"{seedRate:N0} events/s", $"COPY FROM {copyRate:N0} rows/s",
@@ -117,13 +123,16 @@ internal static partial class PostgreSqlBenchmark
             """, ct, file: true);
         figures.Add(await ExportAsync(services, connectionString, identityColumns: true, ct));
         // Last: the events it stores would change the explorer's and the export's figures.
-        figures.Add(await IngestionBenchmark.RunPostgreSqlAsync(options, connectionString,
+        figures.Add(await IngestionAsync(options, connectionString, indexer, ct));
+        return figures;
+    }
+
+    private static Task<Figure> IngestionAsync(BenchOptions options, string connectionString, PostgreSqlAuditSearchIndexer indexer, CancellationToken ct) =>
+        IngestionBenchmark.RunPostgreSqlAsync(options, connectionString,
             async () => long.Parse(await Psql(connectionString, "SELECT coalesce(max(\"Id\"), 0) FROM \"AuditEvents\"", ct), CultureInfo.InvariantCulture),
             afterId => CopyFloorAsync(connectionString, options, ct, afterId),
             afterId => CopyFloorAsync(connectionString, options, ct, afterId, vectorAtCopy: true),
-            async () => (await indexer.PendingAsync(ct: ct), await CatchUpAsync(indexer, ct)), ct));
-        return figures;
-    }
+            async () => (await indexer.PendingAsync(ct: ct), await CatchUpAsync(indexer, ct)), ct);
 
     private static async Task<TimeSpan> CatchUpAsync(PostgreSqlAuditSearchIndexer indexer, CancellationToken ct)
     {

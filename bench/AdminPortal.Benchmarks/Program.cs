@@ -2,7 +2,7 @@ using System.Globalization;
 using AdminPortal.Benchmarks;
 
 // Figures of the audit log store, each against a baseline measured in the same run (README, "Benchmarks").
-// dotnet run -c Release --project bench/AdminPortal.Benchmarks -- [--events N] [--db path] [--reuse] [--only generation|explorer|exports|identity-exports|ledger|ledger-import|ingestion|writer|postgres] [--postgres "Host=...;Username=..."]
+// dotnet run -c Release --project bench/AdminPortal.Benchmarks -- [--events N] [--db path] [--reuse] [--only generation|explorer|exports|identity-exports|ledger|ledger-import|ingestion|writer|postgres|postgres-ingestion] [--postgres "Host=...;Username=..."]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 if (args is [ExportWorker.Switch, ..])
@@ -19,7 +19,7 @@ try
 catch (ArgumentException ex)
 {
     Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/AdminPortal.Benchmarks -- [--events N] [--db path] [--reuse] [--only generation|explorer|exports|identity-exports|ledger|ledger-import|ingestion|writer|postgres] [--postgres 'Host=...;Username=...']");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/AdminPortal.Benchmarks -- [--events N] [--db path] [--reuse] [--only generation|explorer|exports|identity-exports|ledger|ledger-import|ingestion|writer|postgres|postgres-ingestion] [--postgres 'Host=...;Username=...']");
     return 2;
 }
 

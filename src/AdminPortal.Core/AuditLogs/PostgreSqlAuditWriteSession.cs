@@ -7,7 +7,8 @@ namespace AdminPortal.Core.AuditLogs;
 /// <summary>
 /// <see cref="IAuditWriteSession"/> on PostgreSQL (migration AuditEventsPartitioned). Each chunk first claims its event
 /// ids in AuditEventIds (one INSERT of the ids as an array, ON CONFLICT DO NOTHING RETURNING: the ids that are new),
-/// then binary-COPYs the first event of each new id straight into the partitioned events table, in the order sent; the
+/// then binary-COPYs the first event of each new id straight into the partitioned events table, in the order sent
+/// (<see cref="PostgreSqlCopyRows"/>); the
 /// hours' counts are added at commit. Everything stays in the session's transaction, so a batch disposed without commit
 /// (atomic mode with a rejected line) leaves nothing behind, and a re-sent id counts as a duplicate as on SQLite. The
 /// rows used to go through a temporary table and an INSERT … SELECT that sorted them: each row was written twice and
@@ -15,12 +16,6 @@ namespace AdminPortal.Core.AuditLogs;
 /// </summary>
 public sealed class PostgreSqlAuditWriteSession : IAuditWriteSession
 {
-    // RawJson as text: Npgsql writes a string, not the received bytes, into a text column.
-    private static readonly Func<AuditEvent, object?>[] PgGetters = Columns.Select(Getter).ToArray();
-
-    private static readonly string CopySql =
-        $"COPY \"AuditEvents\" ({string.Join(", ", Columns.Select(c => "\"" + c + "\""))}) FROM STDIN (FORMAT BINARY)";
-
     // Ids claimed in their sort order: two writers claiming overlapping ids wait for each other instead of deadlocking.
     private const string ClaimSql = """
         INSERT INTO "AuditEventIds" ("EventId") SELECT i FROM unnest(@ids) i ORDER BY i
@@ -137,38 +132,8 @@ public sealed class PostgreSqlAuditWriteSession : IAuditWriteSession
         return fresh;
     }
 
-    private async Task CopyAsync(IReadOnlyList<AuditEvent> events, CancellationToken ct)
-    {
-        await using var importer = await connection.BeginBinaryImportAsync(CopySql, ct);
-        for (var row = 0; row < events.Count; row++)
-        {
-            var e = events[row];
-            // Synchronous writes: they only fill the importer's buffer, and flush it when full.
-            importer.StartRow();
-            for (var i = 0; i < Columns.Length; i++)
-            {
-                switch (PgGetters[i](e))
-                {
-                    case null:
-                        importer.WriteNull();
-                        break;
-                    case string text:
-                        importer.Write(text, NpgsqlDbType.Text);
-                        break;
-                    case long number:
-                        importer.Write(number, NpgsqlDbType.Bigint);
-                        break;
-                    case int number:
-                        importer.Write(number, NpgsqlDbType.Integer);
-                        break;
-                    case var other:
-                        throw new InvalidOperationException($"No COPY type for {other.GetType().Name} ({Columns[i]}).");
-                }
-            }
-        }
-
-        await importer.CompleteAsync(ct);
-    }
+    private Task CopyAsync(IReadOnlyList<AuditEvent> events, CancellationToken ct) =>
+        PostgreSqlCopyRows.CopyAsync(connection, "AuditEvents", Columns, Getters, events, ct);
 
     private async Task EnsureMonthAsync(DateTime eventTimeUtc, CancellationToken ct)
     {
