@@ -24,7 +24,10 @@ public sealed class PostgreSqlExportEventSource(IOptions<DatabaseOptions> databa
     /// transactions with an id older than the one this read takes right after its snapshot, holding a lock on
     /// "AuditEventIds" (every writer inserts its event ids there in the statement that takes the row ids). Later writers
     /// are not waited for, so steady ingestion cannot hold the window back; the wait is one ingestion batch at most.
-    /// The free text needs no wait (<paramref name="searched"/>): the search vector is stored with the row.
+    /// The free text needs no wait (<paramref name="searched"/>), though ingestion stores a row without its search vector
+    /// (migration AuditSearchDeferred) and <see cref="AuditLogs.SearchIndex.PostgreSqlAuditSearchIndexer"/> fills it
+    /// later: the search also reads the rows still waiting, computing their vector as the indexer will store it
+    /// (<see cref="PostgreSqlAuditSql"/>), so a row matches the same before and after, unlike SQLite's index watermark.
     /// </summary>
     public async Task<(long RowId, DateTime? IngestedAtUtc)> NewestAsync(bool searched, CancellationToken ct)
     {
