@@ -18,6 +18,27 @@ internal static class ExportEventSql
     /// <summary>The filters' WHERE clause followed by AND, or a bare WHERE when there are none.</summary>
     public static string And(string where) => where.Length == 0 ? " WHERE " : where + " AND ";
 
+    /// <summary>
+    /// The WHERE clause of a window's events: the element's <paramref name="filters"/> (the provider's explorer SQL, its
+    /// parameters already in <paramref name="command"/>), then <paramref name="also"/> when given, then the window's row id
+    /// range, whose bounds this adds to the command as parameters named with the provider's <paramref name="prefix"/>
+    /// ($ or @). <paramref name="id"/>: how the row id is written (<see cref="ExportWindow.Plan"/> on SQLite).
+    /// </summary>
+    public static string InWindow(ExportWindow window, DbCommand command, string filters, string id, char prefix, string also = "")
+    {
+        Add(command, prefix + "after", window.AfterRowId ?? 0);
+        Add(command, prefix + "to", window.ToRowId);
+        return $"{And(filters)}{(also.Length == 0 ? "" : also + " AND ")}{id} > {prefix}after AND {id} <= {prefix}to";
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
     /// <summary>A time stored as Unix milliseconds, read as the command's one value; null when there is none.</summary>
     public static async Task<DateTime?> TimeAsync(DbCommand command, CancellationToken ct) =>
         await command.ExecuteScalarAsync(ct) is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime : null;
