@@ -44,7 +44,7 @@ public sealed class ExportEventSource(IOptions<DatabaseOptions> database) : IExp
         await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
         var (table, id) = window.Plan("e");
-        var inWindow = InWindow(window, command, AuditSql.Where(window.Query, command, "e."), id, '$');
+        var inWindow = InWindow(window, command, SqliteAuditSql.Indexed, id);
         command.CommandText = window.IsSmall
             ? $"SELECT min(e.\"EventTimeUtc\") FROM {table}{inWindow}"
             : $"SELECT e.\"EventTimeUtc\" FROM {table}{inWindow} ORDER BY e.\"EventTimeUtc\" LIMIT 1";
@@ -57,7 +57,7 @@ public sealed class ExportEventSource(IOptions<DatabaseOptions> database) : IExp
         using var command = new SqliteCommand();
         var (table, id) = window.Plan("e");
         // The row value comparison lets a (…, EventTimeUtc) index with its rowid resume exactly at the cursor.
-        var inWindow = InWindow(window, command, AuditSql.Where(window.Query, command, "e."), id, '$',
+        var inWindow = InWindow(window, command, SqliteAuditSql.Indexed, id,
             also: "(e.\"EventTimeUtc\", e.\"Id\") > ($t, $id)");
         var sql = $"SELECT {shape.SelectList} FROM {table}{shape.Joins}{inWindow} ORDER BY e.\"EventTimeUtc\", e.\"Id\" LIMIT $take";
         return Task.FromResult<ExportEventReader>(SqliteExportEventReader.Open(database.Value, sql, command.Parameters, shape, after, batchSize));
@@ -68,7 +68,7 @@ public sealed class ExportEventSource(IOptions<DatabaseOptions> database) : IExp
         await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
         var (table, id) = window.Plan("e");
-        var inWindow = InWindow(window, command, AuditSql.Where(window.Query, command, "e."), id, '$');
+        var inWindow = InWindow(window, command, SqliteAuditSql.Indexed, id);
         command.CommandText = $"SELECT {FloorBucket("$bucket")}, count(*) FROM {table}{inWindow} GROUP BY b ORDER BY b LIMIT $take";
         command.Parameters.AddWithValue("$bucket", bucketMs);
         command.Parameters.AddWithValue("$take", maxBuckets + 1);

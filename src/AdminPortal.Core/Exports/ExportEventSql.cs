@@ -1,4 +1,5 @@
 using System.Data.Common;
+using AdminPortal.Core.AuditLogs.Explorer;
 
 namespace AdminPortal.Core.Exports;
 
@@ -19,24 +20,18 @@ internal static class ExportEventSql
     public static string And(string where) => where.Length == 0 ? " WHERE " : where + " AND ";
 
     /// <summary>
-    /// The WHERE clause of a window's events: the element's <paramref name="filters"/> (the provider's explorer SQL, its
-    /// parameters already in <paramref name="command"/>), then <paramref name="also"/> when given, then the window's row id
-    /// range, whose bounds this adds to the command as parameters named with the provider's <paramref name="prefix"/>
-    /// ($ or @). <paramref name="id"/>: how the row id is written (<see cref="ExportWindow.Plan"/> on SQLite).
+    /// The WHERE clause of a window's events, for a FROM "AuditEvents" aliased e: the element's filters in the provider's
+    /// explorer SQL (<paramref name="sql"/>), then <paramref name="also"/> when given, then the window's row id range;
+    /// their values are added to <paramref name="command"/> as parameters. <paramref name="id"/>: how the row id is
+    /// written (<see cref="ExportWindow.Plan"/> on SQLite).
     /// </summary>
-    public static string InWindow(ExportWindow window, DbCommand command, string filters, string id, char prefix, string also = "")
+    public static string InWindow(ExportWindow window, DbCommand command, AuditSql sql, string id, string also = "")
     {
-        Add(command, prefix + "after", window.AfterRowId ?? 0);
-        Add(command, prefix + "to", window.ToRowId);
-        return $"{And(filters)}{(also.Length == 0 ? "" : also + " AND ")}{id} > {prefix}after AND {id} <= {prefix}to";
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
+        var filters = sql.Where(window.Query, command, "e.");
+        var (after, to) = (sql.ParameterPrefix + "after", sql.ParameterPrefix + "to");
+        AuditSql.AddParameter(command, after, window.AfterRowId ?? 0);
+        AuditSql.AddParameter(command, to, window.ToRowId);
+        return $"{And(filters)}{(also.Length == 0 ? "" : also + " AND ")}{id} > {after} AND {id} <= {to}";
     }
 
     /// <summary>A time stored as Unix milliseconds, read as the command's one value; null when there is none.</summary>

@@ -86,7 +86,7 @@ public sealed class PostgreSqlExportEventSource(IOptions<DatabaseOptions> databa
     {
         await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        var inWindow = InWindow(window, command, PostgreSqlAuditSql.Where(window.Query, command, "e."), Id, '@');
+        var inWindow = InWindow(window, command, PostgreSqlAuditSql.Instance, Id);
         command.CommandText = $"SELECT min(e.\"EventTimeUtc\") FROM \"AuditEvents\" e{inWindow}";
         // Just before the oldest event: the keyset (time, id) > (oldest, 0) takes it.
         return await command.ExecuteScalarAsync(ct) is long ms ? new ExportCursor(ms, 0) : null;
@@ -101,7 +101,7 @@ public sealed class PostgreSqlExportEventSource(IOptions<DatabaseOptions> databa
         var command = new NpgsqlCommand { Connection = connection };
         // The row comparison walks the time index from the cursor; the plain bound beside it lets the planner skip the
         // months before the cursor (partition pruning knows no row comparison).
-        var inWindow = InWindow(window, command, PostgreSqlAuditSql.Where(window.Query, command, "e."), Id, '@',
+        var inWindow = InWindow(window, command, PostgreSqlAuditSql.Instance, Id,
             also: "e.\"EventTimeUtc\" >= @t AND (e.\"EventTimeUtc\", e.\"Id\") > (@t, @id)");
         command.CommandText = $"SELECT {shape.SelectList} FROM \"AuditEvents\" e{shape.Joins}{inWindow} ORDER BY e.\"EventTimeUtc\", e.\"Id\" LIMIT @take";
         command.Parameters.AddWithValue("take", batchSize);
@@ -115,7 +115,7 @@ public sealed class PostgreSqlExportEventSource(IOptions<DatabaseOptions> databa
         await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
         // The time range in the WHERE (from the element) lets the planner skip the months outside it.
-        var inWindow = InWindow(window, command, PostgreSqlAuditSql.Where(window.Query, command, "e."), Id, '@');
+        var inWindow = InWindow(window, command, PostgreSqlAuditSql.Instance, Id);
         command.CommandText = $"SELECT {FloorBucket("@bucket")}, count(*) FROM \"AuditEvents\" e{inWindow} GROUP BY b ORDER BY b LIMIT @take";
         command.Parameters.AddWithValue("bucket", bucketMs);
         command.Parameters.AddWithValue("take", maxBuckets + 1);
