@@ -43,13 +43,11 @@ public sealed class ExportEventSource(IOptions<DatabaseOptions> database) : IExp
     {
         await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        var where = AuditSql.Where(window.Query, command, "e.");
         var (table, id) = window.Plan("e");
+        var inWindow = InWindow(window, command, SqliteAuditSql.Indexed, id);
         command.CommandText = window.IsSmall
-            ? $"SELECT min(e.\"EventTimeUtc\") FROM {table}{And(where)}{id} > $after AND {id} <= $to"
-            : $"SELECT e.\"EventTimeUtc\" FROM {table}{And(where)}{id} > $after AND {id} <= $to ORDER BY e.\"EventTimeUtc\" LIMIT 1";
-        command.Parameters.AddWithValue("$after", window.AfterRowId ?? 0);
-        command.Parameters.AddWithValue("$to", window.ToRowId);
+            ? $"SELECT min(e.\"EventTimeUtc\") FROM {table}{inWindow}"
+            : $"SELECT e.\"EventTimeUtc\" FROM {table}{inWindow} ORDER BY e.\"EventTimeUtc\" LIMIT 1";
         return await command.ExecuteScalarAsync(ct) is long ms ? new ExportCursor(ms, 0) : null;
     }
 
@@ -57,14 +55,11 @@ public sealed class ExportEventSource(IOptions<DatabaseOptions> database) : IExp
     {
         ct.ThrowIfCancellationRequested();
         using var command = new SqliteCommand();
-        var where = AuditSql.Where(window.Query, command, "e.");
         var (table, id) = window.Plan("e");
         // The row value comparison lets a (…, EventTimeUtc) index with its rowid resume exactly at the cursor.
-        var sql =
-            $"SELECT {shape.SelectList} FROM {table}{shape.Joins}{And(where)}(e.\"EventTimeUtc\", e.\"Id\") > ($t, $id) " +
-            $"AND {id} > $after AND {id} <= $to ORDER BY e.\"EventTimeUtc\", e.\"Id\" LIMIT $take";
-        command.Parameters.AddWithValue("$after", window.AfterRowId ?? 0);
-        command.Parameters.AddWithValue("$to", window.ToRowId);
+        var inWindow = InWindow(window, command, SqliteAuditSql.Indexed, id,
+            also: "(e.\"EventTimeUtc\", e.\"Id\") > ($t, $id)");
+        var sql = $"SELECT {shape.SelectList} FROM {table}{shape.Joins}{inWindow} ORDER BY e.\"EventTimeUtc\", e.\"Id\" LIMIT $take";
         return Task.FromResult<ExportEventReader>(SqliteExportEventReader.Open(database.Value, sql, command.Parameters, shape, after, batchSize));
     }
 
@@ -72,13 +67,10 @@ public sealed class ExportEventSource(IOptions<DatabaseOptions> database) : IExp
     {
         await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        var where = AuditSql.Where(window.Query, command, "e.");
         var (table, id) = window.Plan("e");
-        command.CommandText =
-            $"SELECT {FloorBucket("$bucket")}, count(*) FROM {table}{And(where)}{id} > $after AND {id} <= $to GROUP BY b ORDER BY b LIMIT $take";
+        var inWindow = InWindow(window, command, SqliteAuditSql.Indexed, id);
+        command.CommandText = $"SELECT {FloorBucket("$bucket")}, count(*) FROM {table}{inWindow} GROUP BY b ORDER BY b LIMIT $take";
         command.Parameters.AddWithValue("$bucket", bucketMs);
-        command.Parameters.AddWithValue("$after", window.AfterRowId ?? 0);
-        command.Parameters.AddWithValue("$to", window.ToRowId);
         command.Parameters.AddWithValue("$take", maxBuckets + 1);
         return await ReadBucketsAsync(command, maxBuckets, ct);
     }

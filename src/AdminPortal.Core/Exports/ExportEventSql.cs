@@ -1,4 +1,5 @@
 using System.Data.Common;
+using AdminPortal.Core.AuditLogs.Explorer;
 
 namespace AdminPortal.Core.Exports;
 
@@ -17,6 +18,21 @@ internal static class ExportEventSql
 
     /// <summary>The filters' WHERE clause followed by AND, or a bare WHERE when there are none.</summary>
     public static string And(string where) => where.Length == 0 ? " WHERE " : where + " AND ";
+
+    /// <summary>
+    /// The WHERE clause of a window's events, for a FROM "AuditEvents" aliased e: the element's filters in the provider's
+    /// explorer SQL (<paramref name="sql"/>), then <paramref name="also"/> when given, then the window's row id range;
+    /// their values are added to <paramref name="command"/> as parameters. <paramref name="id"/>: how the row id is
+    /// written (<see cref="ExportWindow.Plan"/> on SQLite).
+    /// </summary>
+    public static string InWindow(ExportWindow window, DbCommand command, AuditSql sql, string id, string also = "")
+    {
+        var filters = sql.Where(window.Query, command, "e.");
+        var (after, to) = (sql.ParameterPrefix + "after", sql.ParameterPrefix + "to");
+        AuditSql.AddParameter(command, after, window.AfterRowId ?? 0);
+        AuditSql.AddParameter(command, to, window.ToRowId);
+        return $"{And(filters)}{(also.Length == 0 ? "" : also + " AND ")}{id} > {after} AND {id} <= {to}";
+    }
 
     /// <summary>A time stored as Unix milliseconds, read as the command's one value; null when there is none.</summary>
     public static async Task<DateTime?> TimeAsync(DbCommand command, CancellationToken ct) =>

@@ -15,6 +15,10 @@ public sealed class PostgreSqlExportEventSource(IOptions<DatabaseOptions> databa
     /// <summary>How long <see cref="NewestAsync"/> waits between two looks at the writers it waits for.</summary>
     private static readonly TimeSpan WriterPoll = TimeSpan.FromMilliseconds(50);
 
+    // The row id written plainly: ExportWindow.Plan's hints (NOT INDEXED, a unary +) steer SQLite's planner; PostgreSQL's
+    // chooses between the id range and the time index from its statistics.
+    private const string Id = "e.\"Id\"";
+
     /// <summary>
     /// Row ids come from a sequence when a writer stores them, and writers on several nodes commit in any order: the
     /// newest visible id may have an older one still uncommitted below it, which a watermark set to it would pass over
@@ -24,7 +28,10 @@ public sealed class PostgreSqlExportEventSource(IOptions<DatabaseOptions> databa
     /// transactions with an id older than the one this read takes right after its snapshot, holding a lock on
     /// "AuditEventIds" (every writer inserts its event ids there in the statement that takes the row ids). Later writers
     /// are not waited for, so steady ingestion cannot hold the window back; the wait is one ingestion batch at most.
-    /// The free text needs no wait (<paramref name="searched"/>): the search vector is stored with the row.
+    /// The free text needs no wait (<paramref name="searched"/>), though ingestion stores a row without its search vector
+    /// (migration AuditSearchDeferred) and <see cref="AuditLogs.SearchIndex.PostgreSqlAuditSearchIndexer"/> fills it
+    /// later: the search also reads the rows still waiting, computing their vector as the indexer will store it
+    /// (<see cref="PostgreSqlAuditSql"/>), so a row matches the same before and after, unlike SQLite's index watermark.
     /// </summary>
     public async Task<(long RowId, DateTime? IngestedAtUtc)> NewestAsync(bool searched, CancellationToken ct)
     {
@@ -79,10 +86,8 @@ public sealed class PostgreSqlExportEventSource(IOptions<DatabaseOptions> databa
     {
         await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        var where = PostgreSqlAuditSql.Where(window.Query, command, "e.");
-        command.CommandText = $"SELECT min(e.\"EventTimeUtc\") FROM \"AuditEvents\" e{And(where)}e.\"Id\" > @after AND e.\"Id\" <= @to";
-        command.Parameters.AddWithValue("after", window.AfterRowId ?? 0);
-        command.Parameters.AddWithValue("to", window.ToRowId);
+        var inWindow = InWindow(window, command, PostgreSqlAuditSql.Instance, Id);
+        command.CommandText = $"SELECT min(e.\"EventTimeUtc\") FROM \"AuditEvents\" e{inWindow}";
         // Just before the oldest event: the keyset (time, id) > (oldest, 0) takes it.
         return await command.ExecuteScalarAsync(ct) is long ms ? new ExportCursor(ms, 0) : null;
     }
@@ -94,14 +99,11 @@ public sealed class PostgreSqlExportEventSource(IOptions<DatabaseOptions> databa
         // continuations that would give one back.
         var connection = await OpenAsync(ct);
         var command = new NpgsqlCommand { Connection = connection };
-        var where = PostgreSqlAuditSql.Where(window.Query, command, "e.");
         // The row comparison walks the time index from the cursor; the plain bound beside it lets the planner skip the
         // months before the cursor (partition pruning knows no row comparison).
-        command.CommandText =
-            $"SELECT {shape.SelectList} FROM \"AuditEvents\" e{shape.Joins}{And(where)}e.\"EventTimeUtc\" >= @t AND (e.\"EventTimeUtc\", e.\"Id\") > (@t, @id) " +
-            $"AND e.\"Id\" > @after AND e.\"Id\" <= @to ORDER BY e.\"EventTimeUtc\", e.\"Id\" LIMIT @take";
-        command.Parameters.AddWithValue("after", window.AfterRowId ?? 0);
-        command.Parameters.AddWithValue("to", window.ToRowId);
+        var inWindow = InWindow(window, command, PostgreSqlAuditSql.Instance, Id,
+            also: "e.\"EventTimeUtc\" >= @t AND (e.\"EventTimeUtc\", e.\"Id\") > (@t, @id)");
+        command.CommandText = $"SELECT {shape.SelectList} FROM \"AuditEvents\" e{shape.Joins}{inWindow} ORDER BY e.\"EventTimeUtc\", e.\"Id\" LIMIT @take";
         command.Parameters.AddWithValue("take", batchSize);
         command.Parameters.AddWithValue("t", after.EventTimeMs);
         command.Parameters.AddWithValue("id", after.RowId);
@@ -112,13 +114,10 @@ public sealed class PostgreSqlExportEventSource(IOptions<DatabaseOptions> databa
     {
         await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        var where = PostgreSqlAuditSql.Where(window.Query, command, "e.");
         // The time range in the WHERE (from the element) lets the planner skip the months outside it.
-        command.CommandText =
-            $"SELECT {FloorBucket("@bucket")}, count(*) FROM \"AuditEvents\" e{And(where)}e.\"Id\" > @after AND e.\"Id\" <= @to GROUP BY b ORDER BY b LIMIT @take";
+        var inWindow = InWindow(window, command, PostgreSqlAuditSql.Instance, Id);
+        command.CommandText = $"SELECT {FloorBucket("@bucket")}, count(*) FROM \"AuditEvents\" e{inWindow} GROUP BY b ORDER BY b LIMIT @take";
         command.Parameters.AddWithValue("bucket", bucketMs);
-        command.Parameters.AddWithValue("after", window.AfterRowId ?? 0);
-        command.Parameters.AddWithValue("to", window.ToRowId);
         command.Parameters.AddWithValue("take", maxBuckets + 1);
         return await ReadBucketsAsync(command, maxBuckets, ct);
     }

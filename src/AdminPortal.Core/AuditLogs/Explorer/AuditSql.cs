@@ -1,27 +1,39 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
-using AdminPortal.Core.AuditLogs.SearchIndex;
-using Microsoft.Data.Sqlite;
 
 namespace AdminPortal.Core.AuditLogs.Explorer;
 
-/// <summary>Turns an <see cref="AuditQuery"/> into a parameterized WHERE clause and ORDER BY for SQLite.</summary>
-internal static class AuditSql
+/// <summary>
+/// Turns an <see cref="AuditQuery"/> into a parameterized WHERE clause, ORDER BY and page key condition, written once
+/// for both providers: a filter added here works on SQLite and PostgreSQL alike. What their SQL truly writes differently
+/// (the parameter placeholder, free text, LIKE, where NULL sorts, whether a number column can hold '') is each
+/// provider's dialect: <see cref="SqliteAuditSql"/> and <see cref="PostgreSqlAuditSql"/>.
+/// </summary>
+internal abstract class AuditSql
 {
-    /// <summary>
-    /// The WHERE clause. With <paramref name="unindexedAfterId"/>, free text also matches the events past it, which
-    /// the full-text index has not reached yet, through <see cref="UnindexedSearch"/> (the connection must have it registered).
-    /// </summary>
-    public static string Where(AuditQuery query, SqliteCommand command, string alias = "", long? unindexedAfterId = null)
+    /// <summary>What starts a parameter's placeholder in the SQL: $ on SQLite, @ on PostgreSQL.</summary>
+    public abstract char ParameterPrefix { get; }
+
+    /// <summary>Where NULL sorts in an ascending order: above every value (PostgreSQL) or below (SQLite).</summary>
+    protected abstract bool NullsLastAscending { get; }
+
+    /// <summary>The condition of the query's free text; null when the search keeps no word (no condition).</summary>
+    /// <param name="param">Adds a parameter to the command and returns its placeholder.</param>
+    protected abstract string? FreeText(AuditQuery query, string alias, Func<object, string> param);
+
+    /// <summary>Whether an empty value of <paramref name="column"/> may be '' as well as NULL.</summary>
+    protected abstract bool MayHoldEmptyText(AuditColumn column);
+
+    /// <summary>The column's SQL (<paramref name="sql"/>) matching a LIKE pattern escaped with backslashes, ignoring the case of ASCII letters.</summary>
+    protected abstract string Like(string sql, AuditColumn column, string pattern);
+
+    /// <summary>The WHERE clause ("" without conditions), its values added to <paramref name="command"/> as parameters.</summary>
+    /// <param name="alias">The events' alias with its dot ("e."), or "" when the statement names the table itself.</param>
+    public string Where(AuditQuery query, DbCommand command, string alias = "")
     {
         var clauses = new List<string>();
-        var n = 0;
-        string Param(object value)
-        {
-            var name = "$w" + n++;
-            command.Parameters.AddWithValue(name, value);
-            return name;
-        }
+        string Param(object value) => Parameter(command, "w", value);
 
         if (query.FromUtc is { } from)
         {
@@ -33,16 +45,9 @@ internal static class AuditSql
             clauses.Add($"{alias}\"EventTimeUtc\" < {Param(AuditEventWriter.ToUnixMs(to))}");
         }
 
-        if (FtsQuery(query.Search) is { } match)
+        if (FreeText(query, alias, Param) is { } match)
         {
-            // The events past the watermark join the full-text matches inside the one IN list: written as an OR
-            // beside it, the condition no longer drove the plan from the matched ids and every query scanned the
-            // time range (5M events, 100k waiting: 5.5 s against 0.9 s for a search that matches nothing).
-            var tail = unindexedAfterId is { } after
-                ? $" UNION ALL SELECT \"Id\" FROM \"AuditEvents\" WHERE \"Id\" > {Param(after)} AND {UnindexedSearch.FunctionName}({Param(query.Search!)}, {SearchIndexFile.Columns})"
-                : "";
-            var indexed = $"{alias}\"Id\" IN (SELECT rowid FROM {SearchIndexFile.Schema}.\"{SearchIndexFile.Table}\" WHERE \"{SearchIndexFile.Table}\" MATCH {Param(match)}{tail})";
-            clauses.Add(indexed);
+            clauses.Add(match);
         }
 
         foreach (var filter in query.Filters)
@@ -57,10 +62,10 @@ internal static class AuditSql
             switch (filter.Operator)
             {
                 case FilterOperator.IsEmpty:
-                    clauses.Add($"({sql} IS NULL OR {sql} = '')");
+                    clauses.Add(MayHoldEmptyText(column) ? $"({sql} IS NULL OR {sql} = '')" : $"{sql} IS NULL");
                     break;
                 case FilterOperator.IsNotEmpty:
-                    clauses.Add($"({sql} IS NOT NULL AND {sql} <> '')");
+                    clauses.Add(MayHoldEmptyText(column) ? $"({sql} IS NOT NULL AND {sql} <> '')" : $"{sql} IS NOT NULL");
                     break;
                 case FilterOperator.In when filter.Values is { Count: > 0 } values:
                     clauses.Add($"{sql} IN ({string.Join(", ", values.Select(v => Param(Typed(v))))})");
@@ -80,16 +85,36 @@ internal static class AuditSql
                     clauses.Add($"{sql} <= {Param(Typed(value))}");
                     break;
                 case FilterOperator.StartsWith when value.Length > 0:
-                    clauses.Add($"{sql} LIKE {Param(EscapeLike(value) + "%")} ESCAPE '\\'");
+                    clauses.Add(Like(sql, column, Param(EscapeLike(value) + "%")));
                     break;
                 case FilterOperator.Contains when value.Length > 0:
-                    clauses.Add($"{sql} LIKE {Param("%" + EscapeLike(value) + "%")} ESCAPE '\\'");
+                    clauses.Add(Like(sql, column, Param("%" + EscapeLike(value) + "%")));
                     break;
             }
         }
 
         clauses.AddRange(AuditLedgerFilter.Clauses(query, alias, Param));
         return clauses.Count == 0 ? "" : " WHERE " + string.Join(" AND ", clauses);
+    }
+
+    /// <summary>
+    /// Adds a parameter named by the dialect's prefix, <paramref name="kind"/> and its position in the command ($w0, @k3),
+    /// so that names never collide however many clauses add theirs; returns its placeholder.
+    /// </summary>
+    private string Parameter(DbCommand command, string kind, object value)
+    {
+        var name = ParameterPrefix + kind + command.Parameters.Count.ToString(CultureInfo.InvariantCulture);
+        AddParameter(command, name, value);
+        return name;
+    }
+
+    /// <summary>Adds a parameter as the providers' AddWithValue does (its type taken from the value).</summary>
+    internal static void AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     /// <summary>A filter value in the column's stored form (times as Unix ms, numbers as integers); false when it does not parse.</summary>
@@ -135,22 +160,23 @@ internal static class AuditSql
     internal static AuditColumn SortColumn(string name) => AuditColumns.Find(name) ?? AuditColumns.Find(nameof(AuditEvent.EventTimeUtc))!;
 
     /// <summary>
-    /// The rows after <see cref="AuditQuery.After"/> in <see cref="OrderBy"/>'s order (column, event time, id), or null
-    /// without a key. Where NULL goes differs: <paramref name="nullsLastAscending"/> for PostgreSQL (NULL sorts above every
-    /// value), false for SQLite (below).
+    /// The rows after <see cref="AuditQuery.After"/> in <see cref="OrderBy"/>'s order (column, event time, id), its key's
+    /// values added to <paramref name="command"/>; null without a key. Where NULL goes is the dialect's
+    /// (<see cref="NullsLastAscending"/>).
     /// </summary>
-    internal static string? After(AuditQuery query, string alias, Func<object, string> param, bool nullsLastAscending)
+    public string? After(AuditQuery query, DbCommand command, string alias = "")
     {
         if (query.After is not { } key)
         {
             return null;
         }
 
+        string Param(object value) => Parameter(command, "k", value);
         var column = SortColumn(query.SortColumn);
         var cmp = query.SortDescending ? "<" : ">";
         var time = alias + "\"EventTimeUtc\"";
         var id = alias + "\"Id\"";
-        var (keyTime, keyId) = (param(key.EventTimeMs), param(key.Id));
+        var (keyTime, keyId) = (Param(key.EventTimeMs), Param(key.Id));
         if (column.Name == nameof(AuditEvent.EventTimeUtc))
         {
             // The plain bound beside the row comparison lets PostgreSQL skip the months past the key (partition pruning
@@ -159,7 +185,7 @@ internal static class AuditSql
         }
 
         var sql = alias + column.Sql;
-        var nullsAfter = nullsLastAscending != query.SortDescending;
+        var nullsAfter = NullsLastAscending != query.SortDescending;
         if (key.SortValue is not { } value)
         {
             return nullsAfter
@@ -167,7 +193,7 @@ internal static class AuditSql
                 : $"({sql} IS NOT NULL OR ({time}, {id}) {cmp} ({keyTime}, {keyId}))";
         }
 
-        var after = $"({sql}, {time}, {id}) {cmp} ({param(value)}, {keyTime}, {keyId})";
+        var after = $"({sql}, {time}, {id}) {cmp} ({Param(value)}, {keyTime}, {keyId})";
         return nullsAfter ? $"({after} OR {sql} IS NULL)" : after;
     }
 

@@ -86,8 +86,8 @@ public sealed class PostgreSqlAuditEventQueries(IOptions<DatabaseOptions> databa
     {
         await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        var where = PostgreSqlAuditSql.Where(query, command, "e.");
-        command.CommandText = $"SELECT {AuditEventReader.SelectColumns} FROM \"AuditEvents\" e{where}{PostgreSqlAuditSql.OrderBy(query, "e.")}";
+        var where = PostgreSqlAuditSql.Instance.Where(query, command, "e.");
+        command.CommandText = $"SELECT {AuditEventReader.SelectColumns} FROM \"AuditEvents\" e{where}{AuditSql.OrderBy(query, "e.")}";
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
@@ -111,21 +111,21 @@ public sealed class PostgreSqlAuditEventQueries(IOptions<DatabaseOptions> databa
         {
             command.CommandText =
                 $"SELECT {AuditEventReader.SelectColumns} FROM (SELECT k.\"Id\", k.\"EventTimeUtc\" FROM \"AuditEvents\" k" +
-                $"{PostgreSqlAuditSql.Where(query, command, "k.")}{PostgreSqlAuditSql.OrderBy(query, "k.")} LIMIT @take OFFSET @skip) p " +
-                $"JOIN \"AuditEvents\" e ON e.\"Id\" = p.\"Id\" AND e.\"EventTimeUtc\" = p.\"EventTimeUtc\"{PostgreSqlAuditSql.OrderBy(query, "e.")}";
+                $"{PostgreSqlAuditSql.Instance.Where(query, command, "k.")}{AuditSql.OrderBy(query, "k.")} LIMIT @take OFFSET @skip) p " +
+                $"JOIN \"AuditEvents\" e ON e.\"Id\" = p.\"Id\" AND e.\"EventTimeUtc\" = p.\"EventTimeUtc\"{AuditSql.OrderBy(query, "e.")}";
             command.Parameters.AddWithValue("take", take);
             command.Parameters.AddWithValue("skip", query.Skip);
             return;
         }
 
-        var where = PostgreSqlAuditSql.Where(query, command, "e.");
-        if (PostgreSqlAuditSql.After(query, command, "e.") is { } after)
+        var where = PostgreSqlAuditSql.Instance.Where(query, command, "e.");
+        if (PostgreSqlAuditSql.Instance.After(query, command, "e.") is { } after)
         {
             where = (where.Length == 0 ? " WHERE " : where + " AND ") + after;
         }
 
         command.CommandText =
-            $"SELECT {AuditEventReader.SelectColumns} FROM \"AuditEvents\" e{where}{PostgreSqlAuditSql.OrderBy(query, "e.")} LIMIT @take OFFSET @skip";
+            $"SELECT {AuditEventReader.SelectColumns} FROM \"AuditEvents\" e{where}{AuditSql.OrderBy(query, "e.")} LIMIT @take OFFSET @skip";
         command.Parameters.AddWithValue("take", take);
         command.Parameters.AddWithValue("skip", query.After is null ? Math.Max(0, query.Skip) : 0);
     }
@@ -133,7 +133,7 @@ public sealed class PostgreSqlAuditEventQueries(IOptions<DatabaseOptions> databa
     /// <summary>The number of matching events, counted up to one past the count limit.</summary>
     internal static void PrepareCount(NpgsqlCommand command, AuditQuery query)
     {
-        var where = PostgreSqlAuditSql.Where(query, command, "e.");
+        var where = PostgreSqlAuditSql.Instance.Where(query, command, "e.");
         command.CommandText = $"SELECT count(*) FROM (SELECT 1 FROM \"AuditEvents\" e{where} LIMIT {AuditEventReader.CountLimit(query) + 1}) c";
     }
 
@@ -144,7 +144,7 @@ public sealed class PostgreSqlAuditEventQueries(IOptions<DatabaseOptions> databa
         var bucketMs = (long)AuditEventReader.BucketFor(toUtc - fromUtc).TotalMilliseconds;
         var from = AuditEventWriter.ToUnixMs(fromUtc);
         var to = AuditEventWriter.ToUnixMs(toUtc);
-        var where = PostgreSqlAuditSql.Where(query with { FromUtc = null, ToUtc = null }, command);
+        var where = PostgreSqlAuditSql.Instance.Where(query with { FromUtc = null, ToUtc = null }, command);
         command.Parameters.AddWithValue("bucket", bucketMs);
         command.Parameters.AddWithValue("from", from);
         command.Parameters.AddWithValue("to", to);

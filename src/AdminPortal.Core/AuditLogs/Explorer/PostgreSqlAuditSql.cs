@@ -1,89 +1,36 @@
 using System.Text;
-using Npgsql;
 
 namespace AdminPortal.Core.AuditLogs.Explorer;
 
 /// <summary>
-/// Turns an <see cref="AuditQuery"/> into a parameterized WHERE clause and ORDER BY for PostgreSQL: the same meaning as
-/// <see cref="AuditSql"/> on SQLite, free text on the "SearchVector" tsvector (GIN) instead of FTS5.
+/// The explorer's SQL on PostgreSQL (<see cref="AuditSql"/>): free text on the "SearchVector" tsvector (GIN) instead of
+/// FTS5, with the same meaning.
 /// </summary>
-internal static class PostgreSqlAuditSql
+internal sealed class PostgreSqlAuditSql : AuditSql
 {
-    public static string Where(AuditQuery query, NpgsqlCommand command, string alias = "")
+    public static readonly PostgreSqlAuditSql Instance = new();
+
+    private PostgreSqlAuditSql()
     {
-        var clauses = new List<string>();
-        string Param(object value)
-        {
-            var name = "w" + command.Parameters.Count;
-            command.Parameters.AddWithValue(name, value);
-            return "@" + name;
-        }
-
-        if (query.FromUtc is { } from)
-        {
-            clauses.Add($"{alias}\"EventTimeUtc\" >= {Param(AuditEventWriter.ToUnixMs(from))}");
-        }
-
-        if (query.ToUtc is { } to)
-        {
-            clauses.Add($"{alias}\"EventTimeUtc\" < {Param(AuditEventWriter.ToUnixMs(to))}");
-        }
-
-        if (TsQuery(query.Search, Param) is { } match)
-        {
-            // Search words without a letter or digit ("---") match nothing, as FTS5's empty phrase.
-            clauses.Add(match.Length == 0 ? "FALSE" : Matches(alias, $"to_tsquery('simple', {match})"));
-        }
-
-        foreach (var filter in query.Filters)
-        {
-            var column = AuditColumns.Find(filter.Column)
-                ?? throw new ArgumentException($"There is no column '{filter.Column}' in AUDIT_LOGS.");
-            var sql = alias + column.Sql;
-            object Typed(string value) => AuditSql.TryTyped(column, value, out var typed)
-                ? typed
-                : throw new ArgumentException($"'{value}' is not a valid value for {column.Title}.");
-            var value = filter.Value ?? "";
-            // A number or time column is never '' (and PostgreSQL refuses to compare it with text): empty is NULL only.
-            var text = column.Kind is not (AuditColumnKind.Number or AuditColumnKind.Time);
-            switch (filter.Operator)
-            {
-                case FilterOperator.IsEmpty:
-                    clauses.Add(text ? $"({sql} IS NULL OR {sql} = '')" : $"{sql} IS NULL");
-                    break;
-                case FilterOperator.IsNotEmpty:
-                    clauses.Add(text ? $"({sql} IS NOT NULL AND {sql} <> '')" : $"{sql} IS NOT NULL");
-                    break;
-                case FilterOperator.In when filter.Values is { Count: > 0 } values:
-                    clauses.Add($"{sql} IN ({string.Join(", ", values.Select(v => Param(Typed(v))))})");
-                    break;
-                case FilterOperator.In:
-                    break;
-                case FilterOperator.Equals:
-                    clauses.Add($"{sql} = {Param(Typed(value))}");
-                    break;
-                case FilterOperator.NotEquals:
-                    clauses.Add($"({sql} IS NULL OR {sql} <> {Param(Typed(value))})");
-                    break;
-                case FilterOperator.GreaterOrEqual:
-                    clauses.Add($"{sql} >= {Param(Typed(value))}");
-                    break;
-                case FilterOperator.LessOrEqual:
-                    clauses.Add($"{sql} <= {Param(Typed(value))}");
-                    break;
-                // ILIKE: SQLite's LIKE ignores the case of ASCII letters, PostgreSQL's LIKE does not.
-                case FilterOperator.StartsWith when value.Length > 0:
-                    clauses.Add($"{AsText(sql, column)} ILIKE {Param(EscapeLike(value) + "%")}");
-                    break;
-                case FilterOperator.Contains when value.Length > 0:
-                    clauses.Add($"{AsText(sql, column)} ILIKE {Param("%" + EscapeLike(value) + "%")}");
-                    break;
-            }
-        }
-
-        clauses.AddRange(AuditLedgerFilter.Clauses(query, alias, Param));
-        return clauses.Count == 0 ? "" : " WHERE " + string.Join(" AND ", clauses);
     }
+
+    public override char ParameterPrefix => '@';
+
+    protected override bool NullsLastAscending => true;
+
+    // A number or time column is never '' (and PostgreSQL refuses to compare it with text): empty is NULL only.
+    protected override bool MayHoldEmptyText(AuditColumn column) => column.Kind is not (AuditColumnKind.Number or AuditColumnKind.Time);
+
+    // ILIKE: SQLite's LIKE ignores the case of ASCII letters, PostgreSQL's LIKE does not; ILIKE's default escape character
+    // is the backslash. SQLite's LIKE reads a number (times are Unix ms) as its text; PostgreSQL needs the cast said.
+    protected override string Like(string sql, AuditColumn column, string pattern) =>
+        $"{(column.Kind is AuditColumnKind.Number or AuditColumnKind.Time ? $"{sql}::text" : sql)} ILIKE {pattern}";
+
+    // Search words without a letter or digit ("---") match nothing, as FTS5's empty phrase.
+    protected override string? FreeText(AuditQuery query, string alias, Func<object, string> param) =>
+        TsQuery(query.Search, param) is { } match
+            ? (match.Length == 0 ? "FALSE" : Matches(alias, $"to_tsquery('simple', {match})"))
+            : null;
 
     /// <summary>
     /// The events of the tsquery: those with a search vector through its GIN index, and those still waiting for theirs
@@ -93,18 +40,6 @@ internal static class PostgreSqlAuditSql
     /// </summary>
     private static string Matches(string alias, string tsQuery) =>
         $"({alias}\"SearchVector\" @@ {tsQuery} OR ({alias}\"SearchVector\" IS NULL AND {SearchIndex.PostgreSqlAuditSearchIndexer.VectorOf(alias)} @@ {tsQuery}))";
-
-    /// <summary>The same total order as <see cref="AuditSql.OrderBy"/>: column, event time, id.</summary>
-    public static string OrderBy(AuditQuery query, string alias = "") => AuditSql.OrderBy(query, alias);
-
-    /// <summary>The rows after <see cref="AuditQuery.After"/> in that order (NULL sorts above every value here); null without a key.</summary>
-    public static string? After(AuditQuery query, NpgsqlCommand command, string alias = "") =>
-        AuditSql.After(query, alias, value =>
-        {
-            var name = "k" + command.Parameters.Count;
-            command.Parameters.AddWithValue(name, value);
-            return "@" + name;
-        }, nullsLastAscending: true);
 
     /// <summary>
     /// Free text to the SQL of a tsquery's text, with SQLite's meaning: every word must match, as a prefix. A word of the
@@ -117,7 +52,7 @@ internal static class PostgreSqlAuditSql
     /// </summary>
     public static string? TsQuery(string? search, Func<object, string> param)
     {
-        var terms = AuditSql.SearchTerms(search).ToList();
+        var terms = SearchTerms(search).ToList();
         if (terms.Count == 0)
         {
             return null;
@@ -161,26 +96,5 @@ internal static class PostgreSqlAuditSql
         }
 
         return words;
-    }
-
-    // SQLite's LIKE reads a number (times are Unix ms) as its text; PostgreSQL needs the cast said.
-    private static string AsText(string sql, AuditColumn column) =>
-        column.Kind is AuditColumnKind.Number or AuditColumnKind.Time ? $"{sql}::text" : sql;
-
-    // ILIKE's default escape character is the backslash.
-    private static string EscapeLike(string value)
-    {
-        var sb = new StringBuilder(value.Length);
-        foreach (var ch in value)
-        {
-            if (ch is '%' or '_' or '\\')
-            {
-                sb.Append('\\');
-            }
-
-            sb.Append(ch);
-        }
-
-        return sb.ToString();
     }
 }

@@ -7,8 +7,9 @@ namespace AdminPortal.Core.AuditLogs.SearchIndex;
 /// <summary>
 /// Keeps the full-text index caught up. SQLite: in the pauses of ingestion, or taking turns with it once
 /// <see cref="SearchIndexOptions.MaxPendingEvents"/> events wait; resumes from the stored watermark after a restart.
-/// PostgreSQL: as soon as events wait (<see cref="PostgreSqlAuditSearchIndexer"/>), on every node, since the
-/// server indexes on a core of its own and a search reads each waiting event without the index (tens of µs each).
+/// PostgreSQL: as soon as events wait (<see cref="PostgreSqlAuditSearchIndexer"/>), on every node whose
+/// <see cref="SearchIndexOptions.IndexOnThisNode"/> is true, since the server indexes on a core of its own and a search
+/// reads each waiting event without the index (tens of µs each).
 /// </summary>
 public sealed class AuditSearchIndexerService(
     AuditSearchIndexer indexer,
@@ -24,55 +25,48 @@ public sealed class AuditSearchIndexerService(
     // Each poll is one statement on the server that finds the partial index empty; ingestion's rows wait at most this.
     private static readonly TimeSpan PostgreSqlPoll = TimeSpan.FromMilliseconds(250);
 
+    private static readonly TimeSpan AfterFailure = TimeSpan.FromSeconds(10);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        if (database.Value.Provider == Data.DatabaseProvider.PostgreSQL)
+        if (database.Value.Provider != Data.DatabaseProvider.PostgreSQL)
         {
-            if (options.Value.IndexOnThisNode)
-            {
-                await IndexPostgreSqlAsync(stoppingToken);
-            }
-
-            return;
+            await RunAsync(IndexSqliteStepAsync, Poll, ex => logger.LogError(
+                ex, "Full-text indexing failed; it tries again shortly (searches still read unindexed events)"), stoppingToken);
         }
-
-        var idle = TimeSpan.FromMilliseconds(options.Value.IdleMilliseconds);
-        while (!stoppingToken.IsCancellationRequested)
+        else if (options.Value.IndexOnThisNode)
         {
-            try
-            {
-                var status = await indexer.StatusAsync(stoppingToken);
-                var quiet = !gate.IngestionBusy && gate.SinceLastIngestion >= idle;
-                if (status.Pending > 0 && (quiet || status.Pending > options.Value.MaxPendingEvents))
-                {
-                    await indexer.IndexNextAsync(stoppingToken);
-                    continue;
-                }
-
-                await Task.Delay(Poll, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Full-text indexing failed; it tries again shortly (searches still read unindexed events)");
-                await Task.Delay(TimeSpan.FromSeconds(10), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
+            await RunAsync(async ct => await postgreSqlIndexer.IndexNextAsync(ct) > 0, PostgreSqlPoll, ex => logger.LogError(
+                ex, "Search vectors could not be filled; it tries again shortly (searches still read events without one)"), stoppingToken);
         }
     }
 
-    private async Task IndexPostgreSqlAsync(CancellationToken stoppingToken)
+    // Indexing takes a core ingestion would use, so it waits for ingestion's pauses; past MaxPendingEvents the
+    // searches' reading of waiting events costs more than the shared core.
+    private async Task<bool> IndexSqliteStepAsync(CancellationToken ct)
+    {
+        var status = await indexer.StatusAsync(ct);
+        var quiet = !gate.IngestionBusy && gate.SinceLastIngestion >= TimeSpan.FromMilliseconds(options.Value.IdleMilliseconds);
+        if (status.Pending == 0 || (!quiet && status.Pending <= options.Value.MaxPendingEvents))
+        {
+            return false;
+        }
+
+        await indexer.IndexNextAsync(ct);
+        return true;
+    }
+
+    /// <summary>Runs <paramref name="step"/> until stopped: again at once after work, after <paramref name="poll"/> when it found none.</summary>
+    private async Task RunAsync(Func<CancellationToken, Task<bool>> step, TimeSpan poll, Action<Exception> logFailure, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (await postgreSqlIndexer.IndexNextAsync(stoppingToken) == 0)
+                if (!await step(stoppingToken))
                 {
-                    await Task.Delay(PostgreSqlPoll, stoppingToken);
+                    await Task.Delay(poll, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -81,8 +75,8 @@ public sealed class AuditSearchIndexerService(
             }
             catch (Exception ex)
             {
-                logger.LogError(ex, "Search vectors could not be filled; it tries again shortly (searches still read events without one)");
-                await Task.Delay(TimeSpan.FromSeconds(10), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                logFailure(ex);
+                await Task.Delay(AfterFailure, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
     }

@@ -119,7 +119,7 @@ public sealed class PostgreSqlAuditReadStoreTests() : AuditReadStoreTests(Databa
         Assert.Empty(await SearchAsync("zoe other"));
         Assert.Equal(1, (await Reader.HistogramAsync(new AuditQuery { Search = "envoy" }, Ten.AddHours(-1), Ten.AddHours(1))).Sum(b => b.Count));
 
-        await Get<PostgreSqlAuditSearchIndexer>().CatchUpAsync();
+        await IndexSearchAsync();
 
         Assert.Empty(await PendingAsync());
         Assert.Equal(["s-1"], await SearchAsync("zoe@exa resu"));
