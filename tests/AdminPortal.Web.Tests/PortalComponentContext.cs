@@ -10,6 +10,10 @@ namespace AdminPortal.Web.Tests;
 /// </summary>
 public abstract class PortalComponentContext : BunitContext
 {
+    // WaitFor* without a timeout of its own waits this long (bUnit's default is 1 s): these components answer after real
+    // database work, and on 2 cores shared with the other test assemblies a render has been seen to take over a second.
+    static PortalComponentContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     protected PortalComponentContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;

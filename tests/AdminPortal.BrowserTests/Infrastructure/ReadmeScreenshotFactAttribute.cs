@@ -2,7 +2,7 @@ namespace AdminPortal.BrowserTests.Infrastructure;
 
 /// <summary>
 /// A test that writes the README's screenshots: it runs only when README_SCREENSHOTS names the folder to write them to
-/// (docs/), since it adds integrations and schedules to the shared portal that other tests do not expect.
+/// (docs/), since it writes the repository's pictures and takes a portal of its own (<see cref="SharedPortal.StartPortalAsync"/>).
 /// </summary>
 public sealed class ReadmeScreenshotFactAttribute : FactAttribute
 {

@@ -23,6 +23,16 @@ public sealed class SharedPortal : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Task.WhenAll(Storage.InitializeAsync(), Mail.InitializeAsync(), Chromium.StartAsync());
+        Portal = await StartPortalAsync();
+    }
+
+    /// <summary>
+    /// A portal like the shared one (the same settings, Admin and demo events) but of its own, for a test whose data
+    /// must not reach the shared portal's other tests (the README's screenshots: their integrations and schedules would
+    /// show in other tests' lists and searches). The test disposes it.
+    /// </summary>
+    public Task<PortalProcess> StartPortalAsync()
+    {
         var settings = new Dictionary<string, string>(Mail.PortalSettings)
         {
             ["Bootstrap:AdminEmail"] = AdminEmail,
@@ -36,15 +46,18 @@ public sealed class SharedPortal : IAsyncLifetime
             // Failure e-mails go to portal users only, unless their domain is allowed: the tests' soc-team@example.test.
             ["Exports:AllowedRecipientDomains:0"] = "example.test",
         };
-        Portal = await PortalProcess.StartAsync(settings, seedDemoEvents: DemoEvents);
+        return PortalProcess.StartAsync(settings, seedDemoEvents: DemoEvents);
     }
 
     public Task<BrowserSession> OpenSessionAsync() => BrowserSession.OpenAsync(Chromium, Portal);
 
     /// <summary>A tab where the bootstrap Admin is signed in and <paramref name="path"/> is open with a live circuit.</summary>
-    public async Task<BrowserSession> OpenAdminSessionAsync(string path)
+    public Task<BrowserSession> OpenAdminSessionAsync(string path) => OpenAdminSessionAsync(Portal, path);
+
+    /// <summary>The same on <paramref name="portal"/> (one of <see cref="StartPortalAsync"/>).</summary>
+    public async Task<BrowserSession> OpenAdminSessionAsync(PortalProcess portal, string path)
     {
-        var session = await OpenSessionAsync();
+        var session = await BrowserSession.OpenAsync(Chromium, portal);
         await session.SignInAsync(AdminEmail, AdminPassword);
         await session.Page.GotoAsync(path);
         await session.WaitForCircuitAsync();
