@@ -15,7 +15,7 @@ namespace AdminPortal.Benchmarks;
 internal static class IngestionBenchmark
 {
     private const int BatchSize = 5_000;
-    private static readonly int Senders = int.TryParse(Environment.GetEnvironmentVariable("BENCH_SENDERS"), out var s) ? s : 2;
+    private static readonly int Senders = int.TryParse(Environment.GetEnvironmentVariable("BENCH_SENDERS"), out var s) && s > 0 ? s : 2;
     private const double TargetPerSecond = 50_000;
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(20);
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 using Npgsql;
@@ -9,7 +10,9 @@ namespace AdminPortal.Core.AuditLogs;
 /// bytes, a trailer) straight into a raw COPY stream. Npgsql's NpgsqlBinaryImporter binds a parameter per value and
 /// the received RawJson went UTF-8 → string → UTF-8 on its way: the portal spent 26–35 µs of CPU per event over HTTP
 /// (bench/ --only postgres-ingestion, 500k events). Here strings are encoded once into one buffer, and RawJson's received
-/// UTF-8 is copied as it is (text's binary form is its bytes in the server encoding, UTF8, which the server checks).
+/// UTF-8 is copied as it is (text's binary form is its bytes in the client encoding, which Npgsql sets to UTF8; the
+/// server checks them). A COPY that fails halfway is cancelled, never completed: PostgreSQL would accept the rows
+/// already sent as a whole COPY, and the transaction could then commit part of a chunk.
 /// </summary>
 internal sealed class PostgreSqlCopyRows
 {
@@ -18,8 +21,11 @@ internal sealed class PostgreSqlCopyRows
 
     private const int FlushAt = 256 * 1024;
 
+    // Strict, as Npgsql's own text writer is: a lone surrogate fails the batch instead of being stored as U+FFFD.
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private readonly Func<AuditEvent, object?>[] getters;
-    private byte[] buffer = new byte[FlushAt * 2];
+    private byte[] buffer = ArrayPool<byte>.Shared.Rent(FlushAt * 2);
     private int length;
 
     private PostgreSqlCopyRows(Func<AuditEvent, object?>[] getters) => this.getters = getters;
@@ -31,23 +37,45 @@ internal sealed class PostgreSqlCopyRows
     public static async Task CopyAsync(NpgsqlConnection connection, string table, IReadOnlyList<string> columns,
         Func<AuditEvent, object?>[] getters, IReadOnlyList<AuditEvent> events, CancellationToken ct)
     {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(getters.Length, columns.Count, nameof(getters));
         var sql = $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => "\"" + c + "\""))}) FROM STDIN (FORMAT BINARY)";
         var rows = new PostgreSqlCopyRows(getters);
-        await using var stream = await connection.BeginRawBinaryCopyAsync(sql, ct);
-        rows.Append(Header);
-        foreach (var e in events)
+        var stream = await connection.BeginRawBinaryCopyAsync(sql, ct);
+        try
         {
-            rows.AppendRow(e);
-            if (rows.length >= FlushAt)
+            rows.Append(Header);
+            foreach (var e in events)
             {
-                await rows.FlushAsync(stream, ct);
+                rows.AppendRow(e);
+                if (rows.length >= FlushAt)
+                {
+                    await rows.FlushAsync(stream, ct);
+                }
             }
+
+            rows.Reserve(2);
+            BinaryPrimitives.WriteInt16BigEndian(rows.buffer.AsSpan(rows.length), -1);
+            rows.length += 2;
+            await rows.FlushAsync(stream, ct);
+        }
+        catch
+        {
+            try
+            {
+                await stream.CancelAsync(); // CopyFail: the statement fails and the transaction cannot commit
+            }
+            catch (Exception)
+            {
+                // The connection broke or the COPY had already ended: the exception that stopped the rows is the one to throw.
+            }
+            throw;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rows.buffer);
         }
 
-        rows.Reserve(2);
-        BinaryPrimitives.WriteInt16BigEndian(rows.buffer.AsSpan(rows.length), -1);
-        rows.length += 2;
-        await rows.FlushAsync(stream, ct);
+        await stream.DisposeAsync(); // CopyDone: the rows are stored
     }
 
     private async Task FlushAsync(Stream stream, CancellationToken ct)
@@ -71,8 +99,8 @@ internal sealed class PostgreSqlCopyRows
                     length += 4;
                     break;
                 case string text:
-                    Reserve(4 + Encoding.UTF8.GetMaxByteCount(text.Length));
-                    var written = Encoding.UTF8.GetBytes(text, buffer.AsSpan(length + 4));
+                    Reserve(4 + Utf8.GetMaxByteCount(text.Length));
+                    var written = Utf8.GetBytes(text, buffer.AsSpan(length + 4));
                     BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(length), written);
                     length += 4 + written;
                     break;
@@ -112,7 +140,10 @@ internal sealed class PostgreSqlCopyRows
     {
         if (length + bytes > buffer.Length)
         {
-            Array.Resize(ref buffer, Math.Max(buffer.Length * 2, length + bytes));
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length * 2, length + bytes));
+            buffer.AsSpan(0, length).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = larger;
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using AdminPortal.Core.AuditLogs;
 using AdminPortal.Core.Data;
 using AdminPortal.Tests.Infrastructure.Databases;
@@ -41,6 +42,31 @@ public sealed class PostgreSqlAuditWriteStoreTests() : AuditWriteStoreTests(Data
         }
 
         Assert.Equal(["fast", "slow", "warm"], (await StoredIdsAsync()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_chunk_whose_copy_fails_after_its_first_rows_were_sent_can_never_be_committed_in_part()
+    {
+        // About 600 KB: the COPY sends its first 256 KiB of rows before it reaches the last event, whose login (a lone
+        // surrogate) cannot be encoded. A COPY ended there instead of cancelled would store the rows already sent.
+        var events = Enumerable.Range(0, 300).Select(i => Event($"part-{i:D3}", Ten, payload: new string('x', 2000))).ToList();
+        events[^1].Login = "broken \uD800";
+        await using (var session = await Writer.BeginAsync())
+        {
+            await Assert.ThrowsAsync<EncoderFallbackException>(() => session.WriteAsync(events));
+            try
+            {
+                await session.CommitAsync();
+            }
+            catch (PostgresException)
+            {
+                // The transaction is aborted: what matters is that nothing of the chunk is stored.
+            }
+        }
+
+        Assert.Empty(await StoredIdsAsync());
+        Assert.Empty(await HoursAsync());
+        Assert.Equal(1, (await Writer.StoreAsync([Event("part-000", Ten)])).Stored);
     }
 
     [Fact]
