@@ -33,6 +33,12 @@ public class NormalizedEventReaderTests
         // Names in any case; unknown members (nested too) ignored; a repeated member: the last one wins.
         Event(extra: "\"LOGIN\":\"other\",\"CodeLabel\":\"Label\",\"unknown\":{\"eventID\":\"not ALTR\"},\"more\":[1,2]"),
         Event(extra: "\"login\":\"second\""),
+        // Typed fields in another case or with escapes in their names; names near the schema's are unknown.
+        Event(extra: "\"STATUS\":\"fail\",\"Count\":2,\"TARGETTYPE\":\"asset\",\"DATA\":{\"x\":1},\"EventTime\":1763806500123", without: "eventTime"),
+        Event(extra: "\"\\u0063ount\":5,\"st\\u0061tus\":\"success\",\"dat\\u0061\":[1],\"\\u0074enant\":\"t\""),
+        Event(extra: "\"loginX\":\"x\",\"logi\":\"y\",\"lôgin\":\"z\",\"eventid2\":\"w\",\"\":\"empty\""),
+        // Non-ASCII values, shared or not, up to and over the pool's limit in bytes.
+        Event(extra: $"\"tenant\":\"Zürich ☃ 東京\",\"category\":\"{new string('é', 32)}\",\"targetName\":\"{new string('é', 33)}\""),
         // White space around the object and inside it; long values that are not shared.
         "  {\"eventId\" : \"e\" ,\"eventTime\":1763806500000,\"datasource\":\"ds\",\"family\":\"f\",\"login\":\"l\",\"repository\":\"r\",\"code\":\"c\",\"codeLabel\":\"cl\",\"action\":\"a\"}  ",
         Event(extra: $"\"payload\":\"{new string('p', 5000)}\",\"targetName\":\"{new string('t', 300)}\""),
