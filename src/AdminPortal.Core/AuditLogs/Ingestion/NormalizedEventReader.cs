@@ -15,8 +15,8 @@ internal static class NormalizedEventReader
 {
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 64 };
 
-    /// <summary>What a property name is: a typed field, a text field (with its setter), or, when absent, unknown.</summary>
-    private sealed record Field(TypedField? Typed, Action<AuditEvent, string?>? SetText, bool Repeats);
+    /// <summary>What a property name is: a typed field, a text field (with its setter and limit), or, when absent, unknown.</summary>
+    private sealed record Field(TypedField? Typed, Action<AuditEvent, string?>? SetText, bool Repeats, int MaxLength);
 
     // One case-insensitive lookup per property instead of the typed fields' and then the text fields' (the names differ).
     private static readonly Dictionary<string, Field>.AlternateLookup<ReadOnlySpan<char>> Fields = BuildFields();
@@ -31,12 +31,12 @@ internal static class NormalizedEventReader
         foreach (var name in AuditEventFields.TextFieldNames)
         {
             var setText = AuditEventFields.TextSetter(name, out var repeats);
-            fields.Add(name, new Field(null, setText, repeats));
+            fields.Add(name, new Field(null, setText, repeats, AuditEventFields.TextMaxLength(name)));
         }
 
         foreach (var typed in Enum.GetValues<TypedField>())
         {
-            fields.Add(JsonNamingPolicy.CamelCase.ConvertName(typed.ToString()), new Field(typed, null, false));
+            fields.Add(JsonNamingPolicy.CamelCase.ConvertName(typed.ToString()), new Field(typed, null, false, AuditEventFields.MaxLargeTextLength));
         }
 
         return fields;
@@ -181,9 +181,22 @@ internal static class NormalizedEventReader
                     break;
                 case TypedField.Data:
                     auditEvent.DataJson = reader.TokenType == JsonTokenType.Null ? null : Encoding.UTF8.GetString(raw);
+                    if (auditEvent.DataJson?.Length > field.MaxLength)
+                    {
+                        return null;
+                    }
+
                     break;
                 default:
-                    field.SetText!(auditEvent, field.Repeats ? PooledText(ref reader, raw, strings) : Text(ref reader, raw));
+                    var text = field.Repeats ? PooledText(ref reader, raw, strings) : Text(ref reader, raw);
+                    // Checked as each value is read (a repeated member's too long first value sends it to the full
+                    // mapping, which then accepts it): nothing is left to check per field at the end.
+                    if (text?.Length > field.MaxLength)
+                    {
+                        return null;
+                    }
+
+                    field.SetText!(auditEvent, text);
                     break;
             }
         }
@@ -194,7 +207,8 @@ internal static class NormalizedEventReader
             return null;
         }
 
-        if (AuditEventFields.FindProblem(auditEvent, hasTime) is not null)
+        // FindProblem without its messages: the lengths were checked as the values were read.
+        if (!AuditEventFields.HasMandatoryFields(auditEvent, hasTime))
         {
             return null;
         }
