@@ -29,8 +29,9 @@ internal sealed class Utf8BytesComparer : IEqualityComparer<byte[]>, IAlternateE
 
     public int GetHashCode(ReadOnlySpan<byte> alternate)
     {
-        // Eight bytes a step, as fast as the ordinal hash of the same text as UTF-16 was; the key stays secret
-        // because every step multiplies after mixing in the seed, so colliding texts cannot be made without it.
+        // Eight bytes a step: HashCode.AddBytes (four bytes a step) measured slower than the transcoding it replaced.
+        // Every step multiplies after mixing in the seed, so which texts collide depends on the seed; and a pool
+        // holds at most 4,096 values, which bounds what a sender who found collisions could cost.
         var hash = Seed ^ (ulong)alternate.Length;
         while (alternate.Length >= sizeof(ulong))
         {
