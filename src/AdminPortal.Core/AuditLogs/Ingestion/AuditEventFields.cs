@@ -106,6 +106,10 @@ public static class AuditEventFields
         return found ? field!.Set : null;
     }
 
+    /// <summary>The length limit of a plain text field by name (see <see cref="TextSetter"/>).</summary>
+    internal static int TextMaxLength(ReadOnlySpan<char> name) =>
+        TextFieldsBySpan.TryGetValue(name, out var field) ? field.MaxLength : 0;
+
     /// <summary>The schema's canonical spelling of a text field name (e.g. "codelabel" → "codeLabel").</summary>
     public static string? CanonicalTextFieldName(string name) =>
         TextFieldsByName.TryGetValue(name, out var field) ? field.Name : null;
@@ -181,6 +185,26 @@ public static class AuditEventFields
         var ok = TryParseTargetType(text, out targetType);
         problem = ok ? null : $"{field} '{JsonValues.Shorten(text)}' is not one of {TargetTypeNames}";
         return ok;
+    }
+
+    /// <summary>
+    /// Whether the event has every mandatory field (<paramref name="hasEventTime"/> for eventTime) and a count of at
+    /// least 1: <see cref="FindProblem"/>'s first checks, without the message. The lengths are left to the caller.
+    /// </summary>
+    internal static bool HasMandatoryFields(AuditEvent auditEvent, bool hasEventTime)
+    {
+        if (!hasEventTime || auditEvent.Count < 1)
+        {
+            return false;
+        }
+        foreach (var (_, text) in MandatoryFields)
+        {
+            if (text is not null && string.IsNullOrWhiteSpace(text(auditEvent)))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>

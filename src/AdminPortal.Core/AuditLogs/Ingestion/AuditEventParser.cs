@@ -194,7 +194,9 @@ public sealed class AuditEventParser(IngestionRules rules)
     {
         if (NormalizedEventReader.TryRead(utf8Json.Span, strings) is { } accepted)
         {
-            return EventOutcome.Accept(accepted);
+            // JSON has no raw U+0000 in its text (the reader refuses control characters in strings): a value decodes
+            // to one only from its escape. Without one, the rules need not look through every field for it.
+            return EventOutcome.Accept(accepted) with { FreeOfNul = utf8Json.Span.IndexOf("\\u0000"u8) < 0 };
         }
 
         try
@@ -295,7 +297,7 @@ public sealed class AuditEventParser(IngestionRules rules)
                 Reject(line, position, outcome.EventId, outcome.Reason!);
                 return;
             }
-            if (check.Problem(auditEvent, outcome.DisplayNames) is { } problem)
+            if (check.Problem(auditEvent, outcome.DisplayNames, outcome.FreeOfNul) is { } problem)
             {
                 Reject(line, position, auditEvent.EventId, problem);
                 return;

@@ -6,6 +6,9 @@ namespace AdminPortal.Core.AuditLogs.Ingestion;
 /// </summary>
 internal readonly record struct EventOutcome(AuditEvent? Event, string? EventId, string? Reason, IReadOnlyDictionary<string, string>? DisplayNames = null)
 {
+    /// <summary>Whether no field can hold U+0000 (its text has no \u0000 escape), so that the rules need not look.</summary>
+    public bool FreeOfNul { get; init; }
+
     public static EventOutcome Accept(AuditEvent auditEvent, IReadOnlyDictionary<string, string>? displayNames = null) =>
         new(auditEvent, auditEvent.EventId, null, displayNames);
 

@@ -20,9 +20,10 @@ public readonly record struct IngestionCheck(DateTime LatestUtc, int MaxFutureHo
 
     /// <summary>
     /// Why the event may not be ingested, naming fields through <paramref name="displayNames"/> (schema name to the
-    /// input's own), or null.
+    /// input's own), or null. <paramref name="freeOfNul"/> true skips the look for U+0000 in every field, for a
+    /// caller that knows there is none (JSON text without the \u0000 escape).
     /// </summary>
-    public string? Problem(AuditEvent auditEvent, IReadOnlyDictionary<string, string>? displayNames = null)
+    public string? Problem(AuditEvent auditEvent, IReadOnlyDictionary<string, string>? displayNames = null, bool freeOfNul = false)
     {
         var time = auditEvent.EventTimeUtc;
         if (time < EarliestUtc)
@@ -50,7 +51,7 @@ public readonly record struct IngestionCheck(DateTime LatestUtc, int MaxFutureHo
         {
             return $"{Name("eventId", displayNames)} '{JsonValues.Shorten(auditEvent.EventId)}' starts with '{ReservedIdPrefix}', which is reserved for the portal's own audit events";
         }
-        if (AuditEventFields.FieldWithNul(auditEvent) is { } withNul)
+        if (!freeOfNul && AuditEventFields.FieldWithNul(auditEvent) is { } withNul)
         {
             return $"{Name(withNul, displayNames)} contains a NUL character (U+0000), which audit events may not hold";
         }

@@ -14,10 +14,11 @@ internal sealed class JsonStringPool
     public const int MaxPooledLength = 64;
     private const int MaxEntries = 4096;
 
-    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    // Keyed by the UTF-8 text as received: a repeated value is found without being transcoded first.
+    private readonly Dictionary<byte[], string> _strings = new(Utf8BytesComparer.Instance);
+    private readonly Dictionary<byte[], string>.AlternateLookup<ReadOnlySpan<byte>> _lookup;
 
-    public JsonStringPool() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+    public JsonStringPool() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<byte>>();
 
     /// <summary>As <see cref="JsonValues.Text(JsonElement)"/>, sharing short strings without escapes.</summary>
     public string? Text(JsonElement value)
@@ -42,16 +43,14 @@ internal sealed class JsonStringPool
         {
             return Encoding.UTF8.GetString(content);
         }
-        Span<char> chars = stackalloc char[MaxPooledLength];
-        var length = Encoding.UTF8.GetChars(content, chars);
-        if (_lookup.TryGetValue(chars[..length], out var shared))
+        if (_lookup.TryGetValue(content, out var shared))
         {
             return shared;
         }
-        var text = new string(chars[..length]);
+        var text = Encoding.UTF8.GetString(content);
         if (_strings.Count < MaxEntries)
         {
-            _strings.Add(text, text);
+            _strings.Add(content.ToArray(), text);
         }
         return text;
     }

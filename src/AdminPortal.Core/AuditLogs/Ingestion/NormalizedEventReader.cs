@@ -15,28 +15,40 @@ internal static class NormalizedEventReader
 {
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 64 };
 
-    /// <summary>What a property name is: a typed field, a text field (with its setter), or, when absent, unknown.</summary>
-    private sealed record Field(TypedField? Typed, Action<AuditEvent, string?>? SetText, bool Repeats);
+    /// <summary>What a property name is: a typed field, a text field (with its setter and limit), or, when absent, unknown.</summary>
+    private sealed record Field(TypedField? Typed, Action<AuditEvent, string?>? SetText, bool Repeats, int MaxLength);
 
     // One case-insensitive lookup per property instead of the typed fields' and then the text fields' (the names differ).
     private static readonly Dictionary<string, Field>.AlternateLookup<ReadOnlySpan<char>> Fields = BuildFields();
 
-    private static Dictionary<string, Field>.AlternateLookup<ReadOnlySpan<char>> BuildFields()
+    // The schema's own spelling (camelCase, as senders write it) looked up on the name's UTF-8 bytes as received: no
+    // transcoding and no case folding for the usual name; any other spelling goes on to the case-insensitive lookup.
+    private static readonly Dictionary<byte[], Field>.AlternateLookup<ReadOnlySpan<byte>> ExactFields = BuildExactFields();
+
+    private static Dictionary<string, Field> AllFields()
     {
         var fields = new Dictionary<string, Field>(StringComparer.OrdinalIgnoreCase);
         foreach (var name in AuditEventFields.TextFieldNames)
         {
             var setText = AuditEventFields.TextSetter(name, out var repeats);
-            fields.Add(name, new Field(null, setText, repeats));
+            fields.Add(name, new Field(null, setText, repeats, AuditEventFields.TextMaxLength(name)));
         }
 
         foreach (var typed in Enum.GetValues<TypedField>())
         {
-            fields.Add(typed.ToString(), new Field(typed, null, false));
+            fields.Add(JsonNamingPolicy.CamelCase.ConvertName(typed.ToString()), new Field(typed, null, false, AuditEventFields.MaxLargeTextLength));
         }
 
-        return fields.GetAlternateLookup<ReadOnlySpan<char>>();
+        return fields;
     }
+
+    private static Dictionary<string, Field>.AlternateLookup<ReadOnlySpan<char>> BuildFields() =>
+        AllFields().GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static Dictionary<byte[], Field>.AlternateLookup<ReadOnlySpan<byte>> BuildExactFields() =>
+        AllFields()
+            .ToDictionary(f => Encoding.UTF8.GetBytes(f.Key), f => f.Value, Utf8BytesComparer.Instance)
+            .GetAlternateLookup<ReadOnlySpan<byte>>();
 
     /// <summary>The accepted event, or null when the event needs the full mapping (see the class summary).</summary>
     public static AuditEvent? TryRead(ReadOnlySpan<byte> utf8Json, JsonStringPool strings)
@@ -75,17 +87,24 @@ internal static class NormalizedEventReader
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var utf8Name = reader.ValueSpan;
-            if (utf8Name.SequenceEqual("eventID"u8))
+            if (reader.ValueIsEscaped || !ExactFields.TryGetValue(utf8Name, out var field))
             {
-                return null; // an ALTR event
-            }
+                // Not the schema's spelling ("eventID" is not "eventId": it names an ALTR event).
+                if (utf8Name.SequenceEqual("eventID"u8))
+                {
+                    return null; // an ALTR event
+                }
 
-            var name = utf8Name.Length <= MaxFieldNameLength && !reader.ValueIsEscaped
-                ? nameBuffer[..Encoding.UTF8.GetChars(utf8Name, nameBuffer)]
-                : reader.GetString().AsSpan();
-            if (name.SequenceEqual("eventID"))
-            {
-                return null; // an ALTR event whose name was written with escapes
+                var name = utf8Name.Length <= MaxFieldNameLength && !reader.ValueIsEscaped
+                    ? nameBuffer[..Encoding.UTF8.GetChars(utf8Name, nameBuffer)]
+                    : reader.GetString().AsSpan();
+                if (name.SequenceEqual("eventID"))
+                {
+                    return null; // an ALTR event whose name was written with escapes
+                }
+
+                // Null for an unknown property: not an error, the sender may know more than the schema; RawJson keeps it.
+                field = Fields.TryGetValue(name, out var anyCase) ? anyCase : null;
             }
 
             reader.Read();
@@ -96,9 +115,9 @@ internal static class NormalizedEventReader
             }
 
             var raw = utf8Json[start..(int)reader.BytesConsumed];
-            if (!Fields.TryGetValue(name, out var field))
+            if (field is null)
             {
-                continue; // unknown properties are not an error: the sender may know more than the schema; RawJson keeps them
+                continue;
             }
 
             switch (field.Typed)
@@ -162,9 +181,22 @@ internal static class NormalizedEventReader
                     break;
                 case TypedField.Data:
                     auditEvent.DataJson = reader.TokenType == JsonTokenType.Null ? null : Encoding.UTF8.GetString(raw);
+                    if (auditEvent.DataJson?.Length > field.MaxLength)
+                    {
+                        return null;
+                    }
+
                     break;
                 default:
-                    field.SetText!(auditEvent, field.Repeats ? PooledText(ref reader, raw, strings) : Text(ref reader, raw));
+                    var text = field.Repeats ? PooledText(ref reader, raw, strings) : Text(ref reader, raw);
+                    // Checked as each value is read (a repeated member's too long first value sends it to the full
+                    // mapping, which then accepts it): nothing is left to check per field at the end.
+                    if (text?.Length > field.MaxLength)
+                    {
+                        return null;
+                    }
+
+                    field.SetText!(auditEvent, text);
                     break;
             }
         }
@@ -175,7 +207,8 @@ internal static class NormalizedEventReader
             return null;
         }
 
-        if (AuditEventFields.FindProblem(auditEvent, hasTime) is not null)
+        // FindProblem without its messages: the lengths were checked as the values were read.
+        if (!AuditEventFields.HasMandatoryFields(auditEvent, hasTime))
         {
             return null;
         }

@@ -78,6 +78,15 @@ public class IngestionRulesTests
     }
 
     [Fact]
+    public async Task An_escaped_backslash_before_u0000_is_text_and_not_a_NUL()
+    {
+        var result = await ParseAsync(Event("slash", extra: "\"custom1\":\"C:\\\\u0000\""), Ndjson);
+
+        Assert.Empty(result.Rejections);
+        Assert.Equal("C:\\u0000", Assert.Single(result.Events).Custom1);
+    }
+
+    [Fact]
     public async Task A_NUL_escape_inside_the_data_object_stays_as_text_and_is_accepted()
     {
         // The data column holds the JSON text, where the escape is six plain characters: nothing there is a NUL.

@@ -33,6 +33,12 @@ public class NormalizedEventReaderTests
         // Names in any case; unknown members (nested too) ignored; a repeated member: the last one wins.
         Event(extra: "\"LOGIN\":\"other\",\"CodeLabel\":\"Label\",\"unknown\":{\"eventID\":\"not ALTR\"},\"more\":[1,2]"),
         Event(extra: "\"login\":\"second\""),
+        // Typed fields in another case or with escapes in their names; names near the schema's are unknown.
+        Event(extra: "\"STATUS\":\"fail\",\"Count\":2,\"TARGETTYPE\":\"asset\",\"DATA\":{\"x\":1},\"EventTime\":1763806500123", without: "eventTime"),
+        Event(extra: "\"\\u0063ount\":5,\"st\\u0061tus\":\"success\",\"dat\\u0061\":[1],\"\\u0074enant\":\"t\""),
+        Event(extra: "\"loginX\":\"x\",\"logi\":\"y\",\"lôgin\":\"z\",\"eventid2\":\"w\",\"\":\"empty\""),
+        // Non-ASCII values, shared or not, up to and over the pool's limit in bytes.
+        Event(extra: $"\"tenant\":\"Zürich ☃ 東京\",\"category\":\"{new string('é', 32)}\",\"targetName\":\"{new string('é', 33)}\""),
         // White space around the object and inside it; long values that are not shared.
         "  {\"eventId\" : \"e\" ,\"eventTime\":1763806500000,\"datasource\":\"ds\",\"family\":\"f\",\"login\":\"l\",\"repository\":\"r\",\"code\":\"c\",\"codeLabel\":\"cl\",\"action\":\"a\"}  ",
         Event(extra: $"\"payload\":\"{new string('p', 5000)}\",\"targetName\":\"{new string('t', 300)}\""),
@@ -69,6 +75,9 @@ public class NormalizedEventReaderTests
         Event(extra: "\"count\":\"two\""),
         Event(extra: "\"targetType\":\"server\""),
         Event(extra: $"\"login\":\"{new string('l', 401)}\"", without: "login"),
+        Event(extra: $"\"custom7\":\"{new string('c', 401)}\""),
+        Event(extra: $"\"payload\":\"{new string('p', 64 * 1024 + 1)}\""),
+        Event(extra: $"\"data\":\"{new string('d', 64 * 1024 - 1)}\""),
         // Not an event object, or not valid JSON.
         "[1,2]",
         "\"text\"",
@@ -100,6 +109,29 @@ public class NormalizedEventReaderTests
             ["line 2: code is missing", "line 4: count must be a whole number of at least 1 (got \"0\")", "line 5: duplicate of line 1 (eventId a)"],
             result.Rejections.Where(r => r.Line != 3).Select(r => r.Message));
         Assert.StartsWith("line 3: not valid JSON", result.Rejections.Single(r => r.Line == 3).Message);
+    }
+
+    [Fact]
+    public async Task A_repeated_member_whose_first_value_is_too_long_is_accepted_with_its_last_value()
+    {
+        var result = await ParseNdjsonAsync(Event(extra: $"\"targetName\":\"{new string('t', 401)}\",\"targetName\":\"short\""));
+
+        Assert.Empty(result.Rejections);
+        Assert.Equal("short", Assert.Single(result.Events).TargetName);
+    }
+
+    [Fact]
+    public async Task Values_at_their_length_limit_are_accepted_and_one_more_character_is_rejected_with_its_length()
+    {
+        var result = await ParseNdjsonAsync(
+            Event("at", extra: $"\"custom7\":\"{new string('c', 400)}\",\"payload\":\"{new string('p', 64 * 1024)}\""),
+            Event("over", extra: $"\"custom7\":\"{new string('c', 401)}\""),
+            Event("data", extra: $"\"data\":\"{new string('d', 64 * 1024 - 1)}\""));
+
+        Assert.Equal(["at"], result.Events.Select(e => e.EventId));
+        Assert.Equal(
+            ["line 2: custom7 is 401 characters long, more than the 400 allowed", "line 3: data is 65,537 characters long, more than the 65,536 allowed"],
+            result.Rejections.Select(r => r.Message));
     }
 
     [Fact]
