@@ -31,16 +31,15 @@ internal sealed class PostgreSqlCopyRows
     private PostgreSqlCopyRows(Func<AuditEvent, object?>[] getters) => this.getters = getters;
 
     /// <summary>
-    /// COPYs <paramref name="events"/> into <paramref name="table"/>'s <paramref name="columns"/>, each value read by the
-    /// getter at the same position: null, a string (text), a long (bigint), an int (integer) or UTF-8 bytes (text).
+    /// Runs <paramref name="copySql"/> (a <c>COPY … FROM STDIN (FORMAT BINARY)</c> naming one column per getter) with
+    /// <paramref name="events"/>, each value read by the getter at its column's position: null, a string (text), a long
+    /// (bigint), an int (integer) or UTF-8 bytes (text).
     /// </summary>
-    public static async Task CopyAsync(NpgsqlConnection connection, string table, IReadOnlyList<string> columns,
-        Func<AuditEvent, object?>[] getters, IReadOnlyList<AuditEvent> events, CancellationToken ct)
+    public static async Task CopyAsync(NpgsqlConnection connection, string copySql, Func<AuditEvent, object?>[] getters,
+        IReadOnlyList<AuditEvent> events, CancellationToken ct)
     {
-        ArgumentOutOfRangeException.ThrowIfNotEqual(getters.Length, columns.Count, nameof(getters));
-        var sql = $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => "\"" + c + "\""))}) FROM STDIN (FORMAT BINARY)";
         var rows = new PostgreSqlCopyRows(getters);
-        var stream = await connection.BeginRawBinaryCopyAsync(sql, ct);
+        var stream = await connection.BeginRawBinaryCopyAsync(copySql, ct);
         try
         {
             rows.Append(Header);

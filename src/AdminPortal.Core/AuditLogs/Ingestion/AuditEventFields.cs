@@ -193,19 +193,27 @@ public static class AuditEventFields
     /// </summary>
     internal static bool HasMandatoryFields(AuditEvent auditEvent, bool hasEventTime)
     {
-        if (!hasEventTime || auditEvent.Count < 1)
+        if (auditEvent.Count < 1)
         {
             return false;
         }
-        foreach (var (_, text) in MandatoryFields)
+        foreach (var (field, text) in MandatoryFields)
         {
-            if (text is not null && string.IsNullOrWhiteSpace(text(auditEvent)))
+            if (!IsPresent(auditEvent, field, text, hasEventTime, hasCount: true))
             {
                 return false;
             }
         }
         return true;
     }
+
+    // Whether a mandatory field has a value: eventTime and count are told by their caller, a text is not blank.
+    private static bool IsPresent(AuditEvent auditEvent, string field, Func<AuditEvent, string>? text, bool hasEventTime, bool hasCount) => field switch
+    {
+        "eventTime" => hasEventTime,
+        "count" => hasCount,
+        _ => !string.IsNullOrWhiteSpace(text!(auditEvent)),
+    };
 
     /// <summary>
     /// The first problem of a mapped event: missing mandatory fields (all of them, named through
@@ -222,12 +230,7 @@ public static class AuditEventFields
         List<string>? missing = null;
         foreach (var (field, text) in MandatoryFields)
         {
-            var present = field switch
-            {
-                "eventTime" => hasEventTime,
-                "count" => hasCount,
-                _ => !string.IsNullOrWhiteSpace(text!(auditEvent)),
-            };
+            var present = IsPresent(auditEvent, field, text, hasEventTime, hasCount);
             // Distinct names: several schema fields may come from one source field (ALTR's eventName gives code, label and action).
             var name = present ? null : DisplayName(field, displayNames);
             if (name is not null && !(missing ??= []).Contains(name))
