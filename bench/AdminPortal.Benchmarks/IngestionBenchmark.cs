@@ -59,10 +59,12 @@ internal static class IngestionBenchmark
     /// <summary>
     /// The same figure with the portal on PostgreSQL (--postgres): the real portal started on the bench's database, which
     /// holds the seeded events, against COPY FROM of the very rows it stored (<paramref name="copyFloor"/>: rows/s of the
-    /// rows after a row id), measured right after it.
+    /// rows after a row id), measured right after it; <paramref name="copyCeiling"/> is the same rows split between as
+    /// many psql sessions as there are cores: the most the server itself stores on this machine.
     /// </summary>
     public static async Task<Figure> RunPostgreSqlAsync(BenchOptions options, string connectionString, Func<Task<long>> newestId,
-        Func<long, Task<double>> copyFloor, Func<long, Task<double>> copyFloorWithVector, Func<Task<(long Pending, TimeSpan Elapsed)>> catchUp, CancellationToken ct)
+        Func<long, Task<double>> copyFloor, Func<long, Task<double>> copyCeiling, Func<long, Task<double>> copyFloorWithVector,
+        Func<Task<(long Pending, TimeSpan Elapsed)>> catchUp, CancellationToken ct)
     {
         var batches = Math.Clamp(options.Events / BatchSize, 4, MaxBatches);
         Console.WriteLine($"[postgres] ingestion: building {batches:N0} NDJSON batches of {BatchSize:N0} events...");
@@ -87,6 +89,7 @@ internal static class IngestionBenchmark
         var (pending, caughtUp) = await catchUp();
         Console.WriteLine("[postgres] ingestion: COPY FROM of the rows the portal stored...");
         var floor = await copyFloor(before);
+        var ceiling = await copyCeiling(before);
         var floorWithVector = await copyFloorWithVector(before);
         return new Figure(
             $"PostgreSQL: ingestion over HTTP, {http.Stored:N0} events in {http.Elapsed.TotalSeconds:0.0} s",
@@ -97,7 +100,8 @@ internal static class IngestionBenchmark
             httpRate >= TargetPerSecond,
             $"the portal used {http.Cpu.TotalMicroseconds / http.Stored:0.0} µs of CPU per event ({http.Cpu / http.Elapsed:0.00} cores); the PostgreSQL server's CPU is not in it. " +
             $"The portal left the search vectors to another node (SearchIndex:IndexOnThisNode false); the {pending:N0} events' vectors were then filled in {caughtUp.TotalSeconds:0.0} s. " +
-            $"COPY FROM into the table as it was before (vector computed and GIN-indexed per row): {floorWithVector:N0} rows/s.");
+            $"COPY FROM into the table as it was before (vector computed and GIN-indexed per row): {floorWithVector:N0} rows/s. " +
+            $"The server's own ceiling on this machine, {Environment.ProcessorCount} COPY FROM sessions at once with no portal beside them: {ceiling:N0} rows/s.");
     }
 
     /// <summary>
