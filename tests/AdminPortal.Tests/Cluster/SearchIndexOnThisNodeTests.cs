@@ -10,6 +10,7 @@ using AdminPortal.Tests.Infrastructure;
 using AdminPortal.Tests.Infrastructure.Databases;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace AdminPortal.Tests.Cluster;
@@ -63,8 +64,11 @@ public sealed class SearchIndexOnThisNodeTests : IAsyncLifetime
         string[] sent = ["kiwi-0", "kiwi-1", "kiwi-2"];
         await IngestAsync(ingesting, sent);
 
-        // A node that indexes fills waiting vectors within one poll (250 ms) of their arrival: this is a dozen polls.
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // The node's indexer has ended for good (a node that indexes keeps it running and fills waiting vectors within one
+        // 250 ms poll): nothing on this node will ever fill them.
+        var service = ingesting.Services.GetServices<IHostedService>().OfType<AuditSearchIndexerService>().Single();
+        var ended = await Task.WhenAny(service.ExecuteTask!, Task.Delay(TimeSpan.FromSeconds(30)));
+        Assert.True(ended == service.ExecuteTask, "The search indexer of a node with IndexOnThisNode false is still running.");
         Assert.Equal(sent, await WaitingAsync("kiwi"));
         Assert.Equal(0, await IndexedAsync());
         Assert.Equal(sent.Length, await SearchAsync(ingesting, "quokka"));
