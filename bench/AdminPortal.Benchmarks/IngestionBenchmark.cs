@@ -26,7 +26,8 @@ internal static class IngestionBenchmark
     // Enough batches for 5 + 20 s at 80,000 events/s; development runs (--events) send fewer.
     private const int MaxBatches = 400;
 
-    private sealed record SendResult(int WarmUpBatches, int Batches, long Stored, TimeSpan Elapsed, TimeSpan Cpu = default, TimeSpan IndexCpu = default);
+    private sealed record SendResult(int WarmUpBatches, int Batches, long Stored, TimeSpan Elapsed, TimeSpan Cpu = default, TimeSpan IndexCpu = default,
+        TimeSpan? ServerCpu = null);
 
     public static async Task<Figure> RunAsync(BenchOptions options, CancellationToken ct)
     {
@@ -98,7 +99,10 @@ internal static class IngestionBenchmark
             floor / httpRate,
             $">= {TargetPerSecond:N0}/s",
             httpRate >= TargetPerSecond,
-            $"the portal used {http.Cpu.TotalMicroseconds / http.Stored:0.0} µs of CPU per event ({http.Cpu / http.Elapsed:0.00} cores); the PostgreSQL server's CPU is not in it. " +
+            $"the portal used {http.Cpu.TotalMicroseconds / http.Stored:0.0} µs of CPU per event ({http.Cpu / http.Elapsed:0.00} cores); " +
+            (http.ServerCpu is { } server
+                ? $"the PostgreSQL server's processes on this machine {server.TotalMicroseconds / http.Stored:0.0} µs ({server / http.Elapsed:0.00} cores). "
+                : "the PostgreSQL server's CPU is not visible from here (another machine). ") +
             $"The portal left the search vectors to another node (SearchIndex:IndexOnThisNode false); the {pending:N0} events' vectors were then filled in {caughtUp.TotalSeconds:0.0} s. " +
             $"COPY FROM into the table as it was before (vector computed and GIN-indexed per row): {floorWithVector:N0} rows/s. " +
             $"The server's own ceiling on this machine, {Environment.ProcessorCount} COPY FROM sessions at once with no portal beside them: {ceiling:N0} rows/s.");
@@ -173,8 +177,10 @@ internal static class IngestionBenchmark
         var next = -1;
         var warmUp = await SendForAsync(WarmUp);
         var cpuBefore = portal.TotalProcessorTime;
+        var serverBefore = ServerCpu.Now();
         var timed = await SendForAsync(Duration);
-        return new SendResult(warmUp.Sent, timed.Sent, timed.Stored, timed.Elapsed, portal.TotalProcessorTime - cpuBefore);
+        return new SendResult(warmUp.Sent, timed.Sent, timed.Stored, timed.Elapsed, portal.TotalProcessorTime - cpuBefore,
+            ServerCpu: ServerCpu.Now() - serverBefore);
 
         async Task<(int Sent, long Stored, TimeSpan Elapsed)> SendForAsync(TimeSpan duration)
         {
