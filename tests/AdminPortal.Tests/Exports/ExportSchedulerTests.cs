@@ -74,11 +74,11 @@ public sealed class ExportSchedulerTests(StoragePeers peers, ExportsPortal porta
         await scheduler.Standby(CancellationToken.None);
         var missed = DateTimeOffset.UtcNow.AddHours(-7);
         await ExecuteAsync($"UPDATE QRTZ_TRIGGERS SET NEXT_FIRE_TIME = {missed.UtcTicks} WHERE TRIGGER_NAME = '{id:D}'");
+        using var firings = JobFinishedListener.Watch(scheduler, ExportScheduler.JobKeyOf(id));
         await scheduler.Start(CancellationToken.None);
 
-        var runs = await WaitForRunsAsync(id, atLeast: 1, TimeSpan.FromSeconds(30));
-        await Task.Delay(TimeSpan.FromSeconds(4));
-        runs = await RunsAsync(id);
+        await SettledAsync(id, firings, TimeSpan.FromSeconds(30));
+        var runs = await RunsAsync(id);
 
         var run = Assert.Single(runs);
         Assert.Equal(ExportTrigger.Scheduled, run.Trigger);
@@ -96,8 +96,7 @@ public sealed class ExportSchedulerTests(StoragePeers peers, ExportsPortal porta
         await portal.Schedules.PauseAsync(Principals.Admin(), id);
         var scheduler = await QuartzAsync();
 
-        await scheduler.TriggerJob(ExportScheduler.JobKeyOf(id), new JobDataMap(), CancellationToken.None);
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await JobFinishedListener.FireAsync(scheduler, ExportScheduler.JobKeyOf(id), TimeSpan.FromSeconds(30));
 
         Assert.Empty(await RunsAsync(id));
     }
@@ -114,8 +113,7 @@ public sealed class ExportSchedulerTests(StoragePeers peers, ExportsPortal porta
         await WaitForRunsAsync(id, atLeast: 1, TimeSpan.FromSeconds(30));
         await portal.StoreEventsAsync(family, 5, DateTime.UtcNow.AddMinutes(-10), TimeSpan.FromMinutes(5), idPrefix: "later-");
 
-        await scheduler.TriggerJob(ExportScheduler.JobKeyOf(id), new JobDataMap(), CancellationToken.None);
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await JobFinishedListener.FireAsync(scheduler, ExportScheduler.JobKeyOf(id), TimeSpan.FromSeconds(30));
 
         var run = Assert.Single(await RunsAsync(id));
         Assert.Equal(ExportTrigger.Scheduled, run.Trigger);
@@ -143,6 +141,23 @@ public sealed class ExportSchedulerTests(StoragePeers peers, ExportsPortal porta
     private async Task<DateTimeOffset?> NextFireAsync(Guid id)
     {
         return (await (await QuartzAsync()).GetTrigger(ExportScheduler.TriggerKeyOf(id), CancellationToken.None))?.NextFireTimeUtc;
+    }
+
+    /// <summary>
+    /// Waits until the schedule's job has fired and no firing is left to come now: none is executing and its trigger's
+    /// next firing is in the future (a missed firing still owed would be in the past).
+    /// </summary>
+    private async Task SettledAsync(Guid id, JobFinishedListener firings, TimeSpan within)
+    {
+        for (var deadline = DateTime.UtcNow + within; ; await Task.Delay(100))
+        {
+            if (firings.Finished > 0 && firings.Idle && await NextFireAsync(id) > DateTimeOffset.UtcNow)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Firings of {id} were still due or running after {within.TotalSeconds:0} s");
+        }
     }
 
     private async Task<List<ExportRun>> WaitForRunsAsync(Guid id, int atLeast, TimeSpan timeout)
