@@ -18,12 +18,16 @@ internal static class NormalizedEventReader
     /// <summary>What a property name is: a typed field, a text field (with its setter and limit), or, when absent, unknown.</summary>
     private sealed record Field(TypedField? Typed, Action<AuditEvent, string?>? SetText, bool Repeats, int MaxLength);
 
+    private static readonly Dictionary<string, Field> Named = AllFields();
+
     // One case-insensitive lookup per property instead of the typed fields' and then the text fields' (the names differ).
-    private static readonly Dictionary<string, Field>.AlternateLookup<ReadOnlySpan<char>> Fields = BuildFields();
+    private static readonly Dictionary<string, Field>.AlternateLookup<ReadOnlySpan<char>> Fields = Named.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // The schema's own spelling (camelCase, as senders write it) looked up on the name's UTF-8 bytes as received: no
     // transcoding and no case folding for the usual name; any other spelling goes on to the case-insensitive lookup.
-    private static readonly Dictionary<byte[], Field>.AlternateLookup<ReadOnlySpan<byte>> ExactFields = BuildExactFields();
+    private static readonly Dictionary<byte[], Field>.AlternateLookup<ReadOnlySpan<byte>> ExactFields = Named
+        .ToDictionary(f => Encoding.UTF8.GetBytes(f.Key), f => f.Value, Utf8BytesComparer.Instance)
+        .GetAlternateLookup<ReadOnlySpan<byte>>();
 
     private static Dictionary<string, Field> AllFields()
     {
@@ -41,14 +45,6 @@ internal static class NormalizedEventReader
 
         return fields;
     }
-
-    private static Dictionary<string, Field>.AlternateLookup<ReadOnlySpan<char>> BuildFields() =>
-        AllFields().GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private static Dictionary<byte[], Field>.AlternateLookup<ReadOnlySpan<byte>> BuildExactFields() =>
-        AllFields()
-            .ToDictionary(f => Encoding.UTF8.GetBytes(f.Key), f => f.Value, Utf8BytesComparer.Instance)
-            .GetAlternateLookup<ReadOnlySpan<byte>>();
 
     /// <summary>The accepted event, or null when the event needs the full mapping (see the class summary).</summary>
     public static AuditEvent? TryRead(ReadOnlySpan<byte> utf8Json, JsonStringPool strings)
